@@ -1,0 +1,201 @@
+package io.dispatchplan.process;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one process: argv in, exit code and captured output out. Never goes through a shell. A timeout or
+ * an interrupt of the calling thread kills the whole process tree, descendants first.
+ *
+ * <p>A process that leaves a background child running (which keeps stdout open) is treated as finished when
+ * the process itself exits; its output is what arrived within {@link #OUTPUT_GRACE} after that. Such a
+ * child is not killed after a normal exit (it is no longer a descendant once its parent has gone).
+ *
+ * <p>Arguments and environment values travel in the JVM's native encoding ({@code sun.jnu.encoding});
+ * text that encoding cannot represent is refused with a message instead of being mangled to {@code ?}.
+ */
+public final class ProcessRunner {
+
+    /** How much of a redirected output file {@link ProcessResult} carries, from its end. */
+    public static final int TAIL_BYTES = 64 * 1024;
+
+    /** How long to keep reading output after the process exited. */
+    static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+
+    private static final Charset NATIVE = nativeCharset();
+
+    private final ProcessListener listener;
+
+    public ProcessRunner() {
+        this(ProcessListener.NONE);
+    }
+
+    public ProcessRunner(ProcessListener listener) {
+        this.listener = listener == null ? ProcessListener.NONE : listener;
+    }
+
+    /**
+     * Runs the process to its end (or its timeout) and returns how it ended; a non-zero exit is a result,
+     * not an exception.
+     *
+     * @throws ProcessException when the program cannot be started
+     * @throws ProcessInterruptedException when the calling thread is interrupted; the tree is killed first
+     */
+    public ProcessResult run(ProcessSpec spec) {
+        checkEncodable(spec);
+        ProcessBuilder builder = new ProcessBuilder(spec.argv());
+        if (spec.workingDir() != null) {
+            builder.directory(spec.workingDir().toFile());
+        }
+        Map<String, String> env = builder.environment();
+        spec.removedEnvironment().forEach(env::remove);
+        env.putAll(spec.environment());
+        if (spec.stdoutFile() != null) {
+            builder.redirectOutput(spec.stdoutFile().toFile());
+        }
+        if (spec.stderrFile() != null) {
+            builder.redirectError(spec.stderrFile().toFile());
+        }
+
+        long startNanos = System.nanoTime();
+        Process process = start(builder, spec);
+        listener.started(spec, process.pid());
+        OutputCollector stdout = spec.stdoutFile() == null
+                ? OutputCollector.start(process.getInputStream(), "stdout of pid " + process.pid()) : null;
+        OutputCollector stderr = spec.stderrFile() == null
+                ? OutputCollector.start(process.getErrorStream(), "stderr of pid " + process.pid()) : null;
+        feedStdin(process, spec.stdin());
+
+        boolean timedOut = false;
+        try {
+            if (spec.timeout() == null) {
+                process.waitFor();
+            } else if (!process.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                timedOut = true;
+                ProcessTree.kill(process.toHandle());
+                awaitUninterruptibly(process);
+            }
+        } catch (InterruptedException e) {
+            ProcessTree.kill(process.toHandle());
+            Thread.currentThread().interrupt();
+            throw new ProcessInterruptedException("interrupted while running " + spec.commandLine()
+                    + "; its process tree was killed", e);
+        }
+        ProcessResult result = new ProcessResult(
+                process.exitValue(),
+                stdout != null ? stdout.await(OUTPUT_GRACE) : tail(spec.stdoutFile()),
+                stderr != null ? stderr.await(OUTPUT_GRACE) : tail(spec.stderrFile()),
+                timedOut,
+                Duration.ofNanos(System.nanoTime() - startNanos));
+        listener.finished(spec, result);
+        return result;
+    }
+
+    private static Process start(ProcessBuilder builder, ProcessSpec spec) {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            String program = spec.argv().get(0);
+            throw new ProcessException("could not start '" + program + "'"
+                    + (spec.workingDir() == null ? "" : " in " + spec.workingDir()) + ": " + e.getMessage()
+                    + ". Check that it is installed and on the PATH"
+                    + (spec.workingDir() == null ? "" : " and that the directory exists"), e);
+        }
+    }
+
+    private static void feedStdin(Process process, String text) {
+        OutputStream in = process.getOutputStream();
+        if (text == null) {
+            closeQuietly(in);
+            return;
+        }
+        Thread writer = new Thread(() -> {
+            try (in) {
+                in.write(text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // The process stopped reading (exited or closed stdin): nothing more to give it.
+            }
+        }, "stdin of pid " + process.pid());
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    private static void awaitUninterruptibly(Process process) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                process.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The end of a redirected output file, for messages; empty when it cannot be read. */
+    static String tail(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return "";
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            long from = Math.max(0, length - TAIL_BYTES);
+            byte[] buffer = new byte[(int) (length - from)];
+            raf.seek(from);
+            raf.readFully(buffer);
+            String text = new String(buffer, StandardCharsets.UTF_8);
+            // A cut through a multi-byte character decodes to U+FFFD at the start: drop it.
+            return from > 0 && text.startsWith("\uFFFD") ? text.substring(1) : text;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void checkEncodable(ProcessSpec spec) {
+        CharsetEncoder encoder = NATIVE.newEncoder();
+        for (String arg : spec.argv()) {
+            if (!encoder.canEncode(arg)) {
+                throw new ProcessException(unencodable("an argument of " + spec.argv().get(0)));
+            }
+        }
+        spec.environment().forEach((name, value) -> {
+            if (!encoder.canEncode(name) || !encoder.canEncode(value)) {
+                throw new ProcessException(unencodable("environment variable " + name));
+            }
+        });
+    }
+
+    private static String unencodable(String what) {
+        return what + " contains characters this JVM cannot pass to a process (native encoding " + NATIVE
+                + "). Run Java under a UTF-8 locale (e.g. LANG=C.UTF-8) or pass the text through a file";
+    }
+
+    private static Charset nativeCharset() {
+        String name = System.getProperty("sun.jnu.encoding");
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (RuntimeException e) {
+            return Charset.defaultCharset();
+        }
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // Already closed by an exited process.
+        }
+    }
+}
