@@ -1,8 +1,29 @@
 package io.dispatchplan.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code dispatch-plan}: read a parallel development plan and show or run its schedule. */
+@Command(name = "dispatch-plan",
+        mixinStandardHelpOptions = true,
+        version = "dispatch-plan 0.1.0",
+        description = "Turns a parallel development plan into worktrees, workers and one integration merge.",
+        subcommands = {PlanCommand.class, CommandLine.HelpCommand.class})
 public final class DispatchPlanCommand {
+
     public static void main(String[] args) {
-        System.err.println("not yet");
-        System.exit(2);
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 ok, 1 work failed, 2 bad input). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new DispatchPlanCommand());
+        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT);
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("dispatch-plan: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.BAD_INPUT;
+        });
+        return commandLine.execute(args);
     }
 }

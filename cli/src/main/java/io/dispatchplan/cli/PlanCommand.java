@@ -1,0 +1,85 @@
+package io.dispatchplan.cli;
+
+import io.dispatchplan.plan.Plan;
+import io.dispatchplan.plan.PlanException;
+import io.dispatchplan.plan.PlanOptions;
+import io.dispatchplan.plan.PlanOptions.Granularity;
+import io.dispatchplan.plan.PlanReader;
+import io.dispatchplan.report.PlanGraphPicture;
+import io.dispatchplan.report.PlanJson;
+import io.dispatchplan.report.PlanText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dispatch-plan plan FILE}: read and validate a plan, print its workstreams and schedule. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Read and validate a plan (Markdown, YAML or JSON) and print its workstreams, waves and"
+                + " critical path. Stdout carries only the requested format; warnings go to stderr.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the plan is valid", "2:the plan is invalid (the reason is on stderr)"})
+final class PlanCommand implements Callable<Integer> {
+    enum Format { text, json, mermaid, dot }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The plan file.")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "text",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--strict", description = "Fail on a dependency cycle instead of breaking it.")
+    boolean strict;
+
+    @Option(names = "--granularity", defaultValue = "auto",
+            description = "auto: the plan's top-level workstreams; fine: one per sub-assignment (e.g. A1, A2)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String granularity;
+
+    @Option(names = "--feature", description = "Feature name (prefix of branches); default from the plan file name.")
+    String feature;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Granularity level;
+        try {
+            level = Granularity.valueOf(granularity.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println("dispatch-plan: --granularity must be auto or fine, not '" + granularity + "'");
+            return ExitCodes.BAD_INPUT;
+        }
+        Plan plan;
+        try {
+            plan = PlanReader.read(file, new PlanOptions(feature, strict, level));
+        } catch (PlanException e) {
+            err.println("dispatch-plan: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("dispatch-plan: cannot read " + file + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (format != Format.text) {
+            plan.warnings().forEach(w -> err.println("warning: " + w));
+        }
+        out.print(switch (format) {
+            case text -> PlanText.write(plan);
+            case json -> PlanJson.write(plan);
+            case mermaid -> PlanGraphPicture.mermaid(plan);
+            case dot -> PlanGraphPicture.dot(plan);
+        });
+        out.flush();
+        err.flush();
+        return ExitCodes.OK;
+    }
+}

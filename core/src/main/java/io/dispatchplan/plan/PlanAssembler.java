@@ -1,0 +1,334 @@
+package io.dispatchplan.plan;
+
+import io.dispatchplan.plan.DraftWorkstream.DependencyRef;
+import io.dispatchplan.plan.PlanOptions.Granularity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Turns what a reader found into a validated {@link Plan}: picks the granularity, assigns safe unique ids,
+ * resolves dependency phrases, and checks names, branches and cycles. Every problem a user can cause
+ * becomes a {@link PlanException} naming the line and the fix.
+ */
+public final class PlanAssembler {
+    private static final int MAX_REPORTED_PROBLEMS = 20;
+
+    private final PlanDraft draft;
+    private final String source;
+    private final PlanOptions options;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private PlanAssembler(PlanDraft draft, String source, PlanOptions options) {
+        this.draft = draft;
+        this.source = source;
+        this.options = options;
+    }
+
+    public static Plan assemble(PlanDraft draft, String source, PlanOptions options) throws PlanException {
+        return new PlanAssembler(draft, source, options).assemble();
+    }
+
+    private record Problem(int line, String message) {}
+
+    /** Something a dependency phrase can name; at fine granularity a parent stands for all its children. */
+    private record Target(String displayName, List<String> names, List<String> codes, List<Integer> members) {}
+
+    private Plan assemble() throws PlanException {
+        warnings.addAll(draft.warnings);
+        String feature = feature();
+        List<DraftWorkstream> units = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        chooseUnits(units, targets);
+        checkDuplicateNames(units);
+        List<String> ids = assignIds(units);
+        throwIfProblems();
+
+        Map<String, List<String>> dependsOn = resolveDependencies(units, ids, targets);
+        throwIfProblems();
+        breakCycles(ids, dependsOn, units);
+
+        List<Workstream> workstreams = new ArrayList<>();
+        Map<String, String> branchOwners = new HashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            DraftWorkstream unit = units.get(i);
+            String branch = branch(feature, ids.get(i), unit);
+            String owner = branchOwners.putIfAbsent(branch, ids.get(i));
+            if (owner != null) {
+                problems.add(new Problem(unit.line, "workstreams '" + owner + "' and '" + ids.get(i)
+                        + "' both use branch '" + branch + "'. Give each workstream its own branch."));
+            }
+            workstreams.add(new Workstream(ids.get(i), unit.title, unit.focus, distinct(unit.tasks),
+                    distinct(unit.files), distinct(unit.deliverables), dependsOn.get(ids.get(i)), branch,
+                    unit.label, unit.worker, unit.timeoutMinutes, unit.estimate == null ? 1 : unit.estimate,
+                    unit.phase, unit.line));
+        }
+        throwIfProblems();
+        return new Plan(feature, draft.title, draft.baseBranch, workstreams, warnings, source);
+    }
+
+    private String feature() {
+        String chosen = firstNonBlank(options.feature(), draft.feature, FeatureNames.fromSource(source), draft.title);
+        return chosen == null ? "plan" : Slugs.slug(chosen);
+    }
+
+    private void chooseUnits(List<DraftWorkstream> units, List<Target> targets) {
+        boolean fine = options.granularity() == Granularity.FINE;
+        for (DraftWorkstream parent : draft.workstreams) {
+            if (fine && !parent.children.isEmpty()) {
+                List<Integer> members = new ArrayList<>();
+                for (DraftWorkstream child : parent.children) {
+                    inheritFromParent(child, parent);
+                    members.add(units.size());
+                    targets.add(new Target(child.displayName(), names(child), codes(child), List.of(units.size())));
+                    units.add(child);
+                }
+                targets.add(new Target(parent.displayName(), names(parent), codes(parent), members));
+            } else {
+                List<String> codes = new ArrayList<>(codes(parent));
+                for (DraftWorkstream child : parent.children) {
+                    codes.addAll(codes(child));
+                }
+                targets.add(new Target(parent.displayName(), names(parent), codes, List.of(units.size())));
+                units.add(parent);
+            }
+        }
+    }
+
+    private static void inheritFromParent(DraftWorkstream child, DraftWorkstream parent) {
+        if (child.dependencies.isEmpty()) {
+            parent.dependencies.stream().filter(ref -> !ref.fromSubItem()).forEach(child.dependencies::add);
+        }
+        if (child.label == null) {
+            child.label = parent.label;
+        }
+        if (child.worker == null) {
+            child.worker = parent.worker;
+        }
+        if (child.timeoutMinutes == null) {
+            child.timeoutMinutes = parent.timeoutMinutes;
+        }
+        if (child.phase == null) {
+            child.phase = parent.phase;
+        }
+        if (child.focus == null || child.focus.isBlank()) {
+            child.focus = parent.focus;
+        }
+    }
+
+    private static List<String> names(DraftWorkstream w) {
+        List<String> names = new ArrayList<>();
+        for (String name : new String[] {w.explicitId, w.name, w.title}) {
+            if (name != null && !name.isBlank()) {
+                names.add(name);
+                names.add(Slugs.slug(name));
+            }
+        }
+        if (w.keyword != null && w.code != null) {
+            names.add(w.keyword + " " + w.code);
+        }
+        return names;
+    }
+
+    private static List<String> codes(DraftWorkstream w) {
+        return w.code == null ? List.of() : List.of(w.code);
+    }
+
+    private void checkDuplicateNames(List<DraftWorkstream> units) {
+        Map<String, DraftWorkstream> seen = new HashMap<>();
+        for (DraftWorkstream unit : units) {
+            String key = unit.explicitId != null
+                    ? "id:" + unit.explicitId
+                    : "name:" + ReferenceResolver.normalize(unit.name);
+            DraftWorkstream first = seen.putIfAbsent(key, unit);
+            if (first != null) {
+                problems.add(new Problem(unit.line, "duplicate workstream '" + unit.displayName()
+                        + "' (first defined at line " + first.line + "). Each workstream needs its own "
+                        + (unit.explicitId != null ? "id" : "name") + ": rename one, or merge the two."));
+            }
+        }
+    }
+
+    private List<String> assignIds(List<DraftWorkstream> units) {
+        List<String> names = new ArrayList<>();
+        for (DraftWorkstream unit : units) {
+            String name = unit.explicitId != null ? unit.explicitId : unit.name;
+            if (unit.explicitId != null && !Slugs.slug(unit.explicitId).equals(unit.explicitId)) {
+                warnings.add("line " + unit.line + ": id '" + unit.explicitId + "' is not a safe branch and path name;"
+                        + " using '" + Slugs.slug(unit.explicitId) + "' (lower case letters, digits, '.', '_', '-').");
+            }
+            names.add(name);
+        }
+        List<String> ids = Slugs.uniqueSlugs(names);
+        for (int i = 0; i < ids.size(); i++) {
+            String plain = Slugs.slug(names.get(i));
+            if (!ids.get(i).equals(plain)) {
+                warnings.add("line " + units.get(i).line + ": '" + names.get(i) + "' gets id '" + ids.get(i)
+                        + "' because '" + plain + "' is already taken or reserved.");
+            }
+        }
+        return ids;
+    }
+
+    private Map<String, List<String>> resolveDependencies(List<DraftWorkstream> units, List<String> ids,
+            List<Target> targets) {
+        ReferenceResolver resolver = new ReferenceResolver();
+        for (int t = 0; t < targets.size(); t++) {
+            Target target = targets.get(t);
+            List<String> names = new ArrayList<>(target.names());
+            if (target.members().size() == 1) {
+                names.add(ids.get(target.members().get(0)));
+            }
+            resolver.add(t, target.displayName(), names, target.codes());
+        }
+        Map<String, List<String>> dependsOn = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            DraftWorkstream unit = units.get(i);
+            Set<String> resolved = new LinkedHashSet<>();
+            for (DependencyRef ref : unit.dependencies) {
+                for (String piece : DependencyPhrase.pieces(ref.phrase())) {
+                    OptionalInt target = resolver.resolve(piece);
+                    if (target.isEmpty()) {
+                        problems.add(new Problem(ref.line(), unknownDependency(unit, piece, resolver)));
+                        continue;
+                    }
+                    List<Integer> members = targets.get(target.getAsInt()).members();
+                    for (int member : members) {
+                        if (member != i) {
+                            resolved.add(ids.get(member));
+                        } else if (members.size() == 1 && !ref.fromSubItem()) {
+                            warnings.add("line " + ref.line() + ": '" + unit.displayName()
+                                    + "' lists itself as a dependency; ignored.");
+                        }
+                    }
+                }
+            }
+            dependsOn.put(ids.get(i), new ArrayList<>(resolved));
+        }
+        return dependsOn;
+    }
+
+    private static String unknownDependency(DraftWorkstream unit, String piece, ReferenceResolver resolver) {
+        StringBuilder message = new StringBuilder("'" + unit.displayName() + "' depends on '" + piece
+                + "', which is not a workstream in this plan.");
+        List<String> closest = resolver.closest(piece, 3);
+        if (!closest.isEmpty()) {
+            message.append(" Did you mean ").append(quotedList(closest, " or ")).append('?');
+        }
+        message.append(" Fix the name, or remove it from the dependencies. Workstreams in this plan: ")
+                .append(quotedList(new ArrayList<>(resolver.displayNames()).stream().limit(12).toList(), ", "))
+                .append(resolver.displayNames().size() > 12 ? ", ..." : "")
+                .append('.');
+        return message.toString();
+    }
+
+    private void breakCycles(List<String> ids, Map<String, List<String>> dependsOn, List<DraftWorkstream> units)
+            throws PlanException {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            order.put(ids.get(i), i);
+        }
+        Optional<List<String>> cycle;
+        while ((cycle = CycleFinder.find(ids, dependsOn)).isPresent()) {
+            List<String> path = cycle.get();
+            String shown = String.join(" -> ", path);
+            if (options.strictCycles()) {
+                DraftWorkstream first = units.get(order.get(path.get(0)));
+                throw new PlanException(source, first.line, "dependency cycle: " + shown + " (each depends on the"
+                        + " next). A cycle can never start; remove one of these dependencies from the plan,"
+                        + " or run without --strict to let dispatch-plan drop one by the plan's phases.");
+            }
+            DroppedEdge dropped = chooseEdgeToDrop(path, order, units);
+            dependsOn.get(dropped.from()).remove(dropped.to());
+            warnings.add("dependency cycle " + shown + ": dropped the dependency " + dropped.from() + " -> "
+                    + dropped.to() + ", because " + dropped.reason() + ". Remove one of these dependencies"
+                    + " from the plan to silence this, or use --strict to make cycles an error.");
+        }
+    }
+
+    private record DroppedEdge(String from, String to, String reason) {}
+
+    /** Drops the edge that goes most against the plan's own order: a later phase first, else document order. */
+    private static DroppedEdge chooseEdgeToDrop(List<String> path, Map<String, Integer> order,
+            List<DraftWorkstream> units) {
+        DroppedEdge best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i + 1 < path.size(); i++) {
+            String from = path.get(i);
+            String to = path.get(i + 1);
+            DraftWorkstream dependent = units.get(order.get(from));
+            DraftWorkstream dependency = units.get(order.get(to));
+            double score;
+            String reason;
+            if (dependent.phase != null && dependency.phase != null && dependency.phase > dependent.phase) {
+                score = 1_000_000 + dependency.phase - dependent.phase;
+                reason = "the plan schedules " + from + " in phase " + dependent.phase + ", before " + to
+                        + " in phase " + dependency.phase;
+            } else {
+                score = order.get(to) - order.get(from);
+                reason = to + " comes after " + from + " in the plan";
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = new DroppedEdge(from, to, reason);
+            }
+        }
+        return best;
+    }
+
+    private String branch(String feature, String id, DraftWorkstream unit) {
+        if (unit.branch == null || unit.branch.isBlank()) {
+            return feature + "/" + id;
+        }
+        String branch = unit.branch.strip();
+        BranchNames.problem(branch).ifPresent(why -> problems.add(new Problem(unit.line, "branch '" + branch
+                + "' of '" + unit.displayName() + "' cannot be used: " + why + ". Change it in the plan, or"
+                + " remove it to use the default '" + feature + "/" + id + "'.")));
+        return branch;
+    }
+
+    private void throwIfProblems() throws PlanException {
+        if (problems.isEmpty()) {
+            return;
+        }
+        problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        if (problems.size() == 1) {
+            Problem only = problems.get(0);
+            throw new PlanException(source, only.line(), only.message());
+        }
+        StringBuilder message = new StringBuilder(problems.size() + " problems:");
+        for (Problem problem : problems.subList(0, Math.min(problems.size(), MAX_REPORTED_PROBLEMS))) {
+            message.append(System.lineSeparator()).append("  ")
+                    .append(problem.line() > 0 ? "line " + problem.line() + ": " : "").append(problem.message());
+        }
+        if (problems.size() > MAX_REPORTED_PROBLEMS) {
+            message.append(System.lineSeparator()).append("  ... and ")
+                    .append(problems.size() - MAX_REPORTED_PROBLEMS).append(" more");
+        }
+        throw new PlanException(source, problems.get(0).line(), message.toString());
+    }
+
+    private static List<String> distinct(List<String> items) {
+        return new ArrayList<>(new LinkedHashSet<>(items));
+    }
+
+    private static String quotedList(List<String> items, String separator) {
+        return String.join(separator, items.stream().map(s -> "'" + s + "'").toList());
+    }
+
+    private static String firstNonBlank(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

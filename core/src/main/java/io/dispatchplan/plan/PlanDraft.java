@@ -1,0 +1,13 @@
+package io.dispatchplan.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a reader found in a plan document, before validation. */
+public final class PlanDraft {
+    public String title;
+    public String feature;
+    public String baseBranch;
+    public final List<DraftWorkstream> workstreams = new ArrayList<>();
+    public final List<String> warnings = new ArrayList<>();
+}

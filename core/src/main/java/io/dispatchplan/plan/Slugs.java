@@ -1,0 +1,93 @@
+package io.dispatchplan.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns names from plan text into ids that are safe as git branch names, directory names, Jenkins
+ * parallel branch names and artifact paths: only {@code [a-z0-9._-]}, no {@code ..}, never starting with
+ * {@code -} or {@code .}, never ending with {@code .} or {@code .lock}, at most {@value #MAX_LENGTH}
+ * characters.
+ */
+public final class Slugs {
+    public static final int MAX_LENGTH = 60;
+
+    /** Ids the engine itself uses next to workstream ids (e.g. {@code <feature>/integration}). */
+    public static final Set<String> RESERVED = Set.of("integration", "plan", "failfast");
+
+    private Slugs() {}
+
+    public static String slug(String name) {
+        String text = name == null ? "" : name;
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        StringBuilder out = new StringBuilder();
+        for (char c : ascii.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
+                out.append(c);
+            } else if (c == '.') {
+                out.append('.');
+            } else {
+                out.append('-');
+            }
+        }
+        String slug = out.toString()
+                .replaceAll("\\.{2,}", ".")
+                .replaceAll("-*\\.-*", ".")
+                .replaceAll("-{2,}", "-")
+                .replaceAll("^[-.]+", "")
+                .replaceAll("[-.]+$", "");
+        if (slug.endsWith(".lock")) {
+            slug = slug.substring(0, slug.length() - ".lock".length()) + "-lock";
+        }
+        boolean hasLetterOrDigit = slug.chars().anyMatch(Character::isLetterOrDigit);
+        if (!hasLetterOrDigit) {
+            // Nothing readable survived (e.g. all CJK or punctuation): keep names distinct by hashing.
+            return text.isBlank() ? "workstream" : "ws-" + shortHash(text);
+        }
+        if (slug.length() > MAX_LENGTH) {
+            String head = slug.substring(0, MAX_LENGTH - 9).replaceAll("[-.]+$", "");
+            slug = head + "-" + shortHash(text);
+        }
+        return slug;
+    }
+
+    /**
+     * Slugs every name and makes the results distinct, in order: a later name whose slug is taken (or
+     * reserved) gets {@code -2}, {@code -3}, ... appended.
+     */
+    public static List<String> uniqueSlugs(List<String> names) {
+        Set<String> taken = new HashSet<>(RESERVED);
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            String base = slug(name);
+            String id = base;
+            for (int n = 2; !taken.add(id); n++) {
+                id = base + "-" + n;
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** True when the text is already a slug this class could have produced. */
+    public static boolean isSafe(String id) {
+        return id != null && !id.isEmpty() && id.equals(slug(id));
+    }
+
+    static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.dispatchplan.plan.markdown;
+
+import io.dispatchplan.plan.DraftWorkstream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+
+/**
+ * Workstreams as bold lead paragraphs, each followed by its details up to the next one:
+ * {@code **Developer 1: Handler & Backend**} then a code block with {@code # Branch: feature/x} and
+ * {@code # Tasks: T001-T006}.
+ */
+final class BoldBlockShape implements PlanShape {
+    private static final Pattern LEAD = Pattern.compile(
+            "(?i)^(" + Keywords.WORDS + ")\\s+([A-Za-z]?[0-9]+|[A-Z])\\s*(?:[:\\-–—]\\s*(.*))?$");
+
+    @Override
+    public String looksLike() {
+        return "bold lead lines such as '**Developer 1: Backend**' followed by their details"
+                + " (e.g. a code block with '# Branch: feature/x' and '# Tasks: ...')";
+    }
+
+    @Override
+    public List<DraftWorkstream> find(MarkdownDocument document) {
+        List<DraftWorkstream> found = new ArrayList<>();
+        for (Section section : document.root.flatten()) {
+            DraftWorkstream current = null;
+            List<Node> details = new ArrayList<>();
+            for (Node node : section.body) {
+                DraftWorkstream lead = node instanceof Paragraph p ? lead(p) : null;
+                if (lead != null) {
+                    finish(current, details);
+                    current = lead;
+                    details = new ArrayList<>();
+                    found.add(current);
+                } else if (current != null) {
+                    details.add(node);
+                }
+            }
+            finish(current, details);
+        }
+        return found;
+    }
+
+    private static void finish(DraftWorkstream current, List<Node> details) {
+        if (current != null) {
+            WorkstreamBody.fillNodes(current, details);
+        }
+    }
+
+    /** A paragraph that is only a bold "Keyword N: Title" (or "**Keyword N**: Title"), as a new draft. */
+    private static DraftWorkstream lead(Paragraph paragraph) {
+        List<Node> inlines = new ArrayList<>();
+        for (Node node = paragraph.getFirstChild(); node != null; node = node.getNext()) {
+            if (!(node instanceof Text t && t.getLiteral().isBlank())) {
+                inlines.add(node);
+            }
+        }
+        if (inlines.isEmpty() || !(inlines.get(0) instanceof StrongEmphasis strong)) {
+            return null;
+        }
+        String label = MarkdownText.plain(strong).strip();
+        String rest = new MarkdownText.Line(inlines.subList(1, inlines.size()), 0).text();
+        if (!rest.isEmpty()) {
+            if (!rest.startsWith(":") || label.contains(":")) {
+                return null;
+            }
+            label = label + ": " + rest.substring(1).strip();
+        }
+        Matcher m = LEAD.matcher(label.replaceAll(":$", ""));
+        if (!m.matches()) {
+            return null;
+        }
+        String keyword = Keywords.normalize(m.group(1));
+        String code = m.group(2).toUpperCase(Locale.ROOT);
+        DraftWorkstream draft = new DraftWorkstream(Keywords.capitalized(keyword) + " " + code,
+                MarkdownDocument.lineOf(paragraph));
+        draft.keyword = keyword;
+        draft.code = code;
+        draft.title = m.group(3) == null || m.group(3).isBlank() ? draft.name : m.group(3).strip();
+        return draft;
+    }
+}

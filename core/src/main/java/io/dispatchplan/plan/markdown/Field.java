@@ -1,0 +1,25 @@
+package io.dispatchplan.plan.markdown;
+
+import java.util.List;
+
+/**
+ * A labelled value: {@code **Files**: `a.py`, `b.py`} gives label {@code Files}, value
+ * {@code a.py, b.py}, code spans {@code [a.py, b.py]}; a list item's nested bullets are its items.
+ */
+record Field(String label, FieldKind kind, String value, List<String> codeSpans, List<String> items, int line) {
+
+    /** The individual values: nested items if any, else the code spans, else the value split on commas. */
+    List<String> values() {
+        if (!items.isEmpty()) {
+            return value.isBlank() ? items : concat(List.of(value), items);
+        }
+        if (!codeSpans.isEmpty()) {
+            return codeSpans;
+        }
+        return value.isBlank() ? List.of() : List.of(value.split("\\s*,\\s*"));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
