@@ -1,0 +1,18 @@
+package jenkins;
+
+/**
+ * Compile-only stand-in for {@code jenkins.YesNoMaybe} from Jenkins core 2.528.3; never packaged.
+ */
+public enum YesNoMaybe {
+    YES,
+    NO,
+    MAYBE;
+
+    public static Boolean toBoolean(YesNoMaybe v) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public Boolean toBool() {
+        throw new UnsupportedOperationException("stub");
+    }
+}

@@ -1,0 +1,15 @@
+package org.kohsuke.stapler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Compile-only stand-in for {@code org.kohsuke.stapler.DataBoundSetter} from Stapler 2030.v88a_855365981 (bundled in Jenkins core 2.528.3); never packaged.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.FIELD})
+@Documented
+public @interface DataBoundSetter {}
