@@ -1,0 +1,133 @@
+package io.jenkins.plugins.dispatchplan;
+
+import hudson.Extension;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * Claude Code as the worker: {@code claude(model: 'sonnet', permissionMode: 'acceptEdits', maxBudgetUsd: 5)}.
+ */
+public final class ClaudeWorker extends WorkerConfig {
+    private static final long serialVersionUID = 1L;
+
+    /** Permission modes that let a worker edit without a human at the terminal. */
+    static final Set<String> PERMISSION_MODES = Set.of("acceptEdits", "bypassPermissions", "dontAsk", "default", "plan");
+    static final String DEFAULT_PERMISSION_MODE = "acceptEdits";
+    static final String DEFAULT_EXECUTABLE = "claude";
+
+    private String model;
+    private String permissionMode = DEFAULT_PERMISSION_MODE;
+    private double maxBudgetUsd;
+    private int maxTurns;
+    private String allowedTools;
+    private String executable = DEFAULT_EXECUTABLE;
+    private boolean bare;
+
+    @DataBoundConstructor
+    public ClaudeWorker() {
+    }
+
+    @Override
+    public String getKind() {
+        return "claude";
+    }
+
+    @Override
+    public String getApiKeyVariable() {
+        return "ANTHROPIC_API_KEY";
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    @DataBoundSetter
+    public void setModel(String model) {
+        this.model = Text.trimToNull(model);
+    }
+
+    public String getPermissionMode() {
+        return permissionMode;
+    }
+
+    @DataBoundSetter
+    public void setPermissionMode(String permissionMode) {
+        String mode = Text.trimToNull(permissionMode);
+        if (mode == null) {
+            mode = DEFAULT_PERMISSION_MODE;
+        }
+        if (!PERMISSION_MODES.contains(mode)) {
+            throw new IllegalArgumentException("claude: permissionMode '" + mode + "' is not one of "
+                    + Text.sorted(PERMISSION_MODES) + "; workers run unattended, so use acceptEdits (default)");
+        }
+        this.permissionMode = mode;
+    }
+
+    public double getMaxBudgetUsd() {
+        return maxBudgetUsd;
+    }
+
+    /** Dollars one worker may spend; 0 means no limit. */
+    @DataBoundSetter
+    public void setMaxBudgetUsd(double maxBudgetUsd) {
+        if (maxBudgetUsd < 0 || Double.isNaN(maxBudgetUsd) || Double.isInfinite(maxBudgetUsd)) {
+            throw new IllegalArgumentException("claude: maxBudgetUsd must be a positive number of dollars (0 for no limit), not " + maxBudgetUsd);
+        }
+        this.maxBudgetUsd = maxBudgetUsd;
+    }
+
+    public int getMaxTurns() {
+        return maxTurns;
+    }
+
+    /** Turns one worker may take; 0 means the CLI's default. */
+    @DataBoundSetter
+    public void setMaxTurns(int maxTurns) {
+        if (maxTurns < 0) {
+            throw new IllegalArgumentException("claude: maxTurns must be 0 (no limit) or more, not " + maxTurns);
+        }
+        this.maxTurns = maxTurns;
+    }
+
+    public String getAllowedTools() {
+        return allowedTools;
+    }
+
+    /** Tools allowed without asking, separated by commas or spaces, e.g. {@code Bash,Edit,Read}. */
+    @DataBoundSetter
+    public void setAllowedTools(String allowedTools) {
+        this.allowedTools = Text.trimToNull(allowedTools);
+    }
+
+    public String getExecutable() {
+        return executable;
+    }
+
+    /** The {@code claude} command on the agent: a name on the PATH or an absolute path. */
+    @DataBoundSetter
+    public void setExecutable(String executable) {
+        String e = Text.trimToNull(executable);
+        this.executable = e == null ? DEFAULT_EXECUTABLE : e;
+    }
+
+    public boolean isBare() {
+        return bare;
+    }
+
+    /** {@code --bare}: no hooks and no CLAUDE.md discovery; for hermetic runs, off by default. */
+    @DataBoundSetter
+    public void setBare(boolean bare) {
+        this.bare = bare;
+    }
+
+    @Extension
+    @Symbol("claude")
+    public static final class DescriptorImpl extends WorkerDescriptor {
+        @Override
+        public String getDisplayName() {
+            return "Claude Code";
+        }
+    }
+}

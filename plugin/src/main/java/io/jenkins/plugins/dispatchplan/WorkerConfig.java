@@ -1,0 +1,23 @@
+package io.jenkins.plugins.dispatchplan;
+
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import java.io.Serializable;
+
+/**
+ * How a workstream's worker is started: {@code claude(...)} or {@code command(...)} in a Jenkinsfile.
+ * Implementations are plain values; the command line itself is built by core on the agent.
+ */
+public abstract class WorkerConfig implements Describable<WorkerConfig>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Short name for logs and the run page, e.g. {@code claude}. */
+    public abstract String getKind();
+
+    /** Environment variable the API key credential is bound to, or null when the worker takes none. */
+    public abstract String getApiKeyVariable();
+
+    /** Base of the worker descriptors, so {@code worker:} lists exactly these. */
+    public abstract static class WorkerDescriptor extends Descriptor<WorkerConfig> {
+    }
+}

@@ -1,0 +1,183 @@
+package io.jenkins.plugins.dispatchplan
+
+/**
+ * What {@code dispatchPlan(...)} expands to: real {@code stage} and {@code parallel} steps, so the stage
+ * views draw one column per workstream.
+ *
+ * <pre>
+ * stage('Plan')          node: readDispatchPlan, archive plan.json and the graph
+ * stage('Workstreams')   parallel(id: { stage(id) { waitForWorkstream; node(label) { prepareWorkstream;
+ *                                     worker via sh/bat; collectWorkstream; archive } ; reportWorkstream } })
+ * stage('Integration')   node: integrateWorkstreams (always runs, with whatever succeeded)
+ * </pre>
+ *
+ * This runs outside the sandbox and every public method here is callable from a sandboxed Jenkinsfile,
+ * so only {@code call(Map)} is public, and everything it does goes through steps a Jenkinsfile could
+ * call itself. Decisions (plan, scheduling, commands, results) live in the Java steps; keep this thin
+ * and stable: a build in flight reloads it from a newer plugin after an upgrade.
+ */
+class DispatchPlan implements Serializable {
+    private static final long serialVersionUID = 1L
+
+    private final def script
+
+    DispatchPlan(def script) {
+        this.script = script
+    }
+
+    def call(Map args) {
+        Map options = args == null ? [:] : new LinkedHashMap(args)
+        def plan = null
+        script.stage('Plan') {
+            onNode(options.label) {
+                Map repository = checkoutRepository(options)
+                plan = script.readDispatchPlan(options + repository)
+                script.dir(plan.artifactsDir) {
+                    script.archiveArtifacts(artifacts: plan.planArtifacts, fingerprint: false)
+                }
+            }
+        }
+        try {
+            Map branches = [:]
+            for (def workstream in plan.workstreams) {
+                String id = workstream.id
+                branches[id] = { runWorkstream(plan, id) }
+            }
+            script.stage('Workstreams') {
+                script.parallel(branches)
+            }
+        } finally {
+            script.stage('Integration') {
+                onNode(plan.integrationLabel) {
+                    def report = script.integrateWorkstreams()
+                    if (report.verifyCommand) {
+                        verify(report)
+                    }
+                    script.dir(report.artifactsDir) {
+                        script.archiveArtifacts(artifacts: report.artifacts, allowEmptyArchive: true, fingerprint: false)
+                    }
+                    if (report.unstableReason) {
+                        script.unstable(report.unstableReason)
+                    }
+                }
+            }
+        }
+        return plan
+    }
+
+    /** One workstream: everything, the dependency wait included, inside its own stage. */
+    private void runWorkstream(def plan, String id) {
+        def workstream = plan.workstream(id)
+        script.stage(id) {
+            def gate = script.waitForWorkstream(id: id)
+            if (!gate.start) {
+                markSkipped(id, gate.reason)
+                return
+            }
+            String status = 'FAILURE'
+            String reason = null
+            try {
+                script.catchError(buildResult: 'UNSTABLE', stageResult: 'FAILURE') {
+                    try {
+                        onNode(workstream.label) {
+                            def worktree = script.prepareWorkstream(id: id)
+                            int exitStatus = runWorker(plan, workstream, worktree)
+                            def collected = script.collectWorkstream(id: id, exitStatus: exitStatus)
+                            script.dir(collected.artifactsDir) {
+                                script.archiveArtifacts(artifacts: collected.artifacts, allowEmptyArchive: true, fingerprint: false)
+                            }
+                            status = collected.status
+                            reason = collected.reason
+                        }
+                    } catch (Exception e) {
+                        reason = e.toString()
+                        throw e
+                    }
+                    if (status == 'UNSTABLE') {
+                        script.unstable(reason)
+                    } else if (status != 'SUCCESS') {
+                        script.error(reason)
+                    }
+                }
+            } finally {
+                script.reportWorkstream(id: id, status: status, reason: reason)
+            }
+        }
+    }
+
+    /** The worker as a durable sh/bat step (it survives a controller restart), cwd = its worktree. */
+    private int runWorker(def plan, def workstream, def worktree) {
+        int exitStatus = -1
+        script.withEnv(worktree.environment) {
+            script.dir(worktree.path) {
+                withApiKey(plan.credentialsId, plan.apiKeyVariable) {
+                    withTimeout(workstream.timeoutMinutes) {
+                        Map step = [script: worktree.command, returnStatus: true, label: "worker ${workstream.id}"]
+                        exitStatus = worktree.unix ? script.sh(step) : script.bat(step)
+                    }
+                }
+            }
+        }
+        return exitStatus
+    }
+
+    private void verify(def report) {
+        script.dir(report.path) {
+            int status = script.sh(script: report.verifyCommand, returnStatus: true, label: 'verify')
+            script.recordVerification(status: status)
+        }
+    }
+
+    /** The API key is a Secret text credential: bound for the worker, masked in the log, never on disk. */
+    private void withApiKey(String credentialsId, String variable, Closure body) {
+        if (credentialsId && variable) {
+            script.withCredentials([script.string(credentialsId: credentialsId, variable: variable)]) {
+                body()
+            }
+        } else {
+            body()
+        }
+    }
+
+    private void withTimeout(def minutes, Closure body) {
+        if (minutes) {
+            script.timeout(time: minutes, unit: 'MINUTES') {
+                body()
+            }
+        } else {
+            body()
+        }
+    }
+
+    /** node inside stage, so a stage waiting for an executor shows as queued. */
+    private void onNode(String label, Closure body) {
+        if (label) {
+            script.node(label) {
+                body()
+            }
+        } else {
+            script.node {
+                body()
+            }
+        }
+    }
+
+    /**
+     * The repository the workstreams start from: an explicit {@code repository:} wins; otherwise the one
+     * the Jenkinsfile came from, checked out here so the plan can be read and the base commit pinned.
+     */
+    private Map checkoutRepository(Map options) {
+        if (options.repository) {
+            return [:]
+        }
+        def scmVars = script.checkout(script.scm)
+        return [repository: scmVars.GIT_URL, baseCommit: scmVars.GIT_COMMIT]
+    }
+
+    private void markSkipped(String id, String reason) {
+        script.echo("Skipped ${id}: ${reason}")
+        if (!SkippedStage.mark(id, script.getClass().getClassLoader())) {
+            script.echo('(Install Pipeline: Declarative to show skipped workstreams as skipped in the stage views.)')
+        }
+    }
+}
