@@ -328,7 +328,7 @@ public final class GitCli {
 
     /** Fetches refs from a bundle file, e.g. {@code +refs/heads/x:refs/heads/x}. */
     public void fetchFromBundle(Path repo, Path file, List<String> refspecs) {
-        List<String> args = new ArrayList<>(List.of("fetch", "--quiet", "--no-tags", file.toString()));
+        List<String> args = new ArrayList<>(List.of("fetch", "--no-tags", "--no-progress", file.toString()));
         args.addAll(refspecs);
         run(repo, args);
     }

@@ -1,0 +1,232 @@
+package io.dispatchplan.worktree;
+
+import io.dispatchplan.git.GitCli;
+import io.dispatchplan.git.RepositoryLock;
+import io.dispatchplan.git.WorktreeEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Creates, reuses and removes workstream worktrees: {@code <root>/<feature>/<id>} on branch
+ * {@code <feature>/<id>}, added from a (cache) repository so objects are shared, not copied.
+ *
+ * <p>Changes to the repository's worktree list and branches happen under its {@link RepositoryLock}; the
+ * checkout of files, the slow part, happens outside it so workstreams on one machine check out in parallel.
+ */
+public final class WorktreeManager {
+
+    private static final Pattern PATH_COMPONENT = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private final GitCli git;
+    private final Duration lockTimeout;
+
+    public WorktreeManager(GitCli git) {
+        this(git, RepositoryLock.DEFAULT_TIMEOUT);
+    }
+
+    public WorktreeManager(GitCli git, Duration lockTimeout) {
+        this.git = git;
+        this.lockTimeout = lockTimeout;
+    }
+
+    /** {@code <root>/<feature>/<id>}, refusing anything that would leave the root. */
+    public static Path pathFor(Path root, String feature, String id) {
+        checkComponent(feature, "feature");
+        checkComponent(id, "workstream id");
+        Path base = root.toAbsolutePath().normalize();
+        Path path = base.resolve(feature).resolve(id).normalize();
+        if (!path.startsWith(base) || path.getNameCount() != base.getNameCount() + 2) {
+            throw new WorktreeException("the worktree path for feature '" + feature + "' and id '" + id
+                    + "' would leave the worktree root " + base);
+        }
+        return path;
+    }
+
+    private static void checkComponent(String value, String what) {
+        if (value == null || !PATH_COMPONENT.matcher(value).matches() || value.equals(".") || value.equals("..")
+                || value.startsWith("-")) {
+            throw new WorktreeException("the " + what + " '" + value + "' cannot name a directory: use letters, "
+                    + "digits, '.', '_' and '-' only (not '.', '..' or a leading '-')");
+        }
+    }
+
+    /** Makes the worktree exist as the request says, applying its policy to what an earlier run left. */
+    public Worktree prepare(WorktreeRequest request) {
+        Path path = pathFor(request.root(), request.feature(), request.id());
+        String branch = request.branch();
+        if (!git.isValidBranchName(branch)) {
+            throw new WorktreeException("'" + branch + "' is not a valid git branch name for workstream '"
+                    + request.id() + "'");
+        }
+        Path repo = request.repository();
+        String base = git.revParse(repo, request.baseSha());
+        Worktree.Outcome outcome;
+        boolean populate;
+        try (RepositoryLock lock = RepositoryLock.forGitDir(git.commonDir(repo), lockTimeout)) {
+            List<WorktreeEntry> entries = currentEntries(repo);
+            Optional<WorktreeEntry> atPath = entries.stream().filter(e -> samePath(e.path(), path)).findFirst();
+            Optional<WorktreeEntry> onBranch = entries.stream().filter(e -> branch.equals(e.branch())).findFirst();
+            if (onBranch.isPresent() && (atPath.isEmpty() || !samePath(onBranch.get().path(), path))) {
+                throw new WorktreeException("branch '" + branch + "' is already checked out in the worktree "
+                        + onBranch.get().path() + ". Another run of this plan may be using it; if not, remove that "
+                        + "worktree (git worktree remove) or give this workstream another branch");
+            }
+            if (atPath.isPresent()) {
+                WorktreeEntry entry = atPath.get();
+                if (!branch.equals(entry.branch())) {
+                    throw new WorktreeException("the worktree " + path + " has "
+                            + (entry.branch() == null ? "a detached HEAD" : "branch '" + entry.branch() + "'")
+                            + " checked out, not '" + branch + "'. Remove it (git worktree remove " + path
+                            + ") or use another worktree root");
+                }
+                if (request.policy() == WorktreePolicy.REUSE) {
+                    outcome = Worktree.Outcome.REUSED;
+                    populate = !isPopulated(path);
+                } else {
+                    refuseToDropWork(repo, branch, base, path);
+                    git.worktreeRemove(repo, path, true);
+                    git.createBranch(repo, branch, base, true);
+                    git.worktreeAddExistingBranch(repo, path, branch, false);
+                    outcome = Worktree.Outcome.RECREATED;
+                    populate = true;
+                }
+            } else {
+                refuseOccupiedDirectory(path);
+                if (!git.branchExists(repo, branch)) {
+                    git.worktreeAddNewBranch(repo, path, branch, base, false);
+                    outcome = Worktree.Outcome.CREATED;
+                } else if (request.policy() == WorktreePolicy.REUSE) {
+                    git.worktreeAddExistingBranch(repo, path, branch, false);
+                    outcome = Worktree.Outcome.REUSED;
+                } else {
+                    refuseToDropWork(repo, branch, base, null);
+                    git.createBranch(repo, branch, base, true);
+                    git.worktreeAddExistingBranch(repo, path, branch, false);
+                    outcome = Worktree.Outcome.RECREATED;
+                }
+                populate = true;
+            }
+        }
+        if (populate) {
+            // Outside the lock: only this worktree's own index and files change.
+            git.populateWorktree(path);
+        }
+        String head = git.revParse(path, "HEAD");
+        return new Worktree(path, branch, base, head, outcome, git.countCommits(repo, base + ".." + head));
+    }
+
+    /**
+     * Removes the worktree directory ({@code git worktree remove}, then {@code prune}) and, when asked,
+     * deletes its branch, but only if every commit on it is in {@code mergedInto}.
+     *
+     * @param force also remove a worktree with uncommitted changes or untracked files (their content is lost;
+     *     commits never are)
+     */
+    public CleanupResult cleanup(Path repository, Path worktree, String branch, String mergedInto,
+            boolean deleteBranch, boolean force) {
+        try (RepositoryLock lock = RepositoryLock.forGitDir(git.commonDir(repository), lockTimeout)) {
+            boolean registered = currentEntries(repository).stream().anyMatch(e -> samePath(e.path(), worktree));
+            boolean removed = false;
+            if (registered) {
+                if (!force && (git.hasUncommittedChanges(worktree) || hasUntrackedFiles(worktree))) {
+                    return new CleanupResult(false, CleanupResult.BranchOutcome.KEPT, 0,
+                            "kept the worktree " + worktree + ": it holds uncommitted changes or untracked files "
+                                    + "(commit them, or clean up with force to discard them)");
+                }
+                git.worktreeRemove(repository, worktree, force);
+                removed = true;
+            }
+            git.worktreePrune(repository);
+            if (!deleteBranch || branch == null) {
+                return new CleanupResult(removed, CleanupResult.BranchOutcome.KEPT, 0, "branch kept as asked");
+            }
+            if (!git.branchExists(repository, branch)) {
+                return new CleanupResult(removed, CleanupResult.BranchOutcome.ABSENT, 0, "no branch " + branch);
+            }
+            String target = git.revParse(repository, mergedInto);
+            int unmerged = git.countCommits(repository, target + ".." + "refs/heads/" + branch);
+            if (unmerged > 0) {
+                return new CleanupResult(removed, CleanupResult.BranchOutcome.KEPT_UNMERGED, unmerged,
+                        "kept branch " + branch + ": " + unmerged + " commit(s) not merged into " + mergedInto);
+            }
+            git.deleteBranch(repository, branch);
+            return new CleanupResult(removed, CleanupResult.BranchOutcome.DELETED, 0, "deleted branch " + branch);
+        }
+    }
+
+    /** The repository's worktrees, after forgetting those whose directories are gone. */
+    private List<WorktreeEntry> currentEntries(Path repo) {
+        List<WorktreeEntry> entries = git.worktreeList(repo);
+        if (entries.stream().anyMatch(WorktreeEntry::prunable)) {
+            git.worktreePrune(repo);
+            entries = git.worktreeList(repo);
+        }
+        return entries;
+    }
+
+    private void refuseToDropWork(Path repo, String branch, String base, Path worktree) {
+        int ahead = git.countCommits(repo, base + "..refs/heads/" + branch);
+        if (ahead > 0) {
+            throw new WorktreeException("will not recreate branch '" + branch + "': it holds " + ahead
+                    + " commit(s) not in the base " + base.substring(0, 12) + ". Merge or save them, delete the "
+                    + "branch yourself, or use the REUSE policy to continue on it");
+        }
+        if (worktree != null && git.hasUncommittedChanges(worktree)) {
+            throw new WorktreeException("will not recreate the worktree " + worktree + ": it holds uncommitted "
+                    + "changes to tracked files. Commit or discard them, or use the REUSE policy");
+        }
+    }
+
+    private static void refuseOccupiedDirectory(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        boolean empty;
+        try (Stream<Path> children = Files.list(path)) {
+            empty = children.findAny().isEmpty();
+        } catch (IOException e) {
+            empty = false;
+        }
+        if (!empty) {
+            throw new WorktreeException(path + " exists and is not a worktree of this repository. Move it away "
+                    + "or choose another worktree root");
+        }
+    }
+
+    /** A worktree added with {@code --no-checkout} has no index until it is populated. */
+    private boolean isPopulated(Path worktree) {
+        Path index = Path.of(git.output(worktree, "rev-parse", "--path-format=absolute", "--git-path", "index"));
+        return Files.isRegularFile(index);
+    }
+
+    private boolean hasUntrackedFiles(Path worktree) {
+        return !git.output(worktree, "ls-files", "--others", "--exclude-standard").isEmpty();
+    }
+
+    static boolean samePath(Path a, Path b) {
+        return canonical(a).equals(canonical(b));
+    }
+
+    /** The real path of the longest existing ancestor, with the rest appended (symlinks such as /tmp differ). */
+    static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+}
