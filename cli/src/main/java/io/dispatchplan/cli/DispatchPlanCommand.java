@@ -1,5 +1,6 @@
 package io.dispatchplan.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,14 @@ public final class DispatchPlanCommand {
 
     /** Runs the command line and returns its exit code (0 ok, 1 work failed, 2 bad input). */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, printing to the given streams. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new DispatchPlanCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT);
         commandLine.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("dispatch-plan: " + e.getMessage());

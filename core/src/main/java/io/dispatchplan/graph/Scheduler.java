@@ -2,11 +2,11 @@ package io.dispatchplan.graph;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Decides, for one run, which waiting workstream may start: all its dependencies finished without
@@ -26,7 +26,23 @@ public final class Scheduler implements Serializable {
     private final Map<String, WorkstreamState> states = new LinkedHashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
     private final List<String> startOrder = new ArrayList<>();
+    /** Per waiting workstream: how many dependencies have not yet finished without failing. */
+    private final Map<String, Integer> missing = new HashMap<>();
+    /** Waiting workstreams with nothing missing, highest priority first. */
+    private final TreeSet<Priority> ready = new TreeSet<>();
+    private final Map<String, Priority> priorities = new HashMap<>();
+    private int finishedCount;
+    private int runningCount;
     private String stoppedBy;
+
+    /** Longest remaining chain first, then plan order. */
+    private record Priority(double chain, int planIndex, String id) implements Comparable<Priority>, Serializable {
+        @Override
+        public int compareTo(Priority other) {
+            int byChain = Double.compare(other.chain, chain);
+            return byChain != 0 ? byChain : Integer.compare(planIndex, other.planIndex);
+        }
+    }
 
     /**
      * @param maxParallel how many may run at once; 0 or less means no limit
@@ -36,8 +52,15 @@ public final class Scheduler implements Serializable {
         this.graph = graph;
         this.maxParallel = maxParallel <= 0 ? Integer.MAX_VALUE : maxParallel;
         this.failFast = failFast;
-        for (String id : graph.ids()) {
+        List<String> ids = graph.ids();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
             states.put(id, WorkstreamState.WAITING);
+            priorities.put(id, new Priority(graph.remainingChain(id), i, id));
+            missing.put(id, graph.dependsOn(id).size());
+            if (graph.dependsOn(id).isEmpty()) {
+                ready.add(priorities.get(id));
+            }
         }
     }
 
@@ -54,12 +77,9 @@ public final class Scheduler implements Serializable {
         if (stoppedBy != null) {
             return granted;
         }
-        int free = maxParallel - count(WorkstreamState.RUNNING);
-        for (String id : ready()) {
-            if (free-- <= 0) {
-                break;
-            }
-            states.put(id, WorkstreamState.RUNNING);
+        while (runningCount < maxParallel && !ready.isEmpty()) {
+            String id = ready.pollFirst().id();
+            setState(id, WorkstreamState.RUNNING);
             startOrder.add(id);
             granted.add(id);
         }
@@ -68,24 +88,7 @@ public final class Scheduler implements Serializable {
 
     /** Waiting workstreams whose dependencies all let them start, highest priority first. */
     public synchronized List<String> ready() {
-        List<String> ready = new ArrayList<>();
-        for (Map.Entry<String, WorkstreamState> entry : states.entrySet()) {
-            if (entry.getValue() == WorkstreamState.WAITING && dependenciesDone(entry.getKey())) {
-                ready.add(entry.getKey());
-            }
-        }
-        ready.sort(Comparator.comparingDouble((String id) -> -graph.remainingChain(id)));
-        return ready;
-    }
-
-    private boolean dependenciesDone(String id) {
-        for (String dependency : graph.dependsOn(id)) {
-            WorkstreamState state = states.get(dependency);
-            if (state != WorkstreamState.SUCCEEDED && state != WorkstreamState.UNSTABLE) {
-                return false;
-            }
-        }
-        return true;
+        return ready.stream().map(Priority::id).toList();
     }
 
     /**
@@ -100,18 +103,24 @@ public final class Scheduler implements Serializable {
         if (state != WorkstreamState.RUNNING) {
             throw new IllegalStateException(id + " is " + state + ", not RUNNING");
         }
-        states.put(id, WorkstreamState.of(outcome));
+        setState(id, WorkstreamState.of(outcome));
         if (reason != null && !reason.isBlank()) {
             reasons.put(id, reason);
         }
-        if (outcome == Outcome.FAILED) {
+        if (outcome.letsDependentsStart()) {
+            for (String dependent : graph.dependents(id)) {
+                if (missing.merge(dependent, -1, Integer::sum) == 0 && states.get(dependent) == WorkstreamState.WAITING) {
+                    ready.add(priorities.get(dependent));
+                }
+            }
+        } else {
             skipDependentsOf(id);
             if (failFast && stoppedBy == null) {
                 stoppedBy = id;
-                for (Map.Entry<String, WorkstreamState> entry : states.entrySet()) {
-                    if (entry.getValue() == WorkstreamState.WAITING) {
-                        entry.setValue(WorkstreamState.SKIPPED);
-                        reasons.put(entry.getKey(), "not started: " + id + " failed and failFast is on");
+                for (String waiting : new ArrayList<>(states.keySet())) {
+                    if (states.get(waiting) == WorkstreamState.WAITING) {
+                        setState(waiting, WorkstreamState.SKIPPED);
+                        reasons.put(waiting, "not started: " + id + " failed and failFast is on");
                     }
                 }
             }
@@ -123,15 +132,14 @@ public final class Scheduler implements Serializable {
         if (states.get(id) != WorkstreamState.WAITING) {
             throw new IllegalStateException(id + " is " + states.get(id) + ", not WAITING");
         }
-        states.put(id, WorkstreamState.RUNNING);
+        setState(id, WorkstreamState.RUNNING);
         finished(id, outcome, reason);
-        startOrder.remove(id);
     }
 
     private void skipDependentsOf(String failed) {
         for (String dependent : graph.transitiveDependents(failed)) {
             if (states.get(dependent) == WorkstreamState.WAITING) {
-                states.put(dependent, WorkstreamState.SKIPPED);
+                setState(dependent, WorkstreamState.SKIPPED);
                 List<String> blockers = new ArrayList<>();
                 for (String dependency : graph.dependsOn(dependent)) {
                     WorkstreamState s = states.get(dependency);
@@ -182,20 +190,20 @@ public final class Scheduler implements Serializable {
 
     /** True when nothing is waiting or running. */
     public synchronized boolean isDone() {
-        return states.values().stream().allMatch(WorkstreamState::isFinished);
+        return finishedCount == states.size();
     }
 
     public synchronized int running() {
-        return count(WorkstreamState.RUNNING);
+        return runningCount;
     }
 
-    private int count(WorkstreamState state) {
-        int n = 0;
-        for (WorkstreamState s : states.values()) {
-            if (s == state) {
-                n++;
-            }
+    /** The one place states change, so the counts and the ready set stay in step. */
+    private void setState(String id, WorkstreamState next) {
+        WorkstreamState previous = states.put(id, next);
+        if (previous == WorkstreamState.WAITING) {
+            ready.remove(priorities.get(id));
         }
-        return n;
+        runningCount += (next == WorkstreamState.RUNNING ? 1 : 0) - (previous == WorkstreamState.RUNNING ? 1 : 0);
+        finishedCount += (next.isFinished() ? 1 : 0) - (previous.isFinished() ? 1 : 0);
     }
 }

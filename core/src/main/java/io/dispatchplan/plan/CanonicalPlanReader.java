@@ -58,6 +58,7 @@ public final class CanonicalPlanReader {
             throw new PlanException(source, "the plan has no 'workstreams' list. Add one entry per workstream,"
                     + " e.g. workstreams: [{id: api, title: REST API, tasks: [...]}].");
         }
+        java.util.Map<String, Integer> idLines = idLines(text);
         int index = 0;
         for (JsonNode node : workstreams) {
             index++;
@@ -70,7 +71,7 @@ public final class CanonicalPlanReader {
             if (id == null || id.isBlank()) {
                 throw new PlanException(source, where + " has no 'id'. Give it a short name such as 'api'.");
             }
-            DraftWorkstream w = new DraftWorkstream(null, lineOf(node, id, text));
+            DraftWorkstream w = new DraftWorkstream(null, lineOf(node, id, idLines));
             w.explicitId = id;
             w.title = text(node, "title");
             w.focus = text(node, "focus");
@@ -175,20 +176,28 @@ public final class CanonicalPlanReader {
         return out;
     }
 
-    /** The line declaring the workstream's id: the tree has no locations, the text does. */
-    private static int lineOf(JsonNode node, String id, String text) {
+    private static final java.util.regex.Pattern ID_DECLARATION = java.util.regex.Pattern.compile(
+            "[\"']?id[\"']?\\s*:\\s*[\"']?([^\"',}#\\s]+)");
+
+    /** The line each id is declared on, in one pass: the tree has no locations, the text does. */
+    private static java.util.Map<String, Integer> idLines(String text) {
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        int number = 0;
+        for (String line : (Iterable<String>) text.lines()::iterator) {
+            number++;
+            java.util.regex.Matcher m = ID_DECLARATION.matcher(line);
+            while (m.find()) {
+                lines.putIfAbsent(m.group(1), number);
+            }
+        }
+        return lines;
+    }
+
+    private static int lineOf(JsonNode node, String id, java.util.Map<String, Integer> idLines) {
         JsonNode line = node.get("line");
         if (line != null && line.canConvertToInt() && line.asInt() > 0) {
             return line.asInt();
         }
-        java.util.regex.Pattern declaration = java.util.regex.Pattern.compile(
-                "[\"']?id[\"']?\\s*:\\s*[\"']?" + java.util.regex.Pattern.quote(id) + "[\"']?\\s*([,}#]|$)");
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (declaration.matcher(lines.get(i)).find()) {
-                return i + 1;
-            }
-        }
-        return 0;
+        return idLines.getOrDefault(id, 0);
     }
 }

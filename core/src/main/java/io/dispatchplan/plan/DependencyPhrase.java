@@ -20,6 +20,8 @@ public final class DependencyPhrase {
                     + "|starts?\\s+after|after|waits?\\s+for|wait_for|needs|prerequisites?|dependencies)\\s*:?\\s*");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|\\band\\b|&|\\+|\\n)\\s*", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern QUOTES = Pattern.compile("^[`*_\"'“”]+|[`*_\"'“”.:]+$");
+
     private DependencyPhrase() {}
 
     /** True when the phrase says there is no dependency. */
@@ -46,7 +48,7 @@ public final class DependencyPhrase {
             return pieces;
         }
         for (String piece : SEPARATOR.split(core(phrase))) {
-            String trimmed = piece.strip().replaceAll("^[`*_\"'“”]+|[`*_\"'“”.:]+$", "").strip();
+            String trimmed = QUOTES.matcher(piece.strip()).replaceAll("").strip();
             if (!trimmed.isEmpty()) {
                 pieces.add(trimmed);
             }

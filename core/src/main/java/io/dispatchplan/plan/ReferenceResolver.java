@@ -142,15 +142,16 @@ public final class ReferenceResolver {
         return new LinkedHashSet<>(names);
     }
 
+    private static final Pattern MARKUP = Pattern.compile("[`*\"“”]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.:;,]+$");
+
     static String normalize(String text) {
         if (text == null) {
             return "";
         }
-        return text.toLowerCase(Locale.ROOT)
-                .replaceAll("[`*\"“”]", "")
-                .replaceAll("\\s+", " ")
-                .strip()
-                .replaceAll("[.:;,]+$", "");
+        String lower = MARKUP.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+        return TRAILING_PUNCTUATION.matcher(SPACES.matcher(lower).replaceAll(" ").strip()).replaceAll("");
     }
 
     static int levenshtein(String a, String b) {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns names from plan text into ids that are safe as git branch names, directory names, Jenkins
@@ -23,11 +24,18 @@ public final class Slugs {
     /** Ids the engine itself uses next to workstream ids (e.g. {@code <feature>/integration}). */
     public static final Set<String> RESERVED = Set.of("integration", "plan", "failfast");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern DOTS = Pattern.compile("\\.{2,}");
+    private static final Pattern DASHES_AROUND_DOT = Pattern.compile("-*\\.-*");
+    private static final Pattern DASHES = Pattern.compile("-{2,}");
+    private static final Pattern LEADING = Pattern.compile("^[-._]+");
+    private static final Pattern TRAILING = Pattern.compile("[-.]+$");
+
     private Slugs() {}
 
     public static String slug(String name) {
         String text = name == null ? "" : name;
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         StringBuilder out = new StringBuilder();
         for (char c : ascii.toLowerCase(Locale.ROOT).toCharArray()) {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
@@ -38,12 +46,11 @@ public final class Slugs {
                 out.append('-');
             }
         }
-        String slug = out.toString()
-                .replaceAll("\\.{2,}", ".")
-                .replaceAll("-*\\.-*", ".")
-                .replaceAll("-{2,}", "-")
-                .replaceAll("^[-.]+", "")
-                .replaceAll("[-.]+$", "");
+        String slug = DOTS.matcher(out).replaceAll(".");
+        slug = DASHES_AROUND_DOT.matcher(slug).replaceAll(".");
+        slug = DASHES.matcher(slug).replaceAll("-");
+        slug = LEADING.matcher(slug).replaceAll("");
+        slug = TRAILING.matcher(slug).replaceAll("");
         if (slug.endsWith(".lock")) {
             slug = slug.substring(0, slug.length() - ".lock".length()) + "-lock";
         }
@@ -53,7 +60,7 @@ public final class Slugs {
             return text.isBlank() ? "workstream" : "ws-" + shortHash(text);
         }
         if (slug.length() > MAX_LENGTH) {
-            String head = slug.substring(0, MAX_LENGTH - 9).replaceAll("[-.]+$", "");
+            String head = TRAILING.matcher(slug.substring(0, MAX_LENGTH - 9)).replaceAll("");
             slug = head + "-" + shortHash(text);
         }
         return slug;

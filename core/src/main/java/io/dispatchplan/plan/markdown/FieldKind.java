@@ -23,8 +23,12 @@ enum FieldKind {
         this.pattern = Pattern.compile("(?i)^(" + regex + ")$");
     }
 
+    private static final Pattern MARKUP = Pattern.compile("[*_`:]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static FieldKind of(String label) {
-        String normalized = label.strip().replaceAll("[*_`:]+", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).strip();
+        String unmarked = MARKUP.matcher(label.strip()).replaceAll("");
+        String normalized = SPACES.matcher(unmarked).replaceAll(" ").toLowerCase(Locale.ROOT).strip();
         for (FieldKind kind : values()) {
             if (kind != OTHER && kind.pattern.matcher(normalized).matches()) {
                 return kind;

@@ -25,13 +25,22 @@ final class MarkdownText {
     private static final Pattern PLAIN_FIELD = Pattern.compile(
             "(?i)^\\s*(dependencies|depends\\s+on|blocked\\s+by|can\\s+start\\s+after|branch|files|estimate)\\s*:\\s*(.*)$");
 
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private MarkdownText() {}
 
     /** The text of a node and everything inside it; line breaks become spaces, blocks newlines. */
     static String plain(Node node) {
         StringBuilder out = new StringBuilder();
-        append(node, out);
-        return out.toString().replaceAll("[ \\t]+", " ").strip();
+        if (node instanceof Text || node instanceof Code) {
+            append(node, out);
+        }
+        // The node's own separator (a cell's " | ") belongs between it and its siblings, not in its text.
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            append(child, out);
+        }
+        return BLANKS.matcher(out).replaceAll(" ").strip();
     }
 
     private static void append(Node node, StringBuilder out) {
@@ -63,7 +72,7 @@ final class MarkdownText {
             for (Node node : inlines) {
                 append(node, out);
             }
-            return out.toString().replaceAll("\\s+", " ").strip();
+            return SPACES.matcher(out).replaceAll(" ").strip();
         }
     }
 

@@ -1,0 +1,135 @@
+package io.dispatchplan.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dispatchplan.graph.DependencyGraph;
+import io.dispatchplan.testsupport.Plans;
+import org.junit.jupiter.api.Test;
+
+/** Bad plans get one clear message naming the line and the fix. */
+class PlanValidationTest {
+
+    @Test
+    void duplicateWorkstreamNamesInMarkdownNameBothLines() {
+        assertThatThrownBy(() -> Plans.markdown("""
+                ### 1. api
+                - **Dependencies**: None
+
+                ### 2. api
+                - **Dependencies**: None
+                """))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("plan.md:4: duplicate workstream 'api' (first defined at line 1)")
+                .hasMessageContaining("rename one");
+    }
+
+    @Test
+    void duplicateIdsInYaml() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: api
+                  - id: ui
+                  - id: api
+                """))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("duplicate workstream 'api'");
+    }
+
+    @Test
+    void unknownDependencySuggestsTheClosestNames() {
+        assertThatThrownBy(() -> Plans.markdown("""
+                ### 1. database-schema
+                - **Dependencies**: None
+
+                ### 2. task-api
+                - **Dependencies**: databse-schema (tables)
+                """))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("plan.md:5: 'task-api' depends on 'databse-schema', which is not a workstream")
+                .hasMessageContaining("Did you mean 'database-schema'?")
+                .hasMessageContaining("Fix the name, or remove it");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: a
+                    dependsOn: [nope]
+                  - id: b
+                    dependsOn: [zilch]
+                """))
+                .hasMessageContaining("2 problems")
+                .hasMessageContaining("'nope'")
+                .hasMessageContaining("'zilch'");
+    }
+
+    @Test
+    void aCycleIsBrokenByDocumentOrderWhenThePlanHasNoPhases() throws Exception {
+        Plan plan = Plans.yaml("""
+                workstreams:
+                  - {id: a, dependsOn: [b]}
+                  - {id: b, dependsOn: [c]}
+                  - {id: c, dependsOn: [a]}
+                """);
+
+        assertThat(plan.workstream("a").orElseThrow().dependsOn()).isEmpty();
+        assertThat(plan.warnings()).singleElement().asString()
+                .contains("a -> b -> c -> a").contains("dropped the dependency a -> b")
+                .contains("b comes after a in the plan");
+        assertThat(DependencyGraph.of(plan).topologicalOrder()).containsExactly("a", "c", "b");
+    }
+
+    @Test
+    void strictCyclesPrintTheWholeCycle() {
+        assertThatThrownBy(() -> PlanReader.parse("""
+                workstreams:
+                  - {id: a, dependsOn: [b]}
+                  - {id: b, dependsOn: [a]}
+                """, "p.yaml", PlanOptions.defaults().withStrictCycles(true)))
+                .hasMessageContaining("dependency cycle: a -> b -> a");
+    }
+
+    @Test
+    void anUnusableBranchNameIsRejectedWithTheRule() {
+        assertThatThrownBy(() -> Plans.markdown("""
+                ## Workstream 1: A
+                **Branch:** feature..x
+                **Depends on:** none
+                """))
+                .hasMessageContaining("plan.md:1: branch 'feature..x' of 'Workstream 1' cannot be used: it contains '..'");
+    }
+
+    @Test
+    void twoWorkstreamsCannotShareABranch() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - {id: a, branch: topic}
+                  - {id: b, branch: topic}
+                """)).hasMessageContaining("both use branch 'topic'");
+    }
+
+    @Test
+    void unknownYamlKeysAreErrorsNotSilentlyDropped() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: a
+                    dependOn: [b]
+                """))
+                .hasMessageContaining("unknown key 'dependOn'")
+                .hasMessageContaining("dependsOn");
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() {
+        assertThatThrownBy(() -> Plans.yaml("workstreams:\n  - id: a\n   - id: b\n"))
+                .hasMessageContaining("plan.yaml:3: not valid YAML/JSON");
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        assertThatThrownBy(() -> PlanReader.read(java.nio.file.Path.of("no/such/plan.md"), PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class).hasMessageContaining("no such plan file");
+    }
+}
