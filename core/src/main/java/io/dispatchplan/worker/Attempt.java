@@ -1,0 +1,99 @@
+package io.dispatchplan.worker;
+
+import io.dispatchplan.process.ProcessException;
+import io.dispatchplan.process.ProcessInterruptedException;
+import io.dispatchplan.process.ProcessResult;
+import io.dispatchplan.process.ProcessRunner;
+import io.dispatchplan.process.ProcessSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** One process run of a worker, with its output captured to the request's log files. Shared by the workers. */
+final class Attempt {
+
+    /** A run that produced a result, or the outcome to report instead (not started, aborted). */
+    record Ran(ProcessResult result, WorkerOutcome instead) {
+    }
+
+    private Attempt() {
+    }
+
+    static Ran run(ProcessRunner runner, String kind, WorkerCommand command, WorkerRequest request, Duration timeout) {
+        WorkerLogs logs = request.logs();
+        createParents(logs.stdout(), logs.stderr(), logs.resultJson());
+        ProcessSpec spec = ProcessSpec.of(command.argv())
+                .in(command.workingDir())
+                .env(command.environment())
+                .stdoutTo(logs.stdout())
+                .stderrTo(logs.stderr());
+        if (timeout != null) {
+            spec = spec.timeout(timeout);
+        }
+        try {
+            return new Ran(runner.run(spec), null);
+        } catch (ProcessInterruptedException e) {
+            return new Ran(null, simple(kind, WorkerOutcome.Status.ABORTED,
+                    "the run was interrupted; the worker's process tree was killed", request));
+        } catch (ProcessException e) {
+            return new Ran(null, simple(kind, WorkerOutcome.Status.NOT_STARTED, e.getMessage(), request));
+        }
+    }
+
+    static WorkerOutcome simple(String kind, WorkerOutcome.Status status, String reason, WorkerRequest request) {
+        return new WorkerOutcome(kind, status, -1, reason, false, 1, Duration.ZERO, null, null, null,
+                Files.exists(request.resultsFile()), request.logs(), null);
+    }
+
+    /** The whole captured file when there is one (the result's text is only its tail), else the result's text. */
+    static String fullText(Path file, String fallback) {
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
+    /** The last non-blank line of a text, shortened, for a one-line reason. */
+    static String lastLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String[] lines = text.strip().split("\\R");
+        String line = lines[lines.length - 1].strip();
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    /** "within 5 min", or "within its time limit" when the timeout is not known here. */
+    static String within(Duration timeout) {
+        return "within " + (timeout == null ? "its time limit" : human(timeout));
+    }
+
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 1) {
+            return duration.toMillis() + " ms";
+        }
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+    }
+
+    private static void createParents(Path... files) {
+        for (Path file : files) {
+            Path parent = file.toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create the log directory " + parent + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.dispatchplan.worker;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the {@code claude} command line and environment for one attempt. */
+public final class ClaudeCommandBuilder {
+
+    /** Where, under a workstream's state directory, its Claude Code configuration and transcripts live. */
+    public static final String CONFIG_DIR_NAME = "claude-config";
+
+    /** Whether to start the conversation or continue the transcript an earlier run left. */
+    public enum SessionMode {
+        /** {@code --session-id <uuid>}: a new conversation under our id. */
+        NEW,
+        /** {@code --resume <uuid>}: continue the conversation with that id. */
+        RESUME
+    }
+
+    private ClaudeCommandBuilder() {
+    }
+
+    /**
+     * The argv. The prompt comes right after {@code -p}: {@code --allowedTools} is variadic and would swallow a
+     * prompt placed after it.
+     */
+    public static List<String> argv(ClaudeWorkerConfig config, String prompt, UUID sessionId, SessionMode mode) {
+        List<String> argv = new ArrayList<>();
+        argv.add(config.executable());
+        argv.add("-p");
+        argv.add(prompt);
+        argv.add("--output-format");
+        argv.add("json");
+        argv.add(mode == SessionMode.RESUME ? "--resume" : "--session-id");
+        argv.add(sessionId.toString());
+        argv.add("--permission-mode");
+        argv.add(config.permissionMode().cliName());
+        if (config.model() != null) {
+            argv.add("--model");
+            argv.add(config.model());
+        }
+        if (config.maxBudgetUsd() != null) {
+            argv.add("--max-budget-usd");
+            argv.add(BigDecimal.valueOf(config.maxBudgetUsd()).stripTrailingZeros().toPlainString());
+        }
+        if (config.maxTurns() != null) {
+            argv.add("--max-turns");
+            argv.add(config.maxTurns().toString());
+        }
+        if (config.appendSystemPromptFile() != null) {
+            argv.add("--append-system-prompt-file");
+            argv.add(config.appendSystemPromptFile().toString());
+        }
+        if (config.bare()) {
+            argv.add("--bare");
+        }
+        argv.addAll(config.extraArgs());
+        if (!config.allowedTools().isEmpty()) {
+            // Last, so its variadic list ends at the end of the command line.
+            argv.add("--allowedTools");
+            argv.addAll(config.allowedTools());
+        }
+        return argv;
+    }
+
+    /**
+     * The worker's environment: the standard variables, {@code CLAUDE_CONFIG_DIR} (one per workstream, kept
+     * across runs so {@code --resume} finds the transcript), and {@code IS_SANDBOX=1} when the user chose
+     * bypassPermissions and the worker runs as root (the CLI refuses that combination otherwise).
+     */
+    public static Map<String, String> environment(ClaudeWorkerConfig config, WorkerRequest request, boolean asRoot) {
+        Map<String, String> env = new LinkedHashMap<>(WorkerEnvironment.of(request));
+        env.put("CLAUDE_CONFIG_DIR", configDir(request).toString());
+        if (config.permissionMode() == ClaudePermissionMode.BYPASS_PERMISSIONS && asRoot) {
+            env.put("IS_SANDBOX", "1");
+        }
+        return env;
+    }
+
+    public static Path configDir(WorkerRequest request) {
+        return request.stateDir().resolve(CONFIG_DIR_NAME);
+    }
+}

@@ -1,0 +1,217 @@
+package io.dispatchplan.worker;
+
+import io.dispatchplan.process.ProcessResult;
+import io.dispatchplan.process.ProcessRunner;
+import io.dispatchplan.worker.ClaudeCommandBuilder.SessionMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Runs Claude Code ({@code claude -p ... --output-format json}) as a worker.
+ *
+ * <p>The session id is {@link SessionIds#forWorkstream name-based}, and each workstream keeps its own
+ * {@code CLAUDE_CONFIG_DIR} in its state directory, so a re-run resumes the earlier conversation: when that
+ * directory holds the session's transcript the worker passes {@code --resume}, else {@code --session-id}; when
+ * the CLI disagrees ("No conversation found", "already in use") it tries once more the other way.
+ *
+ * <p>Success is judged from the result object (not the exit code: API errors can come with exit 0), then from
+ * RESULTS.md. The API key reaches the CLI only through the environment.
+ */
+public final class ClaudeWorker implements Worker {
+
+    public static final String KIND = "claude";
+
+    private final ClaudeWorkerConfig config;
+    private final ProcessRunner runner;
+    private final boolean asRoot;
+
+    public ClaudeWorker(ClaudeWorkerConfig config) {
+        this(config, new ProcessRunner(), runningAsRoot());
+    }
+
+    public ClaudeWorker(ClaudeWorkerConfig config, ProcessRunner runner) {
+        this(config, runner, runningAsRoot());
+    }
+
+    /** {@code asRoot}: whether the worker process runs as root (bypassPermissions then needs IS_SANDBOX=1). */
+    public ClaudeWorker(ClaudeWorkerConfig config, ProcessRunner runner, boolean asRoot) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.asRoot = asRoot;
+    }
+
+    public ClaudeWorkerConfig config() {
+        return config;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    public static UUID sessionId(WorkerRequest request) {
+        return SessionIds.forWorkstream(request.job(), request.feature(), request.workstreamId());
+    }
+
+    /** RESUME when an earlier run left this session's transcript in the workstream's config directory. */
+    public static SessionMode sessionMode(WorkerRequest request) {
+        return transcripts(request).isEmpty() ? SessionMode.NEW : SessionMode.RESUME;
+    }
+
+    /** This session's transcripts ({@code projects/<dir>/<uuid>.jsonl}) in the workstream's config directory. */
+    static List<Path> transcripts(WorkerRequest request) {
+        Path projects = ClaudeCommandBuilder.configDir(request).resolve("projects");
+        String name = sessionId(request) + ".jsonl";
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(projects)) {
+            return found;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(projects, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                if (Files.isRegularFile(dir.resolve(name))) {
+                    found.add(dir.resolve(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + projects + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /**
+     * Moves aside transcripts the CLI cannot resume (a first run that died before its first turn can leave an
+     * empty one, and then {@code --session-id} is refused as "already in use" too). Kept, not deleted.
+     */
+    private static void setAsideTranscripts(WorkerRequest request) {
+        for (Path transcript : transcripts(request)) {
+            Path aside = transcript.resolveSibling(transcript.getFileName() + ".unresumable-" + System.currentTimeMillis());
+            try {
+                Files.move(transcript, aside);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not move the unresumable transcript " + transcript
+                        + " aside: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The command for one attempt in the given mode. */
+    public WorkerCommand command(WorkerRequest request, SessionMode mode) {
+        String prompt = ClaudePrompts.render(config, request, mode == SessionMode.RESUME);
+        return new WorkerCommand(
+                ClaudeCommandBuilder.argv(config, prompt, sessionId(request), mode),
+                request.worktree(),
+                ClaudeCommandBuilder.environment(config, request, asRoot));
+    }
+
+    @Override
+    public WorkerOutcome run(WorkerRequest request) {
+        try {
+            Files.createDirectories(ClaudeCommandBuilder.configDir(request));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + ClaudeCommandBuilder.configDir(request) + ": "
+                    + e.getMessage(), e);
+        }
+        long start = System.nanoTime();
+        SessionMode mode = sessionMode(request);
+        Attempt.Ran ran = Attempt.run(runner, KIND, command(request, mode), request, request.timeout());
+        // The CLI may disagree about the session: "No conversation found" on --resume (then the transcript is
+        // unusable: set it aside and start afresh), "already in use" on --session-id (then resume it).
+        for (int switches = 0; switches < 2 && ran.instead() == null && wrongMode(ran.result(), request, mode);
+                switches++) {
+            if (mode == SessionMode.RESUME) {
+                setAsideTranscripts(request);
+                mode = SessionMode.NEW;
+            } else {
+                mode = SessionMode.RESUME;
+            }
+            ran = Attempt.run(runner, KIND, command(request, mode), request, remaining(request.timeout(), start));
+        }
+        WorkerOutcome outcome = ran.instead() != null ? ran.instead() : judge(request, ran.result());
+        if (ran.instead() == null) {
+            outcome = outcome.afterAttempts(1, Duration.ofNanos(System.nanoTime() - start), outcome.costUsd());
+        }
+        WorkerResultFile.write(outcome);
+        return outcome;
+    }
+
+    /**
+     * The verdict on a finished {@code claude} process whose stdout and stderr went to the request's log files
+     * (the Jenkins side runs it as a durable {@code sh} step and calls this afterwards).
+     */
+    public WorkerOutcome judge(WorkerRequest request, ProcessResult process) {
+        boolean resultsWritten = Files.exists(request.resultsFile());
+        String stdout = Attempt.fullText(request.logs().stdout(), process.stdout());
+        String stderr = Attempt.fullText(request.logs().stderr(), process.stderr());
+        ClaudeResult result = ClaudeResultParser.parse(stdout);
+        String sessionId = result.sessionId() != null ? result.sessionId() : sessionId(request).toString();
+
+        WorkerOutcome.Status status;
+        String reason;
+        boolean retryable = false;
+        if (process.timedOut()) {
+            status = WorkerOutcome.Status.TIMED_OUT;
+            reason = "Claude Code did not finish " + Attempt.within(request.timeout())
+                    + "; its process tree was killed (raise the workstream's timeout, or split it)";
+        } else if (result.succeeded()) {
+            status = resultsWritten ? WorkerOutcome.Status.SUCCEEDED : WorkerOutcome.Status.NO_RESULTS;
+            reason = resultsWritten ? result.describe() + cost(result)
+                    : result.describe() + " but wrote no " + request.resultsFile().getFileName() + " at "
+                            + request.resultsFile();
+        } else {
+            RetryClassifier.Verdict verdict = RetryClassifier.classifyClaude(result, process.exitCode(), stderr);
+            status = WorkerOutcome.Status.FAILED;
+            retryable = verdict.retryable();
+            reason = result.describe();
+            if (result.status() == ClaudeResult.Status.NO_OUTPUT || result.status() == ClaudeResult.Status.UNREADABLE) {
+                String last = Attempt.lastLine(stderr);
+                reason += " (exit code " + process.exitCode() + (last.isEmpty() ? "" : "; stderr: " + last) + ")";
+            }
+            if (retryable) {
+                reason += " [retryable: " + verdict.cause() + "]";
+            }
+        }
+        return new WorkerOutcome(KIND, status, process.exitCode(), reason, retryable, 1, process.duration(),
+                result.totalCostUsd(), result.numTurns(), sessionId, resultsWritten, request.logs(), result);
+    }
+
+    /** The CLI refused the session flag: no transcript to resume, or the id is taken by an existing one. */
+    private static boolean wrongMode(ProcessResult result, WorkerRequest request, SessionMode mode) {
+        if (result.timedOut() || result.exitCode() == 0) {
+            return false;
+        }
+        String stdout = Attempt.fullText(request.logs().stdout(), result.stdout());
+        if (!stdout.isBlank()) {
+            return false;
+        }
+        String stderr = Attempt.fullText(request.logs().stderr(), result.stderr()).toLowerCase(Locale.ROOT);
+        return mode == SessionMode.RESUME
+                ? stderr.contains("no conversation found")
+                : stderr.contains("already in use");
+    }
+
+    private static Duration remaining(Duration timeout, long startNanos) {
+        if (timeout == null) {
+            return null;
+        }
+        Duration left = timeout.minusNanos(System.nanoTime() - startNanos);
+        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+    }
+
+    private static String cost(ClaudeResult result) {
+        return result.totalCostUsd() == null ? ""
+                : String.format(Locale.ROOT, " ($%.4f)", result.totalCostUsd());
+    }
+
+    private static boolean runningAsRoot() {
+        return "root".equals(ProcessHandle.current().info().user().orElse(""));
+    }
+}

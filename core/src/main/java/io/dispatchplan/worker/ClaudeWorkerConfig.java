@@ -1,0 +1,138 @@
+package io.dispatchplan.worker;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How to run Claude Code as a worker. Immutable; change a copy with the {@code with...} methods.
+ *
+ * @param executable the {@code claude} program: a name looked up on the PATH, or a path
+ * @param model {@code --model} (an alias such as {@code sonnet} or a full model name); null for the CLI's default
+ * @param permissionMode {@code --permission-mode}
+ * @param maxBudgetUsd {@code --max-budget-usd}: the run stops with {@code error_max_budget_usd} past it; null for none
+ * @param maxTurns {@code --max-turns} (accepted by the CLI though not in its help); null for no limit
+ * @param allowedTools {@code --allowedTools}: tools (or patterns such as {@code Bash(git *)}) allowed without asking
+ * @param appendSystemPromptFile {@code --append-system-prompt-file}; null for none
+ * @param bare {@code --bare}: no hooks, no CLAUDE.md discovery, API key auth only (hermetic, but the worker then
+ *     misses the repository's CLAUDE.md)
+ * @param extraArgs further arguments, appended as given (e.g. {@code --fallback-model haiku})
+ * @param prompt the prompt for a new session, or null for {@link ClaudePrompts#DEFAULT_PROMPT}; placeholders
+ *     {@code {tasksFile}}, {@code {coordinationFile}}, {@code {resultsFile}}, {@code {workstreamId}},
+ *     {@code {feature}} are replaced
+ * @param resumePrompt the prompt when resuming an earlier session, or null for {@link ClaudePrompts#DEFAULT_RESUME_PROMPT}
+ */
+public record ClaudeWorkerConfig(
+        String executable,
+        String model,
+        ClaudePermissionMode permissionMode,
+        Double maxBudgetUsd,
+        Integer maxTurns,
+        List<String> allowedTools,
+        Path appendSystemPromptFile,
+        boolean bare,
+        List<String> extraArgs,
+        String prompt,
+        String resumePrompt) {
+
+    /** Flags the worker sets itself; passing them again in extraArgs would contradict it. */
+    static final Set<String> RESERVED = Set.of("-p", "--print", "--output-format", "--session-id", "--resume", "-r",
+            "--continue", "-c", "--fork-session", "--input-format");
+
+    public ClaudeWorkerConfig {
+        executable = executable == null || executable.isBlank() ? "claude" : executable.strip();
+        model = blankToNull(model);
+        permissionMode = permissionMode == null ? ClaudePermissionMode.ACCEPT_EDITS : permissionMode;
+        allowedTools = List.copyOf(allowedTools == null ? List.of() : allowedTools);
+        extraArgs = List.copyOf(extraArgs == null ? List.of() : extraArgs);
+        prompt = blankToNull(prompt);
+        resumePrompt = blankToNull(resumePrompt);
+        if (maxBudgetUsd != null && !(maxBudgetUsd > 0)) {
+            throw new IllegalArgumentException("maxBudgetUsd must be a positive number of dollars, got " + maxBudgetUsd);
+        }
+        if (maxTurns != null && maxTurns < 1) {
+            throw new IllegalArgumentException("maxTurns must be at least 1, got " + maxTurns);
+        }
+        if (model != null && model.startsWith("-")) {
+            throw new IllegalArgumentException("model '" + model + "' starts with '-': give a model name such as sonnet");
+        }
+        for (String tool : allowedTools) {
+            if (tool == null || tool.isBlank() || tool.startsWith("-")) {
+                throw new IllegalArgumentException("allowedTools entry '" + tool
+                        + "' is not a tool name: use names or patterns such as Bash, Edit or Bash(git *)");
+            }
+        }
+        for (String arg : extraArgs) {
+            String flag = arg == null ? "" : arg.split("=", 2)[0];
+            if (RESERVED.contains(flag)) {
+                throw new IllegalArgumentException("extraArgs may not contain " + flag
+                        + ": the worker sets the prompt, output format and session itself");
+            }
+        }
+        for (String text : new String[] {prompt, resumePrompt}) {
+            if (text != null && text.startsWith("-")) {
+                throw new IllegalArgumentException("a prompt may not start with '-' (the CLI would read it as an option)");
+            }
+        }
+    }
+
+    /** acceptEdits with Bash allowed (so the worker can build, test and commit), no model, budget or turn limit. */
+    public static ClaudeWorkerConfig defaults() {
+        return new ClaudeWorkerConfig("claude", null, ClaudePermissionMode.ACCEPT_EDITS, null, null, List.of("Bash"),
+                null, false, List.of(), null, null);
+    }
+
+    public ClaudeWorkerConfig withExecutable(String value) {
+        return new ClaudeWorkerConfig(value, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
+                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withModel(String value) {
+        return new ClaudeWorkerConfig(executable, value, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
+                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withPermissionMode(ClaudePermissionMode value) {
+        return new ClaudeWorkerConfig(executable, model, value, maxBudgetUsd, maxTurns, allowedTools,
+                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withMaxBudgetUsd(Double value) {
+        return new ClaudeWorkerConfig(executable, model, permissionMode, value, maxTurns, allowedTools,
+                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withMaxTurns(Integer value) {
+        return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, value, allowedTools,
+                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withAllowedTools(List<String> value) {
+        return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, value,
+                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withAppendSystemPromptFile(Path value) {
+        return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
+                value, bare, extraArgs, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withBare(boolean value) {
+        return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
+                appendSystemPromptFile, value, extraArgs, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withExtraArgs(List<String> value) {
+        return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
+                appendSystemPromptFile, bare, value, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withPrompts(String newPrompt, String newResumePrompt) {
+        return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
+                appendSystemPromptFile, bare, extraArgs, newPrompt, newResumePrompt);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

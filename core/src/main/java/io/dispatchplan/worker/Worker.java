@@ -1,0 +1,15 @@
+package io.dispatchplan.worker;
+
+/**
+ * Does one workstream's work in its worktree: Claude Code ({@link ClaudeWorker}) or any command
+ * ({@link CommandWorker}). Implementations run the process through the one process runner, capture its output
+ * to the request's log files, write {@code worker-result.json}, and report how it went; a failure the worker
+ * or the user can cause is an outcome, never an exception.
+ */
+public interface Worker {
+
+    /** The worker's kind as reports show it, e.g. {@code claude} or {@code command}. */
+    String kind();
+
+    WorkerOutcome run(WorkerRequest request);
+}

@@ -1,0 +1,66 @@
+package io.dispatchplan.testsupport.fakeapi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** One scripted answer of the fake Messages API to one request of the main conversation. */
+public sealed interface Turn {
+
+    /** The assistant calls a tool (streamed as tool_use with input_json_delta, stop_reason tool_use). */
+    record ToolUse(String name, Map<String, Object> input) implements Turn {
+        public ToolUse {
+            Objects.requireNonNull(name, "name");
+            input = Map.copyOf(input);
+        }
+    }
+
+    /** The assistant answers with text and ends its turn (stop_reason end_turn). */
+    record Text(String text) implements Turn {
+        public Text {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** The API answers with an HTTP error and an Anthropic error body. */
+    record HttpError(int status, String type, String message) implements Turn {
+    }
+
+    /** The API never answers (until the fake is closed). */
+    record Hang() implements Turn {
+    }
+
+    /** The Bash tool running {@code command} in the CLI's working directory. */
+    static Turn bash(String command) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("command", command);
+        input.put("description", "scripted command");
+        return new ToolUse("Bash", input);
+    }
+
+    static Turn text(String text) {
+        return new Text(text);
+    }
+
+    /** An HTTP error with the type the real API uses for that status. */
+    static Turn httpError(int status) {
+        return new HttpError(status, errorType(status), "scripted failure " + status);
+    }
+
+    static Turn hang() {
+        return new Hang();
+    }
+
+    private static String errorType(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request_error";
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 413 -> "request_too_large";
+            case 429 -> "rate_limit_error";
+            case 529 -> "overloaded_error";
+            default -> "api_error";
+        };
+    }
+}
