@@ -41,7 +41,8 @@ public final class ClaudeResultParser {
     }
 
     private static JsonNode lastResultLine(String stdout) {
-        String[] lines = stdout.split("\\R");
+        // Only \n ends a line: JSON leaves U+2028 and U+0085 unescaped inside strings.
+        String[] lines = stdout.split("\n");
         for (int i = lines.length - 1; i >= 0; i--) {
             String line = lines[i].strip();
             if (line.startsWith("{") || line.startsWith("[")) {

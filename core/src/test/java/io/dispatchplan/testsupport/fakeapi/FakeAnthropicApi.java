@@ -153,7 +153,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
             } else if (messages) {
                 answer(exchange, body, Turn.text("OK"));
             } else {
-                sendError(exchange, new Turn.HttpError(404, "not_found_error", "the fake API has no " + path));
+                sendError(exchange, new Turn.HttpError(404, "not_found_error", "the fake API has no " + path, 1));
             }
         }
     }
@@ -161,8 +161,12 @@ public final class FakeAnthropicApi implements AutoCloseable {
     private Turn nextTurn() {
         synchronized (turns) {
             Turn turn = turns.poll();
+            if (turn instanceof Turn.HttpError error && error.times() > 1) {
+                turns.addFirst(error.lessOnce());
+                return error.once();
+            }
             return turn != null ? turn : new Turn.HttpError(400, "invalid_request_error",
-                    "fake API: no scripted turn left for conversation request #" + conversationRequests().size());
+                    "fake API: no scripted turn left for conversation request #" + conversationRequests().size(), 1);
         }
     }
 

@@ -22,8 +22,24 @@ public sealed interface Turn {
         }
     }
 
-    /** The API answers with an HTTP error and an Anthropic error body. */
-    record HttpError(int status, String type, String message) implements Turn {
+    /**
+     * The API answers with an HTTP error and an Anthropic error body, to the next {@code times} conversation
+     * requests (the CLI answers some errors, e.g. a 400, by trying again with fewer features).
+     */
+    record HttpError(int status, String type, String message, int times) implements Turn {
+        public HttpError {
+            if (times < 1) {
+                throw new IllegalArgumentException("times must be at least 1");
+            }
+        }
+
+        HttpError once() {
+            return new HttpError(status, type, message, 1);
+        }
+
+        HttpError lessOnce() {
+            return new HttpError(status, type, message, times == Integer.MAX_VALUE ? times : times - 1);
+        }
     }
 
     /** The API never answers (until the fake is closed). */
@@ -42,9 +58,14 @@ public sealed interface Turn {
         return new Text(text);
     }
 
-    /** An HTTP error with the type the real API uses for that status. */
+    /** An HTTP error, once, with the type the real API uses for that status. */
     static Turn httpError(int status) {
-        return new HttpError(status, errorType(status), "scripted failure " + status);
+        return new HttpError(status, errorType(status), "scripted failure " + status, 1);
+    }
+
+    /** The same HTTP error for every conversation request from now on (later turns are never reached). */
+    static Turn persistentHttpError(int status) {
+        return new HttpError(status, errorType(status), "scripted failure " + status, Integer.MAX_VALUE);
     }
 
     static Turn hang() {
