@@ -13,7 +13,9 @@ public enum ClaudePermissionMode {
     /** Anything not pre-approved by {@code allowedTools} is denied without asking. */
     DONT_ASK("dontAsk"),
     /** The CLI's own default: in {@code -p} mode, tools that would need a prompt are denied. */
-    DEFAULT("default");
+    DEFAULT("default"),
+    /** Read-only planning: no edits, no commands (for a workstream that only writes a report). */
+    PLAN("plan");
 
     private final String cliName;
 

@@ -132,6 +132,34 @@ public record ClaudeWorkerConfig(
                 appendSystemPromptFile, bare, extraArgs, newPrompt, newResumePrompt);
     }
 
+    /**
+     * Splits a tool list as users write it ({@code "Bash, Edit Read,Bash(git *)"}) at commas and blanks outside
+     * parentheses, so a pattern such as {@code Bash(git commit:*)} stays whole.
+     */
+    public static List<String> splitTools(String text) {
+        List<String> tools = new java.util.ArrayList<>();
+        if (text == null) {
+            return tools;
+        }
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            if (depth == 0 && (c == ',' || Character.isWhitespace(c))) {
+                if (!current.isEmpty()) {
+                    tools.add(current.toString());
+                    current.setLength(0);
+                }
+                continue;
+            }
+            depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+            current.append(c);
+        }
+        if (!current.isEmpty()) {
+            tools.add(current.toString());
+        }
+        return tools;
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

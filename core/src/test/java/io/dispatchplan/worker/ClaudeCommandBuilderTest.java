@@ -127,7 +127,15 @@ class ClaudeCommandBuilderTest {
         assertThat(ClaudePermissionMode.parse("dont-ask")).isEqualTo(ClaudePermissionMode.DONT_ASK);
         assertThat(ClaudePermissionMode.parse("default")).isEqualTo(ClaudePermissionMode.DEFAULT);
         assertThatThrownBy(() -> ClaudePermissionMode.parse("yolo"))
-                .hasMessage("unknown permissionMode 'yolo': use one of acceptEdits, bypassPermissions, dontAsk, default");
+                .hasMessage("unknown permissionMode 'yolo': use one of acceptEdits, bypassPermissions, dontAsk, default, plan");
+    }
+
+    @Test
+    void splitsAToolListAtCommasAndBlanksButNotInsidePatterns() {
+        assertThat(ClaudeWorkerConfig.splitTools(" Bash, Edit Read,,Bash(git commit:*)  Bash(npm run test *)"))
+                .containsExactly("Bash", "Edit", "Read", "Bash(git commit:*)", "Bash(npm run test *)");
+        assertThat(ClaudeWorkerConfig.splitTools("")).isEmpty();
+        assertThat(ClaudeWorkerConfig.splitTools(null)).isEmpty();
     }
 
     @Test
