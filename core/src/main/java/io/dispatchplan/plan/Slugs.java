@@ -46,8 +46,9 @@ public final class Slugs {
                 out.append('-');
             }
         }
-        String slug = DOTS.matcher(out).replaceAll(".");
-        slug = DASHES_AROUND_DOT.matcher(slug).replaceAll(".");
+        // Dashes next to a dot go first: collapsing them can bring two dots together.
+        String slug = DASHES_AROUND_DOT.matcher(out).replaceAll(".");
+        slug = DOTS.matcher(slug).replaceAll(".");
         slug = DASHES.matcher(slug).replaceAll("-");
         slug = LEADING.matcher(slug).replaceAll("");
         slug = TRAILING.matcher(slug).replaceAll("");

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,13 @@ class SlugsTest {
         String slug = Slugs.slug(name);
         assertSafe(slug);
         assertThat(Slugs.slug(slug)).as("slugging is idempotent").isEqualTo(slug);
+    }
+
+    /** The default generator rarely strings dots and dashes together, which is where slugs go wrong. */
+    @Property(tries = 3000)
+    void punctuationHeavyNamesGiveSafeSlugs(
+            @ForAll @StringLength(max = 40) @Chars({'.', '-', '_', ' ', '/', 'a', '1', '\u00e9', 'k', 'l', 'o', 'c'}) String name) {
+        everySlugIsSafe(name);
     }
 
     @Property(tries = 500)
