@@ -170,7 +170,14 @@ class DispatchPlan implements Serializable {
         if (options.repository) {
             return [:]
         }
-        def scmVars = script.checkout(script.scm)
+        def scm = null
+        try {
+            scm = script.scm
+        } catch (MissingPropertyException e) {
+            script.error("dispatchPlan: this job has no SCM to take the repository from; run it from a Pipeline script"
+                    + " from SCM or give repository: '<git URL or path>'")
+        }
+        def scmVars = script.checkout(scm)
         return [repository: scmVars.GIT_URL, baseCommit: scmVars.GIT_COMMIT]
     }
 

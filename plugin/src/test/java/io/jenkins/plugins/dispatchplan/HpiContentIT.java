@@ -126,7 +126,9 @@ class HpiContentIT {
                 .map(Class::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(annotated).contains(DispatchPlanDSL.class.getName(), DispatchPlanDSL.Allowlist.class.getName(),
-                DispatchPlanConfiguration.class.getName(), ClaudeWorker.DescriptorImpl.class.getName());
+                DispatchPlanConfiguration.class.getName(), ClaudeWorker.DescriptorImpl.class.getName(),
+                ReadPlanStep.DescriptorImpl.class.getName(), WaitForWorkstreamStep.DescriptorImpl.class.getName(),
+                ReportWorkstreamStep.DescriptorImpl.class.getName());
         assertThat(indexed).isEqualTo(annotated);
     }
 
@@ -169,6 +171,32 @@ class HpiContentIT {
     }
 
     @Test
+    void everyBundledLibraryIsUsedByTheCodeThatShipsWithIt() throws IOException {
+        // A library is needed when another bundled jar's bytecode names one of its packages.
+        Map<String, Set<String>> packagesByJar = new LinkedHashMap<>();
+        for (String jar : jarNames()) {
+            packagesByJar.put(jar, entries(lib.resolve(jar)).stream()
+                    .filter(e -> e.endsWith(".class") && e.contains("/"))
+                    .map(e -> e.substring(0, e.lastIndexOf('/') + 1))
+                    .collect(Collectors.toCollection(TreeSet::new)));
+        }
+        for (String jar : jarNames()) {
+            if (jar.equals("dispatch-plan.jar")) {
+                continue;
+            }
+            boolean used = false;
+            for (String other : jarNames()) {
+                if (!other.equals(jar) && mentionsAny(lib.resolve(other), packagesByJar.get(jar))) {
+                    used = true;
+                    break;
+                }
+            }
+            assertThat(used).as(jar + " is bundled but no other bundled code refers to it").isTrue();
+        }
+        assertThat(mentionsAny(pluginJar, packagesByJar.get("dispatch-plan-core.jar"))).isTrue();
+    }
+
+    @Test
     void groovyGlobalShipsBesideItsAllowlistAndEveryViewEscapes() throws IOException {
         Set<String> entries = new TreeSet<>(entries(pluginJar));
         assertThat(entries).contains("io/jenkins/plugins/dispatchplan/DispatchPlan.groovy",
@@ -203,6 +231,20 @@ class HpiContentIT {
             assertThat(e).as(name + " in " + jar.getFileName()).isNotNull();
             return new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static boolean mentionsAny(Path jar, Set<String> packages) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry e : zip.stream().filter(x -> x.getName().endsWith(".class")).toList()) {
+                String bytes = new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.ISO_8859_1);
+                for (String p : packages) {
+                    if (bytes.contains(p)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The classes in the packaged jar, loaded (not initialized) by the test's own loader. */

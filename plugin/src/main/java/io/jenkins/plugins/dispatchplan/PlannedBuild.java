@@ -1,0 +1,38 @@
+package io.jenkins.plugins.dispatchplan;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import io.dispatchplan.graph.WorkstreamState;
+import java.util.Map;
+
+/** This build's plan, settings and schedule, as {@code readDispatchPlan} recorded them on the Run. */
+final class PlannedBuild {
+    final Run<?, ?> run;
+    final DispatchPlanAction action;
+    final ScheduleState schedule;
+
+    private PlannedBuild(Run<?, ?> run, DispatchPlanAction action, ScheduleState schedule) {
+        this.run = run;
+        this.action = action;
+        this.schedule = schedule;
+    }
+
+    static PlannedBuild of(Run<?, ?> run, String stepName) throws AbortException {
+        DispatchPlanAction action = run.getAction(DispatchPlanAction.class);
+        ScheduleState schedule = run.getAction(ScheduleState.class);
+        if (action == null || schedule == null) {
+            throw new AbortException(stepName + ": this build has no plan yet; call readDispatchPlan first (dispatchPlan does)");
+        }
+        return new PlannedBuild(run, action, schedule);
+    }
+
+    /** Copies the scheduler's skips onto the run page's rows. */
+    void recordSkips(long now) {
+        for (Map.Entry<String, WorkstreamState> e : schedule.states().entrySet()) {
+            WorkstreamRecord row = action.workstream(e.getKey());
+            if (e.getValue() == WorkstreamState.SKIPPED && !row.getStatus().equals("SKIPPED")) {
+                row.ended("SKIPPED", schedule.reason(e.getKey()), now);
+            }
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package io.jenkins.plugins.dispatchplan;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.dispatchplan.plan.Plan;
+import io.dispatchplan.plan.PlanException;
+import io.dispatchplan.plan.PlanOptions;
+import io.dispatchplan.plan.PlanReader;
+import io.dispatchplan.report.PlanGraphPicture;
+import io.dispatchplan.report.PlanJson;
+import io.dispatchplan.report.PlanText;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code readDispatchPlan}: reads and validates a plan (a file in the workspace, or text), records it
+ * and this run's settings on the build for the steps that follow, writes {@code plan.json} and the
+ * graph (Mermaid, DOT) under {@code .dispatch-plan/} in the workspace, and returns the plan.
+ */
+public final class ReadPlanStep extends Step {
+    private String plan;
+    private String text;
+    private String feature;
+    private boolean strictCycles;
+    private String granularity = "auto";
+    private String label;
+    private Integer maxParallel;
+    private boolean failFast;
+    private WorkerConfig worker;
+    private String credentialsId;
+    private String repository;
+    private String baseCommit;
+    private String baseBranch;
+    private String gitCredentialsId;
+    private boolean push;
+    private String verify;
+    private Integer timeoutMinutes;
+    private Boolean keepWorktrees;
+
+    @DataBoundConstructor
+    public ReadPlanStep() {
+    }
+
+    public String getPlan() {
+        return plan;
+    }
+
+    /** Path of the plan file, relative to the workspace (the repository checked out there). */
+    @DataBoundSetter
+    public void setPlan(String plan) {
+        this.plan = Text.trimToNull(plan);
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    /** The plan itself (Markdown, YAML or JSON), instead of a file. */
+    @DataBoundSetter
+    public void setText(String text) {
+        this.text = text == null || text.isBlank() ? null : text;
+    }
+
+    public String getFeature() {
+        return feature;
+    }
+
+    @DataBoundSetter
+    public void setFeature(String feature) {
+        this.feature = Text.trimToNull(feature);
+    }
+
+    public boolean isStrictCycles() {
+        return strictCycles;
+    }
+
+    /** Fail on a dependency cycle instead of breaking it by the plan's own order. */
+    @DataBoundSetter
+    public void setStrictCycles(boolean strictCycles) {
+        this.strictCycles = strictCycles;
+    }
+
+    public String getGranularity() {
+        return granularity;
+    }
+
+    /** {@code auto} (top-level items) or {@code fine} (one workstream per sub-assignment). */
+    @DataBoundSetter
+    public void setGranularity(String granularity) {
+        String g = Text.trimToNull(granularity);
+        g = g == null ? "auto" : g.toLowerCase(Locale.ROOT);
+        if (!g.equals("auto") && !g.equals("fine")) {
+            throw new IllegalArgumentException("readDispatchPlan: granularity must be 'auto' or 'fine', not '" + granularity + "'");
+        }
+        this.granularity = g;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    /** Agent label for every stage's node; a workstream's own {@code label} in the plan wins. */
+    @DataBoundSetter
+    public void setLabel(String label) {
+        this.label = Text.trimToNull(label);
+    }
+
+    public Integer getMaxParallel() {
+        return maxParallel;
+    }
+
+    @DataBoundSetter
+    public void setMaxParallel(Integer maxParallel) {
+        this.maxParallel = maxParallel == null ? null : RunDefaults.checkMaxParallel(maxParallel);
+    }
+
+    public boolean isFailFast() {
+        return failFast;
+    }
+
+    /** After the first failure start nothing new (running workers finish); default: only dependents are skipped. */
+    @DataBoundSetter
+    public void setFailFast(boolean failFast) {
+        this.failFast = failFast;
+    }
+
+    public WorkerConfig getWorker() {
+        return worker;
+    }
+
+    @DataBoundSetter
+    public void setWorker(WorkerConfig worker) {
+        this.worker = worker;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** Secret text credential with the worker's API key. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Text.trimToNull(credentialsId);
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    /** Git URL (or local path) the workstreams start from; default: the repository of the Jenkinsfile. */
+    @DataBoundSetter
+    public void setRepository(String repository) {
+        this.repository = Text.trimToNull(repository);
+    }
+
+    public String getBaseCommit() {
+        return baseCommit;
+    }
+
+    /** Commit every workstream starts from; default: the tip of {@code baseBranch} when the Plan stage runs. */
+    @DataBoundSetter
+    public void setBaseCommit(String baseCommit) {
+        String c = Text.trimToNull(baseCommit);
+        if (c != null && !c.matches("[0-9a-fA-F]{7,64}")) {
+            throw new IllegalArgumentException("readDispatchPlan: baseCommit must be a commit id (hex), not '" + baseCommit + "'");
+        }
+        this.baseCommit = c;
+    }
+
+    public String getBaseBranch() {
+        return baseBranch;
+    }
+
+    @DataBoundSetter
+    public void setBaseBranch(String baseBranch) {
+        this.baseBranch = Text.trimToNull(baseBranch);
+    }
+
+    public String getGitCredentialsId() {
+        return gitCredentialsId;
+    }
+
+    /** Credentials to fetch and push the repository; default: those of the Jenkinsfile's checkout. */
+    @DataBoundSetter
+    public void setGitCredentialsId(String gitCredentialsId) {
+        this.gitCredentialsId = Text.trimToNull(gitCredentialsId);
+    }
+
+    public boolean isPush() {
+        return push;
+    }
+
+    /** Push workstream branches and the integration branch to the repository. */
+    @DataBoundSetter
+    public void setPush(boolean push) {
+        this.push = push;
+    }
+
+    public String getVerify() {
+        return verify;
+    }
+
+    /** Shell command run on the integration branch after the merges, e.g. {@code mvn -B verify}. */
+    @DataBoundSetter
+    public void setVerify(String verify) {
+        this.verify = Text.trimToNull(verify);
+    }
+
+    public Integer getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    /** Minutes a worker may run; a workstream's own {@code timeoutMinutes} in the plan wins; 0 for none. */
+    @DataBoundSetter
+    public void setTimeoutMinutes(Integer timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes == null ? null : RunDefaults.checkTimeout(timeoutMinutes);
+    }
+
+    public Boolean getKeepWorktrees() {
+        return keepWorktrees;
+    }
+
+    @DataBoundSetter
+    public void setKeepWorktrees(Boolean keepWorktrees) {
+        this.keepWorktrees = keepWorktrees;
+    }
+
+    PlanOptions planOptions() {
+        return PlanOptions.defaults().withFeature(feature).withStrictCycles(strictCycles)
+                .withGranularity(granularity.equals("fine") ? PlanOptions.Granularity.FINE : PlanOptions.Granularity.AUTO);
+    }
+
+    /** The plan from its text; a user's mistake is a PlanException naming the line and the fix. */
+    Plan parse(String planText, String sourceName) throws PlanException {
+        Plan parsed = PlanReader.parse(planText, sourceName, planOptions());
+        if (baseBranch != null) {
+            parsed = new Plan(parsed.feature(), parsed.title(), baseBranch, parsed.workstreams(), parsed.warnings(), parsed.source());
+        }
+        return parsed;
+    }
+
+    /** Checks the arguments that only make sense together. */
+    void checkSource() {
+        if (plan == null && text == null) {
+            throw new IllegalArgumentException("readDispatchPlan needs the plan: plan: 'path/in/repo.md' or text: '...'");
+        }
+        if (plan != null && text != null) {
+            throw new IllegalArgumentException("readDispatchPlan takes plan: (a file) or text: (the plan itself), not both");
+        }
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    static final class Execution extends SynchronousNonBlockingStepExecution<PlanData> {
+        private static final long serialVersionUID = 1L;
+
+        private final transient ReadPlanStep step;
+
+        Execution(ReadPlanStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected PlanData run() throws Exception {
+            try {
+                return read();
+            } catch (PlanException | IllegalArgumentException e) {
+                // The user's to fix: the message only, no stack trace.
+                throw new AbortException(e.getMessage());
+            }
+        }
+
+        private PlanData read() throws Exception {
+            step.checkSource();
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            FilePath workspace = getContext().get(FilePath.class);
+            String planText = step.text;
+            String sourceName = "plan text";
+            if (step.plan != null) {
+                if (workspace == null) {
+                    throw new AbortException("readDispatchPlan: plan: '" + step.plan + "' is a file in the workspace;"
+                            + " call it inside node { } after checking out the repository, or pass text:");
+                }
+                FilePath file = workspace.child(step.plan);
+                if (!file.exists()) {
+                    throw new AbortException("readDispatchPlan: no plan file " + step.plan + " in " + workspace.getRemote()
+                            + "; the path is relative to the workspace (the checked-out repository)");
+                }
+                planText = file.readToString();
+                sourceName = step.plan;
+            }
+            Plan plan = step.parse(planText, sourceName);
+            RunSettings settings = RunSettings.of(step, DispatchPlanConfiguration.get().defaults());
+            String artifactsDir = null;
+            if (workspace != null) {
+                FilePath dir = workspace.child(RunSettings.ARTIFACTS_DIR);
+                dir.mkdirs();
+                dir.child("plan.json").write(PlanJson.write(plan), StandardCharsets.UTF_8.name());
+                dir.child("plan.mmd").write(PlanGraphPicture.mermaid(plan), StandardCharsets.UTF_8.name());
+                dir.child("plan.dot").write(PlanGraphPicture.dot(plan), StandardCharsets.UTF_8.name());
+                artifactsDir = RunSettings.ARTIFACTS_DIR;
+            }
+            PlanData data = settings.apply(plan, artifactsDir);
+            run.addOrReplaceAction(new DispatchPlanAction(plan, settings));
+            run.addOrReplaceAction(new ScheduleState(plan, settings.getMaxParallel(), settings.isFailFast()));
+            run.save();
+            listener.getLogger().print(PlanText.write(plan));
+            listener.getLogger().println("maxParallel " + settings.getMaxParallel() + (settings.isFailFast() ? ", failFast" : "")
+                    + ", worker " + (settings.getWorker() == null ? "none" : settings.getWorker().getKind()));
+            return data;
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "readDispatchPlan";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Read and validate a parallel development plan";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+    }
+}

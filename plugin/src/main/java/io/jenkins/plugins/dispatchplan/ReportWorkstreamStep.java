@@ -1,0 +1,131 @@
+package io.jenkins.plugins.dispatchplan;
+
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.dispatchplan.graph.Outcome;
+import io.dispatchplan.graph.WorkstreamState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code reportWorkstream(id: 'api', status: 'SUCCESS')}: tells the build's schedule how a workstream
+ * that {@code waitForWorkstream} let start has ended, which starts or skips the gates waiting on it.
+ * Status is a build result name: SUCCESS, UNSTABLE (dependents still start) or FAILURE (they are skipped).
+ */
+public final class ReportWorkstreamStep extends Step {
+    private final String id;
+    private final String status;
+    private String reason;
+
+    @DataBoundConstructor
+    public ReportWorkstreamStep(String id, String status) {
+        this.id = WorkstreamIds.check(id, "reportWorkstream");
+        this.status = statusName(status);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    /** Why it failed or is unstable, shown on the run page and given to the skipped dependents. */
+    @DataBoundSetter
+    public void setReason(String reason) {
+        this.reason = Text.trimToNull(reason);
+    }
+
+    static String statusName(String status) {
+        String s = Text.trimToNull(status);
+        String upper = s == null ? "" : s.toUpperCase(Locale.ROOT);
+        if (!upper.equals("SUCCESS") && !upper.equals("UNSTABLE") && !upper.equals("FAILURE")) {
+            throw new IllegalArgumentException("reportWorkstream: status must be SUCCESS, UNSTABLE or FAILURE, not '" + status + "'");
+        }
+        return upper;
+    }
+
+    Outcome outcome() {
+        return switch (status) {
+            case "SUCCESS" -> Outcome.SUCCEEDED;
+            case "UNSTABLE" -> Outcome.UNSTABLE;
+            default -> Outcome.FAILED;
+        };
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    static final class Execution extends SynchronousNonBlockingStepExecution<Void> {
+        private static final long serialVersionUID = 1L;
+
+        private final transient ReportWorkstreamStep step;
+
+        Execution(ReportWorkstreamStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Void run() throws Exception {
+            PlannedBuild build = PlannedBuild.of(getContext().get(Run.class), "reportWorkstream");
+            Map<String, WorkstreamState> before = build.schedule.states();
+            List<ScheduleState.Delivery> deliveries = build.schedule.finished(step.id, step.outcome(), step.reason);
+            long now = System.currentTimeMillis();
+            Outcome outcome = step.outcome();
+            build.action.workstream(step.id).ended(outcome.name(), step.reason, now);
+            build.recordSkips(now);
+            build.run.save();
+            deliveries.forEach(ScheduleState.Delivery::deliver);
+            TaskListener listener = getContext().get(TaskListener.class);
+            listener.getLogger().println(step.id + ": " + outcome.name().toLowerCase(Locale.ROOT)
+                    + (step.reason == null ? "" : " (" + step.reason + ")"));
+            List<String> skipped = new ArrayList<>();
+            for (Map.Entry<String, WorkstreamState> e : build.schedule.states().entrySet()) {
+                if (e.getValue() == WorkstreamState.SKIPPED && before.get(e.getKey()) != WorkstreamState.SKIPPED) {
+                    skipped.add(e.getKey());
+                }
+            }
+            if (!skipped.isEmpty()) {
+                listener.getLogger().println("skipping " + String.join(", ", skipped));
+            }
+            return null;
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "reportWorkstream";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Report how a workstream ended to the build's schedule";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.jenkins.plugins.dispatchplan;
+
+import io.dispatchplan.plan.Workstream;
+import java.util.ArrayList;
+import java.util.List;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/** One row of the run page's summary table, also served at {@code .../dispatch-plan/api/json}. */
+@ExportedBean(defaultVisibility = 2)
+public final class WorkstreamRecord {
+    private final String id;
+    private final String title;
+    private final ArrayList<String> dependsOn;
+    private final String branch;
+    private String status = "WAITING";
+    private String reason;
+    private String agent;
+    private long startedAt;
+    private long finishedAt;
+    private Double costUsd;
+    private String sessionId;
+    private String resultsArtifact;
+
+    WorkstreamRecord(Workstream w, String branch) {
+        this.id = w.id();
+        this.title = w.title();
+        this.dependsOn = new ArrayList<>(w.dependsOn());
+        this.branch = branch;
+    }
+
+    @Exported
+    public String getId() {
+        return id;
+    }
+
+    @Exported
+    public String getTitle() {
+        return title;
+    }
+
+    @Exported
+    public List<String> getDependsOn() {
+        return List.copyOf(dependsOn);
+    }
+
+    @Exported
+    public String getBranch() {
+        return branch;
+    }
+
+    /** WAITING, RUNNING, SUCCEEDED, UNSTABLE, FAILED or SKIPPED. */
+    @Exported
+    public String getStatus() {
+        return status;
+    }
+
+    @Exported
+    public String getReason() {
+        return reason;
+    }
+
+    /** The agent its worker ran on. */
+    @Exported
+    public String getAgent() {
+        return agent;
+    }
+
+    @Exported
+    public long getStartedAt() {
+        return startedAt;
+    }
+
+    @Exported
+    public long getFinishedAt() {
+        return finishedAt;
+    }
+
+    /** Milliseconds from start to finish, 0 while it has not both started and finished. */
+    @Exported
+    public long getDurationMillis() {
+        return startedAt > 0 && finishedAt >= startedAt ? finishedAt - startedAt : 0;
+    }
+
+    @Exported
+    public Double getCostUsd() {
+        return costUsd;
+    }
+
+    @Exported
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    /** Path of its archived RESULTS.md under the build's artifacts, or null. */
+    @Exported
+    public String getResultsArtifact() {
+        return resultsArtifact;
+    }
+
+    /** Duration for people: {@code 12m 5s}. */
+    public String getDurationText() {
+        long seconds = getDurationMillis() / 1000;
+        if (seconds == 0 && getDurationMillis() == 0) {
+            return "";
+        }
+        return seconds >= 3600 ? String.format("%dh %dm", seconds / 3600, seconds / 60 % 60)
+                : seconds >= 60 ? String.format("%dm %ds", seconds / 60, seconds % 60) : seconds + "s";
+    }
+
+    public String getCostText() {
+        return costUsd == null ? "" : String.format("$%.2f", costUsd);
+    }
+
+    synchronized void started(long now) {
+        status = "RUNNING";
+        startedAt = now;
+    }
+
+    synchronized void ended(String newStatus, String newReason, long now) {
+        status = newStatus;
+        reason = newReason;
+        finishedAt = now;
+    }
+
+    synchronized void ranOn(String agentName) {
+        agent = agentName;
+    }
+
+    synchronized void worker(Double cost, String session) {
+        costUsd = cost;
+        sessionId = session;
+    }
+
+    synchronized void results(String artifact) {
+        resultsArtifact = artifact;
+    }
+}

@@ -1,0 +1,22 @@
+package io.jenkins.plugins.dispatchplan;
+
+import com.thoughtworks.xstream.XStream;
+import com.thoughtworks.xstream.security.AnyTypePermission;
+
+/**
+ * Round-trips run state through XStream the way Jenkins saves actions in {@code build.xml}: transient
+ * fields are dropped and everything else must be plain enough for XStream (no records, no JDK
+ * immutable collections).
+ */
+final class BuildXml {
+    private BuildXml() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T roundTrip(T action) {
+        XStream xstream = new XStream();
+        xstream.addPermission(AnyTypePermission.ANY);
+        String xml = xstream.toXML(action);
+        return (T) xstream.fromXML(xml);
+    }
+}

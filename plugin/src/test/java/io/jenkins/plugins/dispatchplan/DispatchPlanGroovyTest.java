@@ -1,0 +1,299 @@
+package io.jenkins.plugins.dispatchplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import groovy.lang.GroovyClassLoader;
+import groovy.lang.GroovyObject;
+import groovy.lang.GroovySystem;
+import io.dispatchplan.plan.Plan;
+import io.jenkins.plugins.dispatchplan.RecordingPipelineSteps.Call;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.jenkinsci.plugins.pipeline.modeldefinition.Utils;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the shipped {@code DispatchPlan.groovy} with Groovy 2.4 (the version in Jenkins 2.528.3) against
+ * {@link RecordingPipelineSteps} and checks what it expands to: the stage tree, branch names, the
+ * dependency waits and the order of calls.
+ */
+class DispatchPlanGroovyTest {
+
+    @BeforeEach
+    void forgetMarkedStages() {
+        Utils.MARKED_SKIPPED.clear();
+    }
+
+    @Test
+    void runsOnTheGroovyVersionJenkinsShips() {
+        assertThat(GroovySystem.getVersion()).isEqualTo("2.4.21");
+    }
+
+    @Test
+    void expandsToPlanThenOneParallelBranchAndStagePerWorkstreamThenIntegration() throws Exception {
+        RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of());
+
+        List<Call> topStages = steps.calls().stream().filter(c -> c.step().equals("stage") && c.stages().isEmpty()).toList();
+        assertThat(topStages).extracting(Call::detail).containsExactly("Plan", "Workstreams", "Integration");
+        assertThat(only(steps, c -> c.step().equals("parallel")).path()).isEqualTo("Workstreams");
+        assertThat(only(steps, c -> c.step().equals("parallel")).detail()).isEqualTo("a,b,c,d,e");
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            // Branch name == stage name, and the whole branch (the wait included) is inside that stage.
+            Call stage = only(steps, c -> c.step().equals("stage") && c.detail().equals(id));
+            assertThat(stage.path()).isEqualTo("Workstreams");
+            Call gate = only(steps, c -> c.step().equals("waitForWorkstream") && c.detail().equals(id));
+            assertThat(gate.path()).isEqualTo("Workstreams/" + id);
+            Call prepare = only(steps, c -> c.step().equals("prepareWorkstream") && c.detail().equals(id));
+            assertThat(prepare.path()).isEqualTo("Workstreams/" + id);
+            Call node = lastBefore(steps, prepare, c -> c.step().equals("node"));
+            assertThat(node.path()).as("node inside the stage, after the gate").isEqualTo("Workstreams/" + id);
+            assertThat(node.seq()).isGreaterThan(gate.seq());
+            Call report = only(steps, c -> c.step().equals("reportWorkstream") && c.detail().startsWith(id + " "));
+            assertThat(report.detail()).isEqualTo(id + " SUCCESS");
+            assertThat(report.path()).isEqualTo("Workstreams/" + id);
+        }
+        Call read = only(steps, c -> c.step().equals("readDispatchPlan"));
+        assertThat(read.path()).isEqualTo("Plan");
+        assertThat(read.args()).containsEntry("plan", "specs/shop.md").containsEntry("maxParallel", 4)
+                .containsEntry("repository", "https://git.example.invalid/shop.git")
+                .containsEntry("baseCommit", "0123456789abcdef0123456789abcdef01234567");
+        assertThat(only(steps, c -> c.step().equals("checkout")).seq()).isLessThan(read.seq());
+        assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).path()).isEqualTo("Integration");
+        assertThat(steps.calls()).noneMatch(c -> c.step().equals("echo") && c.detail().startsWith("Skipped"));
+    }
+
+    @Test
+    void aWorkstreamStartsOnlyAfterEveryDependencyReported() throws Exception {
+        RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of());
+
+        assertThat(passed(steps, "b").seq()).isGreaterThan(reported(steps, "a").seq());
+        assertThat(passed(steps, "c").seq()).isGreaterThan(reported(steps, "a").seq());
+        assertThat(passed(steps, "d").seq()).isGreaterThan(reported(steps, "b").seq())
+                .isGreaterThan(reported(steps, "c").seq());
+        assertThat(steps.schedule().states().values()).allMatch(s -> s.name().equals("SUCCEEDED"));
+    }
+
+    @Test
+    void maxParallelCapsHowManyWorkersRunAtOnce() throws Exception {
+        Map<String, Object> options = options();
+        options.put("maxParallel", 1);
+        RecordingPipelineSteps steps = run("independent.yaml", options, Map.of());
+
+        assertThat(steps.mostRunningAtOnce()).isEqualTo(1);
+        assertThat(steps.calls().stream().filter(c -> c.step().equals("reportWorkstream"))).hasSize(3);
+    }
+
+    @Test
+    void aFailedWorkstreamSkipsItsDependentsOthersGoOnAndIntegrationStillRuns() throws Exception {
+        RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of("a", 3));
+
+        assertThat(reported(steps, "a").detail()).isEqualTo("a FAILURE");
+        assertThat(reported(steps, "a").args()).containsEntry("reason", "worker exited with 3");
+        Call caught = only(steps, c -> c.step().equals("caught"));
+        assertThat(caught.path()).as("the failure is caught inside the workstream's own stage").isEqualTo("Workstreams/a");
+        assertThat(only(steps, c -> c.step().equals("catchError") && c.path().equals("Workstreams/a")).detail())
+                .isEqualTo("UNSTABLE/FAILURE");
+        for (String id : List.of("b", "c", "d")) {
+            assertThat(passed(steps, id).detail()).startsWith(id + " skipped:");
+            assertThat(steps.calls()).noneMatch(c -> c.step().equals("prepareWorkstream") && c.detail().equals(id));
+            assertThat(steps.calls()).noneMatch(c -> c.step().equals("reportWorkstream") && c.detail().startsWith(id + " "));
+        }
+        assertThat(passed(steps, "b").detail()).isEqualTo("b skipped: dependency a failed");
+        assertThat(Utils.MARKED_SKIPPED).containsExactlyInAnyOrder("b", "c", "d");
+        assertThat(reported(steps, "e").detail()).isEqualTo("e SUCCESS");
+        assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).path()).isEqualTo("Integration");
+    }
+
+    @Test
+    void theWorkerRunsAsShInItsWorktreeWithItsEnvironmentTheApiKeyBoundAndItsTimeout() throws Exception {
+        RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of());
+
+        Call sh = only(steps, c -> c.step().equals("sh") && c.path().equals("Workstreams/c"));
+        assertThat(sh.detail()).isEqualTo("'claude' '-p' 'Read TASKS.md'");
+        assertThat(sh.args()).containsEntry("returnStatus", true);
+        List<Call> around = steps.calls().stream()
+                .filter(c -> c.path().equals("Workstreams/c") && c.seq() < sh.seq()).toList();
+        assertThat(around).extracting(Call::step).containsSubsequence("node", "prepareWorkstream", "withEnv", "dir",
+                "withCredentials", "timeout");
+        assertThat(lastBefore(steps, sh, c -> c.step().equals("withCredentials")).detail())
+                .contains("credentialsId=anthropic-api-key").contains("variable=ANTHROPIC_API_KEY");
+        assertThat(lastBefore(steps, sh, c -> c.step().equals("dir")).detail()).isEqualTo("shop/c");
+        assertThat(lastBefore(steps, sh, c -> c.step().equals("withEnv")).detail()).contains("WORKSTREAM_ID=c");
+        assertThat(lastBefore(steps, sh, c -> c.step().equals("timeout")).detail()).as("c's own timeout").isEqualTo("30 MINUTES");
+        Call shA = only(steps, c -> c.step().equals("sh") && c.path().equals("Workstreams/a"));
+        assertThat(lastBefore(steps, shA, c -> c.step().equals("timeout")).detail()).isEqualTo("120 MINUTES");
+        assertThat(only(steps, c -> c.step().equals("collectWorkstream") && c.detail().startsWith("c ")).seq())
+                .isGreaterThan(sh.seq());
+    }
+
+    @Test
+    void eachWorkstreamRunsOnItsOwnLabelOrThePlanLabel() throws Exception {
+        RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of());
+
+        assertThat(lastBefore(steps, prepared(steps, "b"), c -> c.step().equals("node")).detail()).isEqualTo("big-agents");
+        assertThat(lastBefore(steps, prepared(steps, "a"), c -> c.step().equals("node")).detail()).isEqualTo("ai-workers");
+        assertThat(only(steps, c -> c.step().equals("node") && c.path().equals("Plan")).detail()).isEqualTo("ai-workers");
+        assertThat(only(steps, c -> c.step().equals("node") && c.path().equals("Integration")).detail()).isEqualTo("ai-workers");
+    }
+
+    @Test
+    void withoutCredentialsTheWorkerRunsWithNoBinding() throws Exception {
+        Map<String, Object> options = options();
+        options.remove("credentialsId");
+        RecordingPipelineSteps steps = run("diamond.yaml", options, Map.of());
+
+        assertThat(steps.calls()).noneMatch(c -> c.step().equals("withCredentials"));
+        assertThat(steps.calls().stream().filter(c -> c.step().equals("sh"))).hasSize(5);
+    }
+
+    @Test
+    void aWorkstreamNamedFailFastGetsABranchNameParallelDoesNotReserve() throws Exception {
+        RecordingPipelineSteps steps = run("independent.yaml", options(), Map.of());
+
+        Call parallel = only(steps, c -> c.step().equals("parallel"));
+        assertThat(parallel.detail()).isEqualTo("lint,failfast-2,deps");
+        assertThat(reported(steps, "failfast-2").detail()).isEqualTo("failfast-2 SUCCESS");
+    }
+
+    @Test
+    void failFastStopsNewStartsAfterTheFirstFailure() throws Exception {
+        Map<String, Object> options = options();
+        options.put("maxParallel", 1);
+        options.put("failFast", true);
+        RecordingPipelineSteps steps = run("independent.yaml", options, Map.of("lint", 1));
+
+        assertThat(reported(steps, "lint").detail()).isEqualTo("lint FAILURE");
+        for (String id : List.of("failfast-2", "deps")) {
+            assertThat(passed(steps, id).detail()).isEqualTo(id + " not started: lint failed and failFast is on");
+        }
+        assertThat(Utils.MARKED_SKIPPED).containsExactlyInAnyOrder("failfast-2", "deps");
+    }
+
+    @Test
+    void theVerifyCommandRunsOnTheIntegrationBranchAndIsRecorded() throws Exception {
+        Map<String, Object> options = options();
+        options.put("verify", "mvn -B verify");
+        RecordingPipelineSteps steps = run("diamond.yaml", options, Map.of());
+
+        Call verify = only(steps, c -> c.step().equals("sh") && c.path().equals("Integration"));
+        assertThat(verify.detail()).isEqualTo("mvn -B verify");
+        assertThat(lastBefore(steps, verify, c -> c.step().equals("dir")).detail()).isEqualTo("shop/integration");
+        assertThat(only(steps, c -> c.step().equals("recordVerification")).seq()).isGreaterThan(verify.seq());
+    }
+
+    @Test
+    void integrationRunsEvenWhenTheWorkstreamsStageFails() throws Exception {
+        Map<String, Object> options = options();
+        RecordingPipelineSteps steps = steps("diamond.yaml", options).gateFails("e", "controller shutting down");
+
+        assertThatThrownBy(() -> load(steps).invokeMethod("call", new Object[] {options}))
+                .hasMessageContaining("controller shutting down");
+        assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).path()).isEqualTo("Integration");
+        assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).seq())
+                .isGreaterThan(reported(steps, "d").seq());
+    }
+
+    @Test
+    void onlyCallIsPublic() throws Exception {
+        Class<?> dsl = load(steps("diamond.yaml", options())).getClass();
+        List<String> declared = java.util.Arrays.stream(dsl.getDeclaredMethods())
+                .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+                .filter(m -> !m.isSynthetic())
+                .map(java.lang.reflect.Method::getName)
+                .filter(n -> !n.startsWith("$") && !n.startsWith("this$") && !n.startsWith("super$") && !n.equals("getMetaClass") && !n.equals("setMetaClass")
+                        && !n.equals("invokeMethod") && !n.equals("getProperty") && !n.equals("setProperty"))
+                .distinct().toList();
+        assertThat(declared).containsExactly("call");
+    }
+
+    // ---- helpers ----
+
+    private static Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("plan", "specs/shop.md");
+        options.put("label", "ai-workers");
+        options.put("maxParallel", 4);
+        options.put("credentialsId", "anthropic-api-key");
+        return options;
+    }
+
+    private static RecordingPipelineSteps run(String planFile, Map<String, Object> options, Map<String, Integer> exits)
+            throws Exception {
+        RecordingPipelineSteps steps = steps(planFile, options);
+        exits.forEach(steps::workerExits);
+        load(steps).invokeMethod("call", new Object[] {options});
+        return steps;
+    }
+
+    private static RecordingPipelineSteps steps(String planFile, Map<String, Object> options) throws Exception {
+        return new RecordingPipelineSteps(plan(planFile), settings(options));
+    }
+
+    private static Plan plan(String planFile) throws Exception {
+        return new ReadPlanStep().parse(resource(planFile), planFile);
+    }
+
+    /** The settings readDispatchPlan would make of these options (the real step, its setters and defaults). */
+    private static RunSettings settings(Map<String, Object> options) {
+        ReadPlanStep step = new ReadPlanStep();
+        step.setPlan((String) options.get("plan"));
+        step.setLabel((String) options.get("label"));
+        step.setMaxParallel((Integer) options.get("maxParallel"));
+        step.setFailFast(Boolean.TRUE.equals(options.get("failFast")));
+        step.setCredentialsId((String) options.get("credentialsId"));
+        step.setVerify((String) options.get("verify"));
+        return RunSettings.of(step, new RunDefaults());
+    }
+
+    private static GroovyObject load(RecordingPipelineSteps steps) throws Exception {
+        GroovyClassLoader loader = new GroovyClassLoader(DispatchPlanGroovyTest.class.getClassLoader());
+        Class<?> dsl = loader.parseClass(resourceOf(DispatchPlanDSL.class, DispatchPlanDSL.GROOVY_RESOURCE), "DispatchPlan.groovy");
+        assertThat(dsl.getName()).isEqualTo(DispatchPlanDSL.GROOVY_CLASS);
+        return (GroovyObject) dsl.getConstructor(Object.class).newInstance(steps);
+    }
+
+    private static String resource(String name) throws IOException {
+        return resourceOf(DispatchPlanGroovyTest.class, name);
+    }
+
+    private static String resourceOf(Class<?> near, String name) throws IOException {
+        try (InputStream in = near.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Call only(RecordingPipelineSteps steps, Predicate<Call> which) {
+        List<Call> found = steps.calls().stream().filter(which).toList();
+        assertThat(found).as("exactly one such call in %s", steps.calls()).hasSize(1);
+        return found.get(0);
+    }
+
+    private static Call lastBefore(RecordingPipelineSteps steps, Call call, Predicate<Call> which) {
+        Optional<Call> found = steps.calls().stream()
+                .filter(c -> c.seq() < call.seq() && c.path().equals(call.path()) && which.test(c))
+                .reduce((a, b) -> b);
+        assertThat(found).as("a call before %s", call).isPresent();
+        return found.get();
+    }
+
+    private static Call passed(RecordingPipelineSteps steps, String id) {
+        return only(steps, c -> c.step().equals("gate passed") && c.detail().startsWith(id + " "));
+    }
+
+    private static Call reported(RecordingPipelineSteps steps, String id) {
+        return only(steps, c -> c.step().equals("reportWorkstream") && c.detail().startsWith(id + " "));
+    }
+
+    private static Call prepared(RecordingPipelineSteps steps, String id) {
+        return only(steps, c -> c.step().equals("prepareWorkstream") && c.detail().equals(id));
+    }
+}

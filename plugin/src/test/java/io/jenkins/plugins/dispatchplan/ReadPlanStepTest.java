@@ -1,0 +1,84 @@
+package io.jenkins.plugins.dispatchplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dispatchplan.plan.PlanException;
+import io.dispatchplan.plan.Plan;
+import org.junit.jupiter.api.Test;
+
+class ReadPlanStepTest {
+    static final String PLAN = """
+            feature: shop
+            baseBranch: main
+            workstreams:
+              - {id: api, title: REST API, label: big, timeoutMinutes: 30}
+              - {id: ui, dependsOn: [api]}
+            """;
+
+    @Test
+    void needsExactlyOneOfAFileOrText() {
+        assertThatThrownBy(() -> new ReadPlanStep().checkSource()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("readDispatchPlan needs the plan: plan: 'path/in/repo.md' or text: '...'");
+        ReadPlanStep both = new ReadPlanStep();
+        both.setPlan("a.md");
+        both.setText("# plan");
+        assertThatThrownBy(both::checkSource).hasMessage("readDispatchPlan takes plan: (a file) or text: (the plan itself), not both");
+    }
+
+    @Test
+    void aBadPlanFailsWithTheReadersMessageNamingWhereAndWhat() {
+        String cycle = """
+                workstreams:
+                  - {id: a, dependsOn: [b]}
+                  - {id: b, dependsOn: [a]}
+                """;
+        ReadPlanStep step = new ReadPlanStep();
+        step.setStrictCycles(true);
+        assertThatThrownBy(() -> step.parse(cycle, "plan.yaml")).isExactlyInstanceOf(PlanException.class)
+                .hasMessageStartingWith("plan.yaml").hasMessageContaining("a -> b -> a");
+    }
+
+    @Test
+    void baseBranchOptionOverridesThePlans() throws Exception {
+        ReadPlanStep step = new ReadPlanStep();
+        step.setBaseBranch(" develop ");
+        Plan plan = step.parse(PLAN, "plan.yaml");
+        assertThat(plan.baseBranch()).isEqualTo("develop");
+        assertThat(new ReadPlanStep().parse(PLAN, "plan.yaml").baseBranch()).isEqualTo("main");
+    }
+
+    @Test
+    void rejectsOptionsThatCannotWorkWithAMessageSayingWhy() {
+        ReadPlanStep step = new ReadPlanStep();
+        assertThatThrownBy(() -> step.setMaxParallel(0))
+                .hasMessage("maxParallel must be between 1 and 256 (workers running at once), not 0");
+        assertThatThrownBy(() -> step.setTimeoutMinutes(-5))
+                .hasMessage("timeoutMinutes must be 0 (no timeout) or a number of minutes, not -5");
+        assertThatThrownBy(() -> step.setGranularity("coarse"))
+                .hasMessage("readDispatchPlan: granularity must be 'auto' or 'fine', not 'coarse'");
+        assertThatThrownBy(() -> step.setBaseCommit("main; rm -rf /"))
+                .hasMessage("readDispatchPlan: baseCommit must be a commit id (hex), not 'main; rm -rf /'");
+    }
+
+    @Test
+    void optionalTextOptionsAreTrimmedAndBlankMeansNotGiven() {
+        ReadPlanStep step = new ReadPlanStep();
+        step.setLabel("  ");
+        step.setCredentialsId(" key ");
+        step.setGranularity(null);
+        step.setMaxParallel(null);
+        assertThat(step.getLabel()).isNull();
+        assertThat(step.getCredentialsId()).isEqualTo("key");
+        assertThat(step.getGranularity()).isEqualTo("auto");
+        assertThat(step.getMaxParallel()).isNull();
+    }
+
+    @Test
+    void fineGranularityReachesTheReader() {
+        ReadPlanStep step = new ReadPlanStep();
+        step.setGranularity("FINE");
+        assertThat(step.getGranularity()).isEqualTo("fine");
+        assertThat(step.planOptions().granularity().name()).isEqualTo("FINE");
+    }
+}
