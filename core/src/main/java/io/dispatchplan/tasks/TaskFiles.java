@@ -1,0 +1,163 @@
+package io.dispatchplan.tasks;
+
+import io.dispatchplan.graph.DependencyGraph;
+import io.dispatchplan.plan.Plan;
+import io.dispatchplan.plan.Workstream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Writes a workstream's TASKS.md and the shared COORDINATION.md from a plan and templates. */
+public final class TaskFiles {
+    public static final String TASKS = "TASKS.md";
+    public static final String COORDINATION = "COORDINATION.md";
+    public static final String RESULTS = "RESULTS.md";
+    /** How much of a dependency's RESULTS.md goes into its dependents' TASKS.md. */
+    static final int SUMMARY_LINES = 40;
+
+    private final Plan plan;
+    private final DependencyGraph graph;
+    private final TaskTemplates templates;
+
+    public TaskFiles(Plan plan, TaskTemplates templates) {
+        this.plan = plan;
+        this.graph = DependencyGraph.of(plan);
+        this.templates = templates;
+    }
+
+    /**
+     * The text of TASKS.md for one workstream.
+     *
+     * @param dependencyResults a dependency's RESULTS.md text when it ran before (empty if it has none)
+     * @param coordinationFile where the shared COORDINATION.md is, as the worker should see it
+     */
+    public String tasks(String id, Function<String, Optional<String>> dependencyResults, String coordinationFile) {
+        Workstream w = plan.workstream(id).orElseThrow(() -> new IllegalArgumentException("no workstream " + id));
+        Map<String, String> values = new HashMap<>();
+        values.put("id", w.id());
+        values.put("title", w.title());
+        values.put("feature", plan.feature());
+        values.put("branch", w.branch());
+        values.put("focus", w.focus().isBlank() ? "Deliver the checklist below for \"" + w.title() + "\"." : w.focus());
+        values.put("files", bullets(w.files().stream().map(f -> "`" + f + "`").toList(),
+                "None listed: find the right place in the code base."));
+        values.put("tasks", checklist(w));
+        values.put("dependencies", dependencies(w, dependencyResults));
+        List<String> dependents = graph.dependents(id);
+        values.put("dependents", dependents.isEmpty() ? "Nothing in this plan waits for your branch."
+                : bullets(dependents.stream().map(this::describe).toList(), ""));
+        values.put("deliverables", bullets(w.deliverables(), ""));
+        values.put("results_file", RESULTS);
+        values.put("coordination_file", coordinationFile);
+        return TaskTemplates.render(templates.tasks(), values).replaceAll("\n{3,}", "\n\n");
+    }
+
+    public String coordination() {
+        StringBuilder table = new StringBuilder("| workstream | title | branch | depends on |\n|---|---|---|---|\n");
+        for (Workstream w : plan.workstreams()) {
+            table.append("| ").append(w.id()).append(" | ").append(cell(w.title())).append(" | `").append(w.branch())
+                    .append("` | ").append(w.dependsOn().isEmpty() ? "-" : String.join(", ", w.dependsOn())).append(" |\n");
+        }
+        return TaskTemplates.render(templates.coordination(), Map.of("feature", plan.feature(), "workstreams", table.toString()));
+    }
+
+    /** Writes TASKS.md into the worktree, replacing an older one. */
+    public Path writeTasks(Path worktree, String id, Function<String, Optional<String>> dependencyResults,
+            Path coordinationFile) {
+        Path file = worktree.resolve(TASKS);
+        write(file, tasks(id, dependencyResults, coordinationFile.toString()), false);
+        return file;
+    }
+
+    /** Writes COORDINATION.md unless it exists: workers append to it during a run and on re-runs. */
+    public Path writeCoordination(Path file) {
+        if (!Files.exists(file)) {
+            write(file, coordination(), true);
+        }
+        return file;
+    }
+
+    private static void write(Path file, String text, boolean createOnly) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (createOnly) {
+                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            } else {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // another workstream wrote it first: that is the same file
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private String checklist(Workstream w) {
+        if (w.tasks().isEmpty()) {
+            return "- [ ] " + (w.focus().isBlank() ? w.title() : w.focus());
+        }
+        StringBuilder out = new StringBuilder();
+        for (String task : w.tasks()) {
+            out.append("- [ ] ").append(oneLine(task)).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private String dependencies(Workstream w, Function<String, Optional<String>> dependencyResults) {
+        if (w.dependsOn().isEmpty()) {
+            return "None: you can start right away.";
+        }
+        StringBuilder out = new StringBuilder("These workstreams were done before you started; their branches are"
+                + " merged only at integration, so build against what they describe, not against their code.\n");
+        for (String dependency : w.dependsOn()) {
+            out.append("\n### ").append(describe(dependency)).append("\n\n");
+            Optional<String> results = dependencyResults.apply(dependency);
+            out.append(results.map(TaskFiles::summary)
+                    .orElse("(It left no RESULTS.md; see its tasks in the plan.)")).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private String describe(String id) {
+        Workstream w = plan.workstream(id).orElseThrow();
+        return w.title().equals(w.id()) ? "`" + w.id() + "`" : "`" + w.id() + "`: " + oneLine(w.title());
+    }
+
+    /** The first lines of a RESULTS.md, quoted, so headings in it do not break the outline of TASKS.md. */
+    static String summary(String results) {
+        List<String> lines = results.strip().lines().toList();
+        StringBuilder out = new StringBuilder();
+        for (String line : lines.subList(0, Math.min(SUMMARY_LINES, lines.size()))) {
+            out.append("> ").append(line).append('\n');
+        }
+        if (lines.size() > SUMMARY_LINES) {
+            out.append("> ... (").append(lines.size() - SUMMARY_LINES).append(" more lines in its RESULTS.md)\n");
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private static String bullets(List<String> items, String whenEmpty) {
+        if (items.isEmpty()) {
+            return whenEmpty;
+        }
+        StringBuilder out = new StringBuilder();
+        items.forEach(item -> out.append("- ").append(oneLine(item)).append('\n'));
+        return out.toString().stripTrailing();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    private static String cell(String text) {
+        return oneLine(text).replace("|", "\\|");
+    }
+}
