@@ -91,7 +91,7 @@ public final class ClaudeWorker implements Worker {
      * Moves aside transcripts the CLI cannot resume (a first run that died before its first turn can leave an
      * empty one, and then {@code --session-id} is refused as "already in use" too). Kept, not deleted.
      */
-    private static void setAsideTranscripts(WorkerRequest request) {
+    public static void setAsideTranscripts(WorkerRequest request) {
         for (Path transcript : transcripts(request)) {
             Path aside = transcript.resolveSibling(transcript.getFileName() + ".unresumable-" + System.currentTimeMillis());
             try {
@@ -125,7 +125,8 @@ public final class ClaudeWorker implements Worker {
         Attempt.Ran ran = Attempt.run(runner, KIND, command(request, mode), request, request.timeout());
         // The CLI may disagree about the session: "No conversation found" on --resume (then the transcript is
         // unusable: set it aside and start afresh), "already in use" on --session-id (then resume it).
-        for (int switches = 0; switches < 2 && ran.instead() == null && wrongMode(ran.result(), request, mode);
+        for (int switches = 0;
+                switches < 2 && ran.instead() == null && refusedSessionFlag(ran.result(), request, mode);
                 switches++) {
             if (mode == SessionMode.RESUME) {
                 setAsideTranscripts(request);
@@ -183,8 +184,12 @@ public final class ClaudeWorker implements Worker {
                 result.totalCostUsd(), result.numTurns(), sessionId, resultsWritten, request.logs(), result);
     }
 
-    /** The CLI refused the session flag: no transcript to resume, or the id is taken by an existing one. */
-    private static boolean wrongMode(ProcessResult result, WorkerRequest request, SessionMode mode) {
+    /**
+     * Whether the CLI refused the session flag of {@code mode} ("No conversation found" for RESUME: call
+     * {@link #setAsideTranscripts} and run NEW; "already in use" for NEW: run RESUME). For callers that run the
+     * command themselves, as the Jenkins side does.
+     */
+    public static boolean refusedSessionFlag(ProcessResult result, WorkerRequest request, SessionMode mode) {
         if (result.timedOut() || result.exitCode() == 0) {
             return false;
         }

@@ -112,7 +112,8 @@ class ClaudeWorkerRealCliTest {
 
     @Test
     void givesTheWorkerTheStandardVariablesAndTheCommitIdentity() throws Exception {
-        api.enqueue(Turn.bash("env | grep -E '^(WORKSTREAM_ID|WORKSTREAM_TITLE|FEATURE|TASKS_FILE|COORDINATION_FILE|RESULTS_FILE|PORT|GIT_AUTHOR_NAME)=' | sort > \"$RESULTS_FILE\""
+        api.enqueue(Turn.bash("env | grep -E '^(WORKSTREAM_ID|WORKSTREAM_TITLE|FEATURE|TASKS_FILE|COORDINATION_FILE"
+                + "|RESULTS_FILE|PORT|GIT_AUTHOR_NAME)=' | sort > \"$RESULTS_FILE\""
                 + " && git commit -q --allow-empty -m 'work of the worker'"), Turn.text("Done."));
         WorkerRequest request = request(Duration.ofSeconds(60));
 
