@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +234,29 @@ public final class GitCli {
         return CommitInfo.parseLog(run(repo, args).stdout());
     }
 
+    /** The best common ancestor of two commits; empty when their histories are unrelated. */
+    public Optional<String> mergeBase(Path repo, String a, String b) {
+        ProcessResult result = tryRun(repo, List.of("merge-base", a, b));
+        if (result.exitCode() == 1 && !result.timedOut() && result.stdout().isBlank()) {
+            return Optional.empty();
+        }
+        if (!result.succeeded()) {
+            throw new GitException(List.of("merge-base", a, b), repo, result.exitCode(), result.stderr(),
+                    result.timedOut());
+        }
+        return Optional.of(result.stdout().strip());
+    }
+
+    /**
+     * The absolute path git uses for {@code name} inside the git directory of {@code dir}
+     * ({@code rev-parse --git-path}): per worktree for e.g. {@code MERGE_HEAD}, shared for e.g.
+     * {@code info/exclude}.
+     */
+    public Path gitPath(Path dir, String name) {
+        Path path = Path.of(output(dir, "rev-parse", "--path-format=absolute", "--git-path", name));
+        return path.isAbsolute() ? path : dir.resolve(path).normalize();
+    }
+
     public DiffStat diffStat(Path repo, String from, String to) {
         return DiffStat.parseNumstatZ(run(repo, "diff", "--numstat", "-z", "--no-renames", "--no-color",
                 from, to, "--").stdout());
@@ -249,7 +273,22 @@ public final class GitCli {
      * there was nothing to commit.
      */
     public Optional<String> commitAll(Path worktree, String message, CommitIdentity identity) {
+        return commitAll(worktree, message, identity, List.of());
+    }
+
+    /**
+     * {@link #commitAll(Path, String, CommitIdentity)}, leaving out {@code excludedTopLevelPaths} (relative to the
+     * worktree root, taken literally): files the engine wrote into the worktree that must not reach the branch.
+     */
+    public Optional<String> commitAll(Path worktree, String message, CommitIdentity identity,
+            Collection<String> excludedTopLevelPaths) {
         run(worktree, "add", "--all");
+        if (!excludedTopLevelPaths.isEmpty()) {
+            // Unstaging afterwards, not an exclude pathspec: git refuses to 'add' an ignored file named in one.
+            List<String> reset = new ArrayList<>(List.of("reset", "--quiet", "--"));
+            excludedTopLevelPaths.forEach(path -> reset.add(":(top,literal)" + path));
+            run(worktree, reset);
+        }
         if (tryRun(worktree, List.of("diff", "--cached", "--quiet")).exitCode() == 0) {
             return Optional.empty();
         }

@@ -70,6 +70,32 @@ class GitCliTest {
     }
 
     @Test
+    void commitAllCanLeaveOutRootFilesTrackedOrNot() {
+        TempRepo repo = TempRepo.initWithFiles(tmp.resolve("r"), files("TASKS.md", "project's own\n"));
+        repo.write("TASKS.md", "generated\n").write("COORDINATION.md", "c").write("sub/TASKS.md", "s").write("x", "x");
+
+        git.commitAll(repo.dir(), "save", CommitIdentity.DEFAULT, List.of("TASKS.md", "COORDINATION.md"));
+
+        assertThat(repo.filesAt("HEAD")).containsExactlyInAnyOrder("TASKS.md", "sub/TASKS.md", "x");
+        assertThat(repo.readFileAt("HEAD", "TASKS.md")).isEqualTo("project's own\n");
+        assertThat(repo.git("status", "--porcelain")).isEqualTo(" M TASKS.md\n?? COORDINATION.md");
+    }
+
+    @Test
+    void findsMergeBasesAndGitPaths() {
+        TempRepo repo = TempRepo.initWithFiles(tmp.resolve("r"), files("a.txt", "a"));
+        String base = repo.head();
+        repo.branch("side").commitFile("a.txt", "main", "main");
+        String side = repo.checkout("side").commitFile("b.txt", "b", "side");
+        repo.git("checkout", "-q", "--orphan", "lonely");
+        String lonely = repo.commit("unrelated");
+
+        assertThat(git.mergeBase(repo.dir(), "main", side)).contains(base);
+        assertThat(git.mergeBase(repo.dir(), "main", lonely)).isEmpty();
+        assertThat(git.gitPath(repo.dir(), "info/exclude")).isEqualTo(repo.dir().resolve(".git/info/exclude"));
+    }
+
+    @Test
     void readsLogCountsAndDiffStats() throws Exception {
         TempRepo repo = TempRepo.initWithFiles(tmp.resolve("r"), files("a.txt", "1\n2\n3\n"));
         String base = repo.head();

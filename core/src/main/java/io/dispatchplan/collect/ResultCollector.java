@@ -1,0 +1,122 @@
+package io.dispatchplan.collect;
+
+import io.dispatchplan.git.DiffStat;
+import io.dispatchplan.git.GitCli;
+import io.dispatchplan.git.GitException;
+import io.dispatchplan.worktree.BranchBundle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Collects a workstream after its worker ended: checks RESULTS.md, saves uncommitted work (changed and untracked
+ * files, not the TASKS.md and COORDINATION.md the engine wrote) as a WIP commit so nothing is lost, counts what
+ * the branch holds beyond the base, copies RESULTS.md and TASKS.md to the artifacts directory and, when asked,
+ * exports the branch as a verified bundle.
+ */
+public final class ResultCollector {
+
+    public static final String RESULTS_FILE = "RESULTS.md";
+    public static final String TASKS_FILE = "TASKS.md";
+
+    private final GitCli git;
+
+    public ResultCollector(GitCli git) {
+        this.git = git;
+    }
+
+    /** The WIP commit's message. */
+    public static String wipMessage(String workstreamId) {
+        return "WIP: uncommitted work of " + workstreamId + " saved by dispatch-plan";
+    }
+
+    public CollectedWorkstream collect(CollectRequest r) {
+        Path worktree = requireWorktree(r);
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean resultsPresent = Files.isRegularFile(worktree.resolve(RESULTS_FILE));
+        if (!resultsPresent) {
+            problems.add("no RESULTS.md: the worker did not write it");
+        }
+        String base = git.revParse(worktree, r.baseSha());
+
+        boolean wipCommitted = false;
+        Optional<String> unfinished = WorktreeOperation.inProgress(git, worktree);
+        if (unfinished.isPresent()) {
+            // Committing now would record conflict markers; the work stays in the worktree for a human.
+            problems.add("the worker left " + unfinished.get() + " in " + worktree + ", so its uncommitted work "
+                    + "was not saved: finish or abort it there, commit, and collect again");
+        } else {
+            wipCommitted = git.commitAll(worktree, wipMessage(r.workstreamId()), r.identity(),
+                    TaskFileExclusion.ENGINE_FILES).isPresent();
+            new BranchRealignment(git).realign(worktree, r.branch(), problems, notes);
+        }
+
+        String head = git.tryRevParse(worktree, "refs/heads/" + r.branch()).orElseThrow(() -> new CollectException(
+                "the workstream branch " + r.branch() + " of " + r.workstreamId() + " no longer exists in "
+                        + worktree + ": the worker deleted or renamed it. Recreate it from the worktree's commits"));
+        int commits = git.countCommits(worktree, base + ".." + head);
+        String from = git.mergeBase(worktree, base, head).orElse(base);
+        DiffStat diffStat = git.diffStat(worktree, from, head);
+        List<String> changedFiles = diffStat.files().stream().map(DiffStat.FileChange::path).toList();
+
+        Path resultsCopy = copyArtifacts(worktree, r.artifactsDir(), resultsPresent);
+        Path bundle = r.bundleFile() == null ? null : exportBundle(r, worktree, base);
+
+        String reason = problems.isEmpty() ? null : String.join("; ", problems);
+        return new CollectedWorkstream(r.workstreamId(), resultsPresent, reason, head, commits, diffStat,
+                wipCommitted, changedFiles, resultsCopy, bundle, r.branch(), base, notes);
+    }
+
+    private Path requireWorktree(CollectRequest r) {
+        Path worktree = r.worktree();
+        if (!Files.isDirectory(worktree)) {
+            throw new CollectException("the worktree " + worktree + " of workstream " + r.workstreamId()
+                    + " does not exist: it was removed before its results were collected");
+        }
+        try {
+            git.run(worktree, "rev-parse", "--show-toplevel");
+        } catch (GitException e) {
+            throw new CollectException(worktree + " (workstream " + r.workstreamId() + ") is not a git worktree: "
+                    + e.stderr(), e);
+        }
+        return worktree;
+    }
+
+    /** Copies RESULTS.md and TASKS.md; a stale RESULTS.md copy from an earlier run is removed. */
+    private static Path copyArtifacts(Path worktree, Path artifactsDir, boolean resultsPresent) {
+        try {
+            Files.createDirectories(artifactsDir);
+            Path resultsCopy = artifactsDir.resolve(RESULTS_FILE);
+            if (resultsPresent) {
+                Files.copy(worktree.resolve(RESULTS_FILE), resultsCopy, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(resultsCopy);
+                resultsCopy = null;
+            }
+            Path tasks = worktree.resolve(TASKS_FILE);
+            if (Files.isRegularFile(tasks)) {
+                Files.copy(tasks, artifactsDir.resolve(TASKS_FILE), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return resultsCopy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy results into " + artifactsDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path exportBundle(CollectRequest r, Path worktree, String base) {
+        try {
+            // A bundle left by an earlier run must not pass for this one's.
+            Files.deleteIfExists(r.bundleFile());
+            Files.createDirectories(r.bundleFile().toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + r.bundleFile() + ": " + e.getMessage(), e);
+        }
+        return new BranchBundle(git).export(worktree, r.branch(), base, r.bundleFile()).file();
+    }
+}

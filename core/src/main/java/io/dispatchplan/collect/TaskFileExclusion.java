@@ -1,0 +1,87 @@
+package io.dispatchplan.collect;
+
+import io.dispatchplan.git.GitCli;
+import io.dispatchplan.git.RepositoryLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the files the engine writes into a worktree (TASKS.md, COORDINATION.md) out of the workstream branch, also
+ * when the worker itself runs {@code git add -A}: their root paths go into the repository's exclude file
+ * ({@code git rev-parse --git-path info/exclude}). Git shares that file between all worktrees of a repository, so
+ * the patterns are anchored to the root ({@code /TASKS.md}) and only ever hide untracked files; a tracked
+ * TASKS.md of the project stays tracked.
+ */
+public final class TaskFileExclusion {
+
+    /** The files the engine writes into every worktree root. RESULTS.md is not here: it is committed. */
+    public static final List<String> ENGINE_FILES = List.of("TASKS.md", "COORDINATION.md");
+
+    private static final String HEADER = "# dispatch-plan: files it writes into each worktree, never committed";
+
+    private TaskFileExclusion() {
+    }
+
+    /** {@link #apply(GitCli, Path)} with the {@code git} on the PATH. */
+    public static Path apply(Path worktree) {
+        return apply(new GitCli(), worktree);
+    }
+
+    /** Adds the engine files to the exclude file of {@code worktree}'s repository; idempotent. */
+    public static Path apply(GitCli git, Path worktree) {
+        return apply(git, worktree, ENGINE_FILES);
+    }
+
+    /** Adds {@code rootFiles} (paths relative to the worktree root) to the exclude file; idempotent. */
+    public static Path apply(GitCli git, Path worktree, List<String> rootFiles) {
+        Path exclude = git.gitPath(worktree, "info/exclude");
+        // Workstreams of one run collect in parallel and share this file: one writer at a time.
+        try (RepositoryLock lock = RepositoryLock.acquire(exclude.resolveSibling("exclude.dispatch-plan.lock"),
+                RepositoryLock.DEFAULT_TIMEOUT)) {
+            Files.createDirectories(exclude.getParent());
+            List<String> lines = Files.exists(exclude)
+                    ? Files.readAllLines(exclude, StandardCharsets.UTF_8) : List.of();
+            List<String> missing = new ArrayList<>();
+            for (String file : rootFiles) {
+                String pattern = "/" + escape(file);
+                if (!lines.contains(pattern) && !missing.contains(pattern)) {
+                    missing.add(pattern);
+                }
+            }
+            if (missing.isEmpty()) {
+                return exclude;
+            }
+            StringBuilder text = new StringBuilder();
+            String existing = Files.exists(exclude) ? Files.readString(exclude, StandardCharsets.UTF_8) : "";
+            if (!existing.isEmpty() && !existing.endsWith("\n")) {
+                text.append('\n');
+            }
+            if (!lines.contains(HEADER)) {
+                text.append(HEADER).append('\n');
+            }
+            missing.forEach(pattern -> text.append(pattern).append('\n'));
+            Files.writeString(exclude, existing + text, StandardCharsets.UTF_8);
+            return exclude;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not update the git exclude file " + exclude + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Gitignore syntax treats these characters as patterns; the files are named literally. */
+    private static String escape(String file) {
+        StringBuilder out = new StringBuilder();
+        for (char c : file.toCharArray()) {
+            if ("\\*?[]!# ".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}
