@@ -1,6 +1,12 @@
 package io.jenkins.plugins.dispatchplan;
 
 import hudson.Extension;
+import io.dispatchplan.process.ProcessResult;
+import io.dispatchplan.worker.ClaudePermissionMode;
+import io.dispatchplan.worker.ClaudeWorkerConfig;
+import io.dispatchplan.worker.WorkerCommand;
+import io.dispatchplan.worker.WorkerOutcome;
+import io.dispatchplan.worker.WorkerRequest;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -120,6 +126,33 @@ public final class ClaudeWorker extends WorkerConfig {
     @DataBoundSetter
     public void setBare(boolean bare) {
         this.bare = bare;
+    }
+
+    /** The engine's configuration of the same settings. */
+    ClaudeWorkerConfig config() {
+        ClaudeWorkerConfig c = ClaudeWorkerConfig.defaults().withExecutable(executable).withModel(model)
+                .withPermissionMode(ClaudePermissionMode.parse(permissionMode)).withBare(bare);
+        if (maxBudgetUsd > 0) {
+            c = c.withMaxBudgetUsd(maxBudgetUsd);
+        }
+        if (maxTurns > 0) {
+            c = c.withMaxTurns(maxTurns);
+        }
+        if (allowedTools != null) {
+            c = c.withAllowedTools(ClaudeWorkerConfig.splitTools(allowedTools));
+        }
+        return c;
+    }
+
+    @Override
+    WorkerCommand command(WorkerRequest request) {
+        io.dispatchplan.worker.ClaudeWorker worker = new io.dispatchplan.worker.ClaudeWorker(config());
+        return worker.command(request, io.dispatchplan.worker.ClaudeWorker.sessionMode(request));
+    }
+
+    @Override
+    WorkerOutcome judge(WorkerRequest request, ProcessResult process) {
+        return new io.dispatchplan.worker.ClaudeWorker(config()).judge(request, process);
     }
 
     @Extension

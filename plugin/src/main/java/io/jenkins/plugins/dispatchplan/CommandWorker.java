@@ -1,6 +1,10 @@
 package io.jenkins.plugins.dispatchplan;
 
 import hudson.Extension;
+import io.dispatchplan.process.ProcessResult;
+import io.dispatchplan.worker.WorkerCommand;
+import io.dispatchplan.worker.WorkerOutcome;
+import io.dispatchplan.worker.WorkerRequest;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -48,6 +52,16 @@ public final class CommandWorker extends WorkerConfig {
             throw new IllegalArgumentException("command: apiKeyVariable '" + v + "' is not an environment variable name");
         }
         this.apiKeyVariable = v;
+    }
+
+    @Override
+    WorkerCommand command(WorkerRequest request) {
+        return io.dispatchplan.worker.CommandWorker.shell(script).command(request);
+    }
+
+    @Override
+    WorkerOutcome judge(WorkerRequest request, ProcessResult process) {
+        return io.dispatchplan.worker.CommandWorker.shell(script).judge(request, process);
     }
 
     @Extension

@@ -26,6 +26,25 @@ final class PlannedBuild {
         return new PlannedBuild(run, action, schedule);
     }
 
+    /** What the agent needs for workstream {@code id}, with the RESULTS.md its dependencies delivered. */
+    WorkstreamSetup setup(String id, String stepName) throws AbortException {
+        RunSettings s = action.settings();
+        if (s.getRepository() == null || s.getBaseCommit() == null) {
+            throw new AbortException(stepName + ": this build's plan names no repository and base commit;"
+                    + " pass readDispatchPlan repository: and baseCommit: (dispatchPlan takes both from checkout scm)");
+        }
+        WorkstreamRecord row = action.workstream(id);
+        java.util.Map<String, String> dependencyResults = new java.util.HashMap<>();
+        for (String dependency : row.getDependsOn()) {
+            String results = action.workstream(dependency).resultsMarkdown();
+            if (results != null) {
+                dependencyResults.put(dependency, results);
+            }
+        }
+        return new WorkstreamSetup(run.getParent().getFullName(), action.getPlanJson(), action.getFeature(), id,
+                row.getTitle(), row.getBranch(), s.getRepository(), s.getBaseCommit(), s.getWorker(), dependencyResults);
+    }
+
     /** Copies the scheduler's skips onto the run page's rows. */
     void recordSkips(long now) {
         for (Map.Entry<String, WorkstreamState> e : schedule.states().entrySet()) {

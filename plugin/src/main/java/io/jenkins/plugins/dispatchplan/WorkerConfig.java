@@ -17,6 +17,13 @@ public abstract class WorkerConfig implements Describable<WorkerConfig>, Seriali
     /** Environment variable the API key credential is bound to, or null when the worker takes none. */
     public abstract String getApiKeyVariable();
 
+    /** The engine's command for this worker and request (on the agent). */
+    abstract io.dispatchplan.worker.WorkerCommand command(io.dispatchplan.worker.WorkerRequest request);
+
+    /** The engine's verdict on the finished worker process (on the agent). */
+    abstract io.dispatchplan.worker.WorkerOutcome judge(io.dispatchplan.worker.WorkerRequest request,
+            io.dispatchplan.process.ProcessResult process);
+
     /** Base of the worker descriptors, so {@code worker:} lists exactly these. */
     public abstract static class WorkerDescriptor extends Descriptor<WorkerConfig> {
     }

@@ -21,6 +21,10 @@ public final class WorkstreamRecord {
     private Double costUsd;
     private String sessionId;
     private String resultsArtifact;
+    /** RESULTS.md as the worker wrote it (capped), for the TASKS.md of its dependents. */
+    private String resultsMarkdown;
+
+    static final int RESULTS_KEPT = 20_000;
 
     WorkstreamRecord(Workstream w, String branch) {
         this.id = w.id();
@@ -132,7 +136,13 @@ public final class WorkstreamRecord {
         sessionId = session;
     }
 
-    synchronized void results(String artifact) {
+    synchronized void results(String artifact, String markdown) {
         resultsArtifact = artifact;
+        resultsMarkdown = markdown == null || markdown.length() <= RESULTS_KEPT ? markdown
+                : markdown.substring(0, RESULTS_KEPT) + "\n\n(cut at " + RESULTS_KEPT + " characters; the whole file is archived)";
+    }
+
+    String resultsMarkdown() {
+        return resultsMarkdown;
     }
 }

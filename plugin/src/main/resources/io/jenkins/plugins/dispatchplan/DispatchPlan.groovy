@@ -178,7 +178,23 @@ class DispatchPlan implements Serializable {
                     + " from SCM or give repository: '<git URL or path>'")
         }
         def scmVars = script.checkout(scm)
-        return [repository: scmVars.GIT_URL, baseCommit: scmVars.GIT_COMMIT]
+        Map found = [repository: scmVars.GIT_URL, baseCommit: scmVars.GIT_COMMIT]
+        if (!options.gitCredentialsId) {
+            String credentialsId = scmCredentialsId(scm)
+            if (credentialsId) {
+                found.gitCredentialsId = credentialsId
+            }
+        }
+        return found
+    }
+
+    /** The credentials of a git checkout, so agents fetch the repository the way the checkout did. */
+    private String scmCredentialsId(def scm) {
+        try {
+            return scm.userRemoteConfigs[0].credentialsId
+        } catch (Exception e) {
+            return null
+        }
     }
 
     private void markSkipped(String id, String reason) {

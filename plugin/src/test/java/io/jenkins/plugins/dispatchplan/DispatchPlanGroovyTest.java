@@ -64,7 +64,8 @@ class DispatchPlanGroovyTest {
         assertThat(read.path()).isEqualTo("Plan");
         assertThat(read.args()).containsEntry("plan", "specs/shop.md").containsEntry("maxParallel", 4)
                 .containsEntry("repository", "https://git.example.invalid/shop.git")
-                .containsEntry("baseCommit", "0123456789abcdef0123456789abcdef01234567");
+                .containsEntry("baseCommit", "0123456789abcdef0123456789abcdef01234567")
+                .containsEntry("gitCredentialsId", "git-bot");
         assertThat(only(steps, c -> c.step().equals("checkout")).seq()).isLessThan(read.seq());
         assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).path()).isEqualTo("Integration");
         assertThat(steps.calls()).noneMatch(c -> c.step().equals("echo") && c.detail().startsWith("Skipped"));

@@ -128,7 +128,8 @@ class HpiContentIT {
         assertThat(annotated).contains(DispatchPlanDSL.class.getName(), DispatchPlanDSL.Allowlist.class.getName(),
                 DispatchPlanConfiguration.class.getName(), ClaudeWorker.DescriptorImpl.class.getName(),
                 ReadPlanStep.DescriptorImpl.class.getName(), WaitForWorkstreamStep.DescriptorImpl.class.getName(),
-                ReportWorkstreamStep.DescriptorImpl.class.getName());
+                ReportWorkstreamStep.DescriptorImpl.class.getName(), PrepareWorkstreamStep.DescriptorImpl.class.getName(),
+                CollectWorkstreamStep.DescriptorImpl.class.getName());
         assertThat(indexed).isEqualTo(annotated);
     }
 

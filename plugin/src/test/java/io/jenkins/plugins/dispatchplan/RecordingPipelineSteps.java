@@ -145,8 +145,20 @@ public final class RecordingPipelineSteps {
         return body.call();
     }
 
+    /** Like GitSCM as far as the expansion looks: its first remote's credentials id. */
+    public static final class GitScmStandIn {
+        public List<Map<String, String>> getUserRemoteConfigs() {
+            return List.of(Map.of("url", "https://git.example.invalid/shop.git", "credentialsId", "git-bot"));
+        }
+
+        @Override
+        public String toString() {
+            return "the job's GitSCM";
+        }
+    }
+
     public Object getScm() {
-        return "the job's GitSCM";
+        return new GitScmStandIn();
     }
 
     public Map<String, String> checkout(Object scm) {

@@ -47,4 +47,32 @@ class WorkerConfigTest {
         assertThat(command.getApiKeyVariable()).isEqualTo("OPENAI_API_KEY");
         assertThat(command.getKind()).isEqualTo("command");
     }
+
+    @Test
+    void everyPermissionModeTheStepAcceptsIsOneTheEngineKnows() {
+        for (String mode : ClaudeWorker.PERMISSION_MODES) {
+            ClaudeWorker claude = new ClaudeWorker();
+            claude.setPermissionMode(mode);
+            assertThat(claude.config().permissionMode().cliName()).isEqualTo(mode);
+        }
+    }
+
+    @Test
+    void claudeSettingsReachTheEnginesConfiguration() {
+        ClaudeWorker claude = new ClaudeWorker();
+        claude.setModel("opus");
+        claude.setMaxBudgetUsd(2.5);
+        claude.setMaxTurns(40);
+        claude.setAllowedTools("Bash, Edit Read");
+        claude.setExecutable("/opt/claude/bin/claude");
+        claude.setBare(true);
+        var config = claude.config();
+        assertThat(config.model()).isEqualTo("opus");
+        assertThat(config.maxBudgetUsd()).isEqualTo(2.5);
+        assertThat(config.maxTurns()).isEqualTo(40);
+        assertThat(config.allowedTools()).containsExactly("Bash", "Edit", "Read");
+        assertThat(config.executable()).isEqualTo("/opt/claude/bin/claude");
+        assertThat(config.bare()).isTrue();
+        assertThat(new ClaudeWorker().config().maxBudgetUsd()).as("0 means no limit").isNull();
+    }
 }

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.dispatchplan;
+
+import hudson.AbortException;
+import hudson.remoting.VirtualChannel;
+import io.dispatchplan.git.GitException;
+import io.dispatchplan.git.RemoteFetcher;
+import io.dispatchplan.plan.PlanException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import jenkins.MasterToSlaveFileCallable;
+
+/** The agent-side halves of prepareWorkstream and collectWorkstream: each calls the engine, nothing else. */
+final class AgentCallables {
+    private AgentCallables() {
+    }
+
+    /** Run on the workspace: prepares the worktree through the agent's repository cache. */
+    static final class Prepare extends MasterToSlaveFileCallable<PreparedWorkstream> {
+        private static final long serialVersionUID = 1L;
+
+        private final WorkstreamSetup setup;
+        private final String cacheRoot;
+        private final RemoteFetcher fetcher;
+
+        Prepare(WorkstreamSetup setup, String cacheRoot, RemoteFetcher fetcher) {
+            this.setup = setup;
+            this.cacheRoot = cacheRoot;
+            this.fetcher = fetcher;
+        }
+
+        @Override
+        public PreparedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
+            try {
+                return new WorkstreamPreparation(Path.of(cacheRoot), fetcher).prepare(setup, workspace.toPath());
+            } catch (GitException | PlanException | IllegalStateException e) {
+                throw new AbortException("prepareWorkstream " + setup.id + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Run on the workspace: judges the worker and saves its work and files. */
+    static final class Collect extends MasterToSlaveFileCallable<CollectedWorkstream> {
+        private static final long serialVersionUID = 1L;
+
+        private final WorkstreamSetup setup;
+        private final int exitStatus;
+
+        Collect(WorkstreamSetup setup, int exitStatus) {
+            this.setup = setup;
+            this.exitStatus = exitStatus;
+        }
+
+        @Override
+        public CollectedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
+            try {
+                return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus);
+            } catch (GitException | IllegalStateException e) {
+                throw new AbortException("collectWorkstream " + setup.id + ": " + e.getMessage());
+            }
+        }
+    }
+}

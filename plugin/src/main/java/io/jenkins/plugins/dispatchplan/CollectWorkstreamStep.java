@@ -1,0 +1,92 @@
+package io.jenkins.plugins.dispatchplan;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/**
+ * {@code collectWorkstream(id: 'api', exitStatus: status)}, in the node that ran the worker: judges it
+ * (result object and RESULTS.md, not only the exit status), saves what it left uncommitted as a WIP
+ * commit, puts RESULTS.md, TASKS.md and worker-result.json under {@code .dispatch-plan/workstreams/<id>/}
+ * to archive, records cost and session on the run page, and returns the verdict.
+ */
+public final class CollectWorkstreamStep extends Step {
+    private final String id;
+    private final int exitStatus;
+
+    @DataBoundConstructor
+    public CollectWorkstreamStep(String id, int exitStatus) {
+        this.id = WorkstreamIds.check(id, "collectWorkstream");
+        this.exitStatus = exitStatus;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** The worker's exit status, from {@code sh(returnStatus: true)}. */
+    public int getExitStatus() {
+        return exitStatus;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(id, exitStatus, context);
+    }
+
+    static final class Execution extends SynchronousNonBlockingStepExecution<CollectedWorkstream> {
+        private static final long serialVersionUID = 1L;
+
+        private final String id;
+        private final int exitStatus;
+
+        Execution(String id, int exitStatus, StepContext context) {
+            super(context);
+            this.id = id;
+            this.exitStatus = exitStatus;
+        }
+
+        @Override
+        protected CollectedWorkstream run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            PlannedBuild build = PlannedBuild.of(run, "collectWorkstream");
+            WorkstreamSetup setup = build.setup(id, "collectWorkstream");
+            CollectedWorkstream collected = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus));
+            WorkstreamRecord row = build.action.workstream(id);
+            row.worker(collected.getCostUsd(), collected.getSessionId());
+            row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, collected.resultsMarkdown());
+            run.save();
+            getContext().get(TaskListener.class).getLogger().println(id + ": " + collected.getStatus()
+                    + (collected.getReason() == null ? "" : " (" + collected.getReason() + ")")
+                    + (collected.getCostUsd() == null ? "" : String.format(", $%.2f", collected.getCostUsd()))
+                    + (collected.getWipCommit() == null ? "" : ", uncommitted work saved as " + collected.getWipCommit()));
+            return collected;
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "collectWorkstream";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Collect a workstream's results after its worker ran";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class);
+        }
+    }
+}

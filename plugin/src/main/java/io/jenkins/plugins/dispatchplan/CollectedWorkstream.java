@@ -1,0 +1,81 @@
+package io.jenkins.plugins.dispatchplan;
+
+import java.io.Serializable;
+import org.jenkinsci.plugins.scriptsecurity.sandbox.whitelists.Whitelisted;
+
+/** What {@code collectWorkstream} returns: the verdict and where its files were put for archiving. */
+public final class CollectedWorkstream implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String status;
+    private final String reason;
+    private final String artifactsDir;
+    private final String artifacts;
+    private final Double costUsd;
+    private final String sessionId;
+    private final boolean resultsWritten;
+    private final String wipCommit;
+    // RESULTS.md text, for the TASKS.md of dependents; not for scripts.
+    private final String resultsMarkdown;
+
+    CollectedWorkstream(String status, String reason, String artifactsDir, String artifacts, Double costUsd,
+            String sessionId, boolean resultsWritten, String wipCommit, String resultsMarkdown) {
+        this.status = status;
+        this.reason = reason;
+        this.artifactsDir = artifactsDir;
+        this.artifacts = artifacts;
+        this.costUsd = costUsd;
+        this.sessionId = sessionId;
+        this.resultsWritten = resultsWritten;
+        this.wipCommit = wipCommit;
+        this.resultsMarkdown = resultsMarkdown;
+    }
+
+    /** SUCCESS, UNSTABLE (e.g. no RESULTS.md) or FAILURE: what to pass to {@code reportWorkstream}. */
+    @Whitelisted
+    public String getStatus() {
+        return status;
+    }
+
+    @Whitelisted
+    public String getReason() {
+        return reason;
+    }
+
+    /** Workspace directory to archive from. */
+    @Whitelisted
+    public String getArtifactsDir() {
+        return artifactsDir;
+    }
+
+    /** The {@code archiveArtifacts} pattern: {@code workstreams/<id>/*}. */
+    @Whitelisted
+    public String getArtifacts() {
+        return artifacts;
+    }
+
+    @Whitelisted
+    public Double getCostUsd() {
+        return costUsd;
+    }
+
+    @Whitelisted
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    @Whitelisted
+    public boolean isResultsWritten() {
+        return resultsWritten;
+    }
+
+    /** The commit that saved uncommitted changes the worker left, or null. */
+    @Whitelisted
+    public String getWipCommit() {
+        return wipCommit;
+    }
+
+    String resultsMarkdown() {
+        return resultsMarkdown;
+    }
+}

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.dispatchplan;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.EnvVars;
+import hudson.model.TaskListener;
+import io.dispatchplan.git.GitException;
+import io.dispatchplan.git.RemoteFetcher;
+import io.dispatchplan.git.RepositoryCache;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.URIish;
+import org.jenkinsci.plugins.gitclient.Git;
+import org.jenkinsci.plugins.gitclient.GitClient;
+
+/**
+ * Fetches an agent's cache repository through git-client with the build's git credentials (an SSH key or a
+ * username and password/token), so they never appear on a command line or in the cache's config. Sent to
+ * the agent inside the step's callable; without credentials the engine's own git CLI fetch is used.
+ */
+final class GitClientFetcher implements RemoteFetcher, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final TaskListener listener;
+    private final EnvVars environment;
+    private final StandardCredentials credentials;
+
+    GitClientFetcher(TaskListener listener, EnvVars environment, StandardCredentials credentials) {
+        this.listener = listener;
+        this.environment = environment;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public void fetch(Path gitDir, String url) {
+        try {
+            GitClient client = Git.with(listener, environment).in(gitDir.toFile()).using("git").getClient();
+            client.addDefaultCredentials(credentials);
+            List<RefSpec> refSpecs = RepositoryCache.FETCH_REFSPECS.stream().map(RefSpec::new).toList();
+            client.fetch_().from(new URIish(url), refSpecs).prune(true).tags(true).execute();
+        } catch (IOException | URISyntaxException | hudson.plugins.git.GitException e) {
+            throw new GitException("could not fetch " + GitException.redact(url) + " with credentials "
+                    + credentials.getId() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitException("interrupted while fetching " + GitException.redact(url));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.jenkins.plugins.dispatchplan;
+
+import io.dispatchplan.git.CachedRepository;
+import io.dispatchplan.git.GitCli;
+import io.dispatchplan.git.RemoteFetcher;
+import io.dispatchplan.git.RepositoryCache;
+import io.dispatchplan.git.RepositoryLock;
+import io.dispatchplan.git.WorktreeEntry;
+import io.dispatchplan.plan.PlanException;
+import io.dispatchplan.process.ShellQuoting;
+import io.dispatchplan.tasks.TaskFiles;
+import io.dispatchplan.tasks.TaskTemplates;
+import io.dispatchplan.worker.WorkerCommand;
+import io.dispatchplan.worker.WorkerRequest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * On the agent: the workstream's worktree from the run's base commit (through the agent's repository
+ * cache), its TASKS.md and COORDINATION.md, and the worker's command. No Jenkins types: the step's
+ * callable hands it the directories and a fetcher.
+ */
+final class WorkstreamPreparation {
+    private final GitCli git;
+    private final RepositoryCache cache;
+
+    WorkstreamPreparation(Path cacheRoot, RemoteFetcher fetcher) {
+        this.git = new GitCli();
+        this.cache = new RepositoryCache(git, cacheRoot, fetcher, RepositoryLock.DEFAULT_TIMEOUT);
+    }
+
+    PreparedWorkstream prepare(WorkstreamSetup setup, Path workspace) throws IOException, PlanException {
+        Path worktree = setup.worktree(workspace);
+        CachedRepository repo = cache.ensureCommit(setup.repository, setup.baseCommit);
+        try (RepositoryLock lock = cache.lock(repo)) {
+            addWorktree(repo, setup, worktree);
+        }
+        WorkerRequest request = setup.request(workspace);
+        Files.createDirectories(request.stateDir());
+        TaskFiles tasks = new TaskFiles(setup.plan(), TaskTemplates.from(worktree));
+        tasks.writeCoordination(request.coordinationFile());
+        tasks.writeTasks(worktree, setup.id, dep -> Optional.ofNullable(setup.dependencyResults.get(dep)),
+                request.coordinationFile());
+        WorkerCommand command = setup.worker.command(request);
+        Files.createDirectories(request.logs().stdout().getParent());
+        boolean unix = File.pathSeparatorChar == ':';
+        return new PreparedWorkstream(worktree.toString(), setup.branch, environment(command.environment()),
+                shellCommand(command.argv(), request, unix), unix);
+    }
+
+    /**
+     * A worktree on the workstream's branch: kept when this workspace already has it (a re-run), on the
+     * existing branch when an earlier run made it (so its work goes on), else a new branch at the base.
+     */
+    private void addWorktree(CachedRepository repo, WorkstreamSetup setup, Path worktree) {
+        Path gitDir = repo.gitDir();
+        for (WorktreeEntry entry : git.worktreeList(gitDir)) {
+            if (samePath(entry.path(), worktree) && Files.isDirectory(worktree)) {
+                return;
+            }
+        }
+        git.worktreePrune(gitDir);
+        if (git.branchExists(gitDir, setup.branch)) {
+            git.worktreeAddExistingBranch(gitDir, worktree, setup.branch, true);
+        } else {
+            git.worktreeAddNewBranch(gitDir, worktree, setup.branch, setup.baseCommit, true);
+        }
+    }
+
+    private static boolean samePath(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** The argv quoted as one shell command, stdout and stderr to the worker's log files (the judge reads them). */
+    static String shellCommand(List<String> argv, WorkerRequest request, boolean unix) {
+        if (unix) {
+            return ShellQuoting.quote(argv) + " >" + ShellQuoting.quote(request.logs().stdout().toString())
+                    + " 2>" + ShellQuoting.quote(request.logs().stderr().toString());
+        }
+        return ShellQuoting.quoteForCmd(argv) + " >" + ShellQuoting.quoteForCmd(request.logs().stdout().toString())
+                + " 2>" + ShellQuoting.quoteForCmd(request.logs().stderr().toString());
+    }
+
+    static List<String> environment(Map<String, String> variables) {
+        List<String> env = new ArrayList<>();
+        variables.forEach((name, value) -> env.add(name + "=" + value));
+        return env;
+    }
+}

@@ -1,0 +1,69 @@
+package io.jenkins.plugins.dispatchplan;
+
+import io.dispatchplan.git.CommitIdentity;
+import io.dispatchplan.plan.Plan;
+import io.dispatchplan.plan.PlanException;
+import io.dispatchplan.plan.PlanOptions;
+import io.dispatchplan.plan.PlanReader;
+import io.dispatchplan.worker.WorkerRequest;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything the agent needs to set up or collect one workstream, sent from the controller in plain
+ * serializable fields (engine records are not serializable). The same setup always gives the same
+ * paths, so preparing and collecting agree without keeping state on the agent.
+ */
+final class WorkstreamSetup implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final String job;
+    final String planJson;
+    final String feature;
+    final String id;
+    final String title;
+    final String branch;
+    final String repository;
+    final String baseCommit;
+    final WorkerConfig worker;
+    final HashMap<String, String> dependencyResults;
+
+    WorkstreamSetup(String job, String planJson, String feature, String id, String title, String branch,
+            String repository, String baseCommit, WorkerConfig worker, Map<String, String> dependencyResults) {
+        this.job = job;
+        this.planJson = planJson;
+        this.feature = feature;
+        this.id = id;
+        this.title = title;
+        this.branch = branch;
+        this.repository = repository;
+        this.baseCommit = baseCommit;
+        this.worker = worker;
+        this.dependencyResults = new HashMap<>(dependencyResults);
+    }
+
+    /** {@code <workspace>/<feature>/<id>}. */
+    Path worktree(Path workspace) {
+        return workspace.resolve(feature).resolve(id);
+    }
+
+    /** Shared by the workstreams prepared in one workspace; workers may append to it. */
+    Path coordinationFile(Path workspace) {
+        return workspace.resolve(feature).resolve("COORDINATION.md");
+    }
+
+    Plan plan() throws PlanException {
+        return PlanReader.parse(planJson, "plan.json", PlanOptions.defaults().withFeature(feature));
+    }
+
+    WorkerRequest request(Path workspace) {
+        return WorkerRequest.builder(feature, id, worktree(workspace))
+                .job(job)
+                .title(title)
+                .coordinationFile(coordinationFile(workspace))
+                .env(CommitIdentity.DEFAULT.environment())
+                .build();
+    }
+}

@@ -1,0 +1,184 @@
+package io.jenkins.plugins.dispatchplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dispatchplan.plan.Plan;
+import io.dispatchplan.report.PlanJson;
+import io.dispatchplan.testsupport.TempRepo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What prepareWorkstream and collectWorkstream do on the agent, with real repositories and the worker's
+ * command run by a real shell the way the durable {@code sh} step runs it.
+ */
+class WorkstreamOnAgentTest {
+    static final String PLAN = """
+            feature: shop
+            workstreams:
+              - {id: api, title: REST API, tasks: [Add the orders endpoint]}
+              - {id: ui, title: Web UI, dependsOn: [api]}
+            """;
+
+    @TempDir
+    Path tmp;
+    TempRepo origin;
+    String base;
+    Path cache;
+    Path workspace;
+    String planJson;
+
+    @BeforeEach
+    void repository() throws Exception {
+        origin = TempRepo.initWithFiles(tmp.resolve("origin"), Map.of("README.md", "shop\n"));
+        base = origin.head();
+        cache = tmp.resolve("agent/dispatch-plan/repositories");
+        workspace = tmp.resolve("agent/workspace/job");
+        Plan plan = new ReadPlanStep().parse(PLAN, "plan.yaml");
+        planJson = PlanJson.write(plan);
+    }
+
+    WorkstreamSetup setup(String id, WorkerConfig worker, Map<String, String> dependencyResults) {
+        return new WorkstreamSetup("folder/job", planJson, "shop", id, id.equals("api") ? "REST API" : "Web UI",
+                "shop/" + id, origin.fileUrl(), base, worker, dependencyResults);
+    }
+
+    /** Runs the prepared command as {@code sh} would: in the worktree, with withEnv's variables. */
+    static int runAsSh(PreparedWorkstream prepared) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", prepared.getCommand()).directory(Path.of(prepared.getPath()).toFile());
+        for (String entry : prepared.getEnvironment()) {
+            int eq = entry.indexOf('=');
+            pb.environment().put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+
+    @Test
+    void preparesAWorktreeOnTheWorkstreamBranchAtTheBaseWithItsTasks() throws Exception {
+        PreparedWorkstream prepared = new WorkstreamPreparation(cache, null)
+                .prepare(setup("api", new CommandWorker("true"), Map.of()), workspace);
+
+        Path worktree = workspace.resolve("shop/api");
+        assertThat(prepared.getPath()).isEqualTo(worktree.toString());
+        assertThat(prepared.isUnix()).isTrue();
+        assertThat(Files.readString(worktree.resolve("README.md"))).isEqualTo("shop\n");
+        assertThat(origin.gitCli().output(worktree, "rev-parse", "HEAD")).isEqualTo(base);
+        assertThat(origin.gitCli().output(worktree, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("shop/api");
+        assertThat(Files.readString(worktree.resolve("TASKS.md"))).contains("REST API").contains("Add the orders endpoint");
+        assertThat(workspace.resolve("shop/COORDINATION.md")).exists();
+        assertThat(prepared.getEnvironment()).contains("WORKSTREAM_ID=api", "FEATURE=shop")
+                .anyMatch(e -> e.startsWith("TASKS_FILE=") && e.endsWith("TASKS.md"))
+                .anyMatch(e -> e.startsWith("GIT_AUTHOR_NAME="));
+    }
+
+    @Test
+    void aDependentsTasksCarryWhatItsDependencyDelivered() throws Exception {
+        new WorkstreamPreparation(cache, null).prepare(
+                setup("ui", new CommandWorker("true"), Map.of("api", "Added GET /orders returning JSON.")), workspace);
+
+        assertThat(Files.readString(workspace.resolve("shop/ui/TASKS.md"))).contains("Added GET /orders returning JSON.");
+    }
+
+    @Test
+    void theWorkerRunsFromItsCommandAndIsCollectedWithItsResults() throws Exception {
+        WorkstreamSetup setup = setup("api", new CommandWorker(
+                "echo \"done: $WORKSTREAM_TITLE\" > \"$RESULTS_FILE\"; echo code > orders.txt; echo to-the-log"), Map.of());
+        PreparedWorkstream prepared = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
+
+        int exit = runAsSh(prepared);
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, exit);
+
+        assertThat(exit).isZero();
+        assertThat(collected.getStatus()).isEqualTo("SUCCESS");
+        assertThat(collected.getReason()).isNull();
+        assertThat(collected.isResultsWritten()).isTrue();
+        assertThat(collected.resultsMarkdown()).isEqualTo("done: REST API\n");
+        Path archived = workspace.resolve(".dispatch-plan/workstreams/api");
+        assertThat(archived.resolve("RESULTS.md")).hasContent("done: REST API");
+        assertThat(archived.resolve("TASKS.md")).exists();
+        assertThat(Files.readString(archived.resolve("worker-result.json"), StandardCharsets.UTF_8)).contains("SUCCEEDED");
+        assertThat(collected.getArtifactsDir()).isEqualTo(".dispatch-plan");
+        assertThat(collected.getArtifacts()).isEqualTo("workstreams/api/*");
+        // Nothing the worker left is lost: it is committed on the workstream branch.
+        assertThat(collected.getWipCommit()).isNotNull();
+        Path worktree = Path.of(prepared.getPath());
+        assertThat(origin.gitCli().output(worktree, "show", "--name-only", "--format=%s", "HEAD"))
+                .contains("WIP api").contains("orders.txt").contains("RESULTS.md");
+    }
+
+    @Test
+    void aWorkerThatWritesNoResultsIsUnstableAndAFailingOneFails() throws Exception {
+        WorkstreamSetup quiet = setup("api", new CommandWorker("echo work > file.txt"), Map.of());
+        runAsSh(new WorkstreamPreparation(cache, null).prepare(quiet, workspace));
+        CollectedWorkstream unstable = new WorkstreamCollection().collect(quiet, workspace, 0);
+        assertThat(unstable.getStatus()).isEqualTo("UNSTABLE");
+        assertThat(unstable.getReason()).containsIgnoringCase("RESULTS.md");
+        assertThat(unstable.getWipCommit()).isNotNull();
+
+        WorkstreamSetup failing = setup("ui", new CommandWorker("exit 3"), Map.of());
+        int exit = runAsSh(new WorkstreamPreparation(cache, null).prepare(failing, workspace));
+        CollectedWorkstream failed = new WorkstreamCollection().collect(failing, workspace, exit);
+        assertThat(exit).isEqualTo(3);
+        assertThat(failed.getStatus()).isEqualTo("FAILURE");
+        assertThat(failed.getReason()).contains("3");
+    }
+
+    @Test
+    void aReRunKeepsTheWorktreeAndAnEarlierRunsBranchWork() throws Exception {
+        WorkstreamSetup setup = setup("api", new CommandWorker("echo ok > \"$RESULTS_FILE\""), Map.of());
+        runAsSh(new WorkstreamPreparation(cache, null).prepare(setup, workspace));
+        new WorkstreamCollection().collect(setup, workspace, 0);
+        String afterFirst = origin.gitCli().output(workspace.resolve("shop/api"), "rev-parse", "HEAD");
+
+        new WorkstreamPreparation(cache, null).prepare(setup, workspace);
+        assertThat(origin.gitCli().output(workspace.resolve("shop/api"), "rev-parse", "HEAD")).isEqualTo(afterFirst);
+
+        // Another workspace on the same agent (a later build): the branch is checked out there as it was left.
+        Path otherWorkspace = tmp.resolve("agent/workspace/job@2");
+        new WorkspaceCleaner(workspace.resolve("shop/api")).remove(cache);
+        PreparedWorkstream again = new WorkstreamPreparation(cache, null).prepare(setup, otherWorkspace);
+        assertThat(origin.gitCli().output(Path.of(again.getPath()), "rev-parse", "HEAD")).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void claudesCommandIsTheQuotedArgvWithItsOutputToTheLogs() throws Exception {
+        ClaudeWorker claude = new ClaudeWorker();
+        claude.setModel("sonnet");
+        claude.setAllowedTools("Bash, Edit");
+        PreparedWorkstream prepared = new WorkstreamPreparation(cache, null).prepare(setup("api", claude, Map.of()), workspace);
+
+        assertThat(prepared.getCommand()).startsWith("claude -p ").contains(" --session-id ")
+                .contains(" --model sonnet").contains(" --allowedTools Bash Edit >")
+                .endsWith("2>" + workspace.resolve("shop/.api.worker/worker.stderr.log"));
+        assertThat(prepared.getEnvironment()).anyMatch(e -> e.startsWith("CLAUDE_CONFIG_DIR="));
+        assertThat(prepared.getEnvironment()).noneMatch(e -> e.startsWith("ANTHROPIC_API_KEY"));
+    }
+
+    @Test
+    void collectingWithoutAWorktreeSaysWhatToCallFirst() {
+        assertThatThrownBy(() -> new WorkstreamCollection().collect(setup("api", new CommandWorker("true"), Map.of()), workspace, 0))
+                .hasMessage("no worktree at " + workspace.resolve("shop/api") + ": call prepareWorkstream('api') in the same node block first");
+    }
+
+    /** Removes a worktree the way the cleanup after a build does (git worktree remove, prune). */
+    record WorkspaceCleaner(Path worktree) {
+        void remove(Path cacheRoot) throws Exception {
+            try (var dirs = Files.list(cacheRoot)) {
+                for (Path gitDir : dirs.toList()) {
+                    new io.dispatchplan.git.GitCli().worktreeRemove(gitDir, worktree, true);
+                }
+            }
+        }
+    }
+
+
+}
