@@ -55,7 +55,7 @@ final class AgentCallables {
         public CollectedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
                 return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus);
-            } catch (GitException | IllegalStateException e) {
+            } catch (GitException | io.dispatchplan.collect.CollectException | IllegalStateException e) {
                 throw new AbortException("collectWorkstream " + setup.id + ": " + e.getMessage());
             }
         }

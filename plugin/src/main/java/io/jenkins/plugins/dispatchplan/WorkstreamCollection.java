@@ -1,9 +1,10 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.dispatchplan.collect.CollectRequest;
+import io.dispatchplan.collect.ResultCollector;
 import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.process.ProcessResult;
-import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.worker.WorkerOutcome;
 import io.dispatchplan.worker.WorkerRequest;
 import io.dispatchplan.worker.WorkerResultFile;
@@ -15,37 +16,39 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
- * On the agent, after the worker's {@code sh} ended: the engine's verdict (from the result object and
- * RESULTS.md, not only the exit status), uncommitted work saved as a WIP commit so nothing is lost, and
- * RESULTS.md, TASKS.md and worker-result.json copied to {@code .dispatch-plan/workstreams/<id>/} for archiving.
+ * On the agent, after the worker's {@code sh} ended: the engine's verdict on the worker (from its result
+ * object and RESULTS.md, not only the exit status), then the engine's {@link ResultCollector}: uncommitted
+ * work saved as a WIP commit, RESULTS.md and TASKS.md copied to {@code .dispatch-plan/workstreams/<id>/}
+ * for archiving, beside worker-result.json.
  */
 final class WorkstreamCollection {
     private final GitCli git = new GitCli();
 
     CollectedWorkstream collect(WorkstreamSetup setup, Path workspace, int exitStatus) throws IOException {
         WorkerRequest request = setup.request(workspace);
-        Path worktree = request.worktree();
-        if (!Files.isDirectory(worktree)) {
-            throw new IllegalStateException("no worktree at " + worktree + ": call prepareWorkstream('" + setup.id
-                    + "') in the same node block first");
+        if (!Files.isDirectory(request.worktree())) {
+            throw new IllegalStateException("no worktree at " + request.worktree() + ": call prepareWorkstream('"
+                    + setup.id + "') in the same node block first");
         }
-        WorkerOutcome outcome = setup.worker.judge(request,
-                new ProcessResult(exitStatus, "", "", false, Duration.ZERO));
+        WorkerOutcome outcome = setup.worker.judge(request, new ProcessResult(exitStatus, "", "", false, Duration.ZERO));
         WorkerResultFile.write(outcome);
-        String wip = git.commitAll(worktree, "WIP " + setup.id + ": changes the worker left uncommitted (saved by dispatch-plan)",
-                CommitIdentity.DEFAULT).orElse(null);
 
         Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
-        Files.createDirectories(dir);
-        copyIfPresent(request.resultsFile(), dir.resolve(TaskFiles.RESULTS));
-        copyIfPresent(request.tasksFile(), dir.resolve(TaskFiles.TASKS));
-        copyIfPresent(request.logs().resultJson(), dir.resolve("worker-result.json"));
-        String results = Files.isRegularFile(request.resultsFile())
-                ? Files.readString(request.resultsFile(), StandardCharsets.UTF_8) : null;
-
-        return new CollectedWorkstream(status(outcome), reason(outcome), RunSettings.ARTIFACTS_DIR,
-                "workstreams/" + setup.id + "/*", outcome.costUsd(), outcome.sessionId(), outcome.resultsWritten(),
-                wip, results);
+        io.dispatchplan.collect.CollectedWorkstream saved = new ResultCollector(git).collect(new CollectRequest(
+                setup.id, request.worktree(), setup.branch, setup.baseCommit, dir, CommitIdentity.DEFAULT, null));
+        if (Files.isRegularFile(request.logs().resultJson())) {
+            Files.copy(request.logs().resultJson(), dir.resolve("worker-result.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        String results = saved.resultsCopy() == null ? null : Files.readString(saved.resultsCopy(), StandardCharsets.UTF_8);
+        String status = status(outcome);
+        String reason = reason(outcome);
+        if (status.equals("SUCCESS") && saved.unstable()) {
+            status = "UNSTABLE";
+            reason = saved.reason();
+        }
+        return new CollectedWorkstream(status, reason, RunSettings.ARTIFACTS_DIR, "workstreams/" + setup.id + "/*",
+                outcome.costUsd(), outcome.sessionId(), saved.resultsPresent(),
+                saved.wipCommitted() ? saved.headSha() : null, results);
     }
 
     /** Build-result names: a worker that did its job but wrote no RESULTS.md is unstable, and merged flagged. */
@@ -59,11 +62,5 @@ final class WorkstreamCollection {
 
     static String reason(WorkerOutcome outcome) {
         return outcome.status() == WorkerOutcome.Status.SUCCEEDED || outcome.reason().isBlank() ? null : outcome.reason();
-    }
-
-    private static void copyIfPresent(Path from, Path to) throws IOException {
-        if (Files.isRegularFile(from)) {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.dispatchplan.git.RepositoryLock;
 import io.dispatchplan.git.WorktreeEntry;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.process.ShellQuoting;
+import io.dispatchplan.collect.TaskFileExclusion;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.tasks.TaskTemplates;
 import io.dispatchplan.worker.WorkerCommand;
@@ -47,6 +48,8 @@ final class WorkstreamPreparation {
         tasks.writeCoordination(request.coordinationFile());
         tasks.writeTasks(worktree, setup.id, dep -> Optional.ofNullable(setup.dependencyResults.get(dep)),
                 request.coordinationFile());
+        // The engine's files stay out of the worker's commits (and so out of the merges).
+        TaskFileExclusion.apply(git, worktree);
         WorkerCommand command = setup.worker.command(request);
         Files.createDirectories(request.logs().stdout().getParent());
         boolean unix = File.pathSeparatorChar == ':';

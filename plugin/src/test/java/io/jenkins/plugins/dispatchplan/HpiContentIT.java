@@ -60,7 +60,8 @@ class HpiContentIT {
 
     /** Packages Jenkins core and the Pipeline plugins own: none of them may be bundled. */
     static final List<String> JENKINS_PACKAGES = List.of("hudson/", "jenkins/", "org/jenkinsci/", "org/kohsuke/",
-            "org/jvnet/", "net/java/sezpoz/", "groovy/", "org/codehaus/groovy/", "io/jenkins/plugins/dispatchplan/stubs/");
+            "org/jvnet/", "net/java/sezpoz/", "groovy/", "org/codehaus/groovy/", "io/jenkins/plugins/dispatchplan/stubs/",
+            "com/cloudbees/", "org/eclipse/jgit/");
 
     static Path hpi;
     static Path pluginJar;
@@ -160,7 +161,7 @@ class HpiContentIT {
         assertThat(bundled).isEqualTo(expected);
         assertThat(bundled).contains("dispatch-plan-core.jar", "commonmark.jar");
         assertThat(bundled).noneMatch(n -> n.startsWith("jackson") || n.startsWith("snakeyaml"))
-                .noneMatch(n -> n.contains("stubs") || n.startsWith("groovy") || n.startsWith("sezpoz"));
+                .noneMatch(n -> n.contains("stubs") || n.startsWith("groovy") || n.startsWith("sezpoz") || n.contains("jgit"));
         for (String jar : bundled) {
             for (String entry : entries(lib.resolve(jar))) {
                 assertThat(entry).as(jar).doesNotStartWith("com/fasterxml/").doesNotStartWith("org/yaml/");

@@ -75,6 +75,7 @@ class WorkstreamOnAgentTest {
         assertThat(origin.gitCli().output(worktree, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("shop/api");
         assertThat(Files.readString(worktree.resolve("TASKS.md"))).contains("REST API").contains("Add the orders endpoint");
         assertThat(workspace.resolve("shop/COORDINATION.md")).exists();
+        assertThat(origin.gitCli().output(worktree, "status", "--porcelain")).as("TASKS.md stays out of commits").isEmpty();
         assertThat(prepared.getEnvironment()).contains("WORKSTREAM_ID=api", "FEATURE=shop")
                 .anyMatch(e -> e.startsWith("TASKS_FILE=") && e.endsWith("TASKS.md"))
                 .anyMatch(e -> e.startsWith("GIT_AUTHOR_NAME="));
@@ -112,7 +113,7 @@ class WorkstreamOnAgentTest {
         assertThat(collected.getWipCommit()).isNotNull();
         Path worktree = Path.of(prepared.getPath());
         assertThat(origin.gitCli().output(worktree, "show", "--name-only", "--format=%s", "HEAD"))
-                .contains("WIP api").contains("orders.txt").contains("RESULTS.md");
+                .contains("WIP: uncommitted work of api").contains("orders.txt").contains("RESULTS.md");
     }
 
     @Test
