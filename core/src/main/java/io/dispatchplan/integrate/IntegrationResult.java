@@ -1,0 +1,40 @@
+package io.dispatchplan.integrate;
+
+import java.util.List;
+
+/**
+ * The outcome of an integration.
+ *
+ * @param integrationBranch the branch the workstreams were merged into
+ * @param headSha its tip afterwards
+ * @param merges one record per requested branch, in merge order
+ * @param verify the verify command's result ({@link VerifyResult#notRun()} when none is configured)
+ * @param stopped whether a conflict stopped the integration ({@link ConflictPolicy#STOP})
+ * @param baseSha the base commit the integration branch starts from
+ * @param replacedHead where an existing integration branch of an earlier run pointed before it was re-created from
+ *     the base; null when it was new or already at the base
+ */
+public record IntegrationResult(String integrationBranch, String headSha, List<MergeRecord> merges,
+        VerifyResult verify, boolean stopped, String baseSha, String replacedHead) {
+
+    public IntegrationResult {
+        merges = List.copyOf(merges);
+        verify = verify == null ? VerifyResult.notRun() : verify;
+    }
+
+    /** The shape of the agreed contract, without base and replaced head. */
+    public IntegrationResult(String integrationBranch, String headSha, List<MergeRecord> merges, VerifyResult verify,
+            boolean stopped) {
+        this(integrationBranch, headSha, merges, verify, stopped, null, null);
+    }
+
+    /** Every branch's work is in the integration branch, nothing stopped it, and verify passed or is not set up. */
+    public boolean clean() {
+        return !stopped && merges.stream().allMatch(m -> m.status().integrated())
+                && (!verify.ran() || verify.passed());
+    }
+
+    public List<MergeRecord> withStatus(MergeStatus status) {
+        return merges.stream().filter(m -> m.status() == status).toList();
+    }
+}

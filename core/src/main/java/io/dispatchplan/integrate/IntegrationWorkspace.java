@@ -1,0 +1,186 @@
+package io.dispatchplan.integrate;
+
+import io.dispatchplan.git.GitCli;
+import io.dispatchplan.git.RepositoryLock;
+import io.dispatchplan.git.WorktreeEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Gives the integration a fresh worktree with the integration branch at the base commit. A branch left by an earlier
+ * run is re-created from the base only when everything on it will be merged again: commits that no workstream
+ * branch holds, or merges resolved by hand, make it refuse, so no work on the integration branch is ever lost.
+ */
+final class IntegrationWorkspace {
+
+    /**
+     * The prepared worktree.
+     *
+     * @param worktree the integration worktree, on the integration branch, clean
+     * @param baseSha the base commit, full sha
+     * @param replacedHead where the re-created branch pointed before; null when it was new or at the base already
+     */
+    record Prepared(Path worktree, String baseSha, String replacedHead) {
+    }
+
+    private final GitCli git;
+    private final Duration lockTimeout;
+
+    IntegrationWorkspace(GitCli git, Duration lockTimeout) {
+        this.git = git;
+        this.lockTimeout = lockTimeout;
+    }
+
+    Prepared prepare(IntegrationRequest r) {
+        Path repo = r.repository();
+        Path path = r.integrationWorktree();
+        String branch = r.integrationBranch();
+        if (!git.isValidBranchName(branch)) {
+            throw new IntegrationException("'" + branch + "' is not a valid git branch name for the integration "
+                    + "branch: choose another name");
+        }
+        String base = git.revParse(repo, r.baseSha());
+        String replaced = null;
+        try (RepositoryLock lock = RepositoryLock.forGitDir(git.commonDir(repo), lockTimeout)) {
+            List<WorktreeEntry> entries = worktrees(repo);
+            Optional<WorktreeEntry> atPath = entries.stream().filter(e -> samePath(e.path(), path)).findFirst();
+            Optional<WorktreeEntry> onBranch = entries.stream().filter(e -> branch.equals(e.branch())).findFirst();
+            if (onBranch.isPresent() && !samePath(onBranch.get().path(), path)) {
+                throw new IntegrationException("the integration branch " + branch + " is checked out in "
+                        + onBranch.get().path() + ". Switch that worktree to another branch (or remove it) so the "
+                        + "integration can use the branch");
+            }
+            if (atPath.isPresent()) {
+                if (!branch.equals(atPath.get().branch())) {
+                    throw new IntegrationException(path + " is a worktree on "
+                            + (atPath.get().branch() == null ? "a detached HEAD" : "branch " + atPath.get().branch())
+                            + ", not on the integration branch " + branch + ". Remove it (git worktree remove "
+                            + path + ") or give the integration another directory");
+                }
+                settle(path);
+            } else {
+                refuseOccupied(path);
+            }
+            boolean exists = git.branchExists(repo, branch);
+            String tip = exists ? git.revParse(repo, "refs/heads/" + branch) : null;
+            if (exists && !tip.equals(base)) {
+                refuseToLoseWork(repo, branch, tip, base, r.branches());
+            }
+            // Checked: from here on nothing is lost.
+            if (atPath.isPresent()) {
+                // Re-made below: this also drops untracked build output of an earlier verify.
+                git.worktreeRemove(repo, path, true);
+            }
+            if (!exists) {
+                git.createBranch(repo, branch, base, false);
+            } else if (!tip.equals(base)) {
+                git.createBranch(repo, branch, base, true);
+                replaced = tip;
+            }
+            git.worktreeAddExistingBranch(repo, path, branch, false);
+        }
+        // Outside the lock: only this worktree's files change.
+        git.populateWorktree(path);
+        return new Prepared(path, base, replaced);
+    }
+
+    /** Ends a merge a crashed run left behind; refuses when someone edited tracked files by hand. */
+    private void settle(Path worktree) {
+        if (Files.exists(git.gitPath(worktree, "MERGE_HEAD"))) {
+            git.run(worktree, "merge", "--abort");
+        }
+        if (git.hasUncommittedChanges(worktree)) {
+            throw new IntegrationException("the integration worktree " + worktree + " holds uncommitted changes to "
+                    + "tracked files (a conflict being resolved by hand?). Commit them to the integration branch, or "
+                    + "discard them (git -C " + worktree + " reset --hard), then run the integration again");
+        }
+    }
+
+    private void refuseToLoseWork(Path repo, String branch, String tip, String base, List<BranchToMerge> branches) {
+        List<String> args = new ArrayList<>(List.of("rev-list", "--no-merges", tip, "^" + base));
+        List<String> merges = new ArrayList<>(List.of("rev-list", "--merges", tip, "^" + base));
+        for (BranchToMerge b : branches) {
+            if (git.branchExists(repo, b.branch())) {
+                args.add("^refs/heads/" + b.branch());
+            }
+        }
+        args.add("--");
+        String foreign = git.output(repo, args.toArray(String[]::new));
+        if (!foreign.isEmpty()) {
+            List<String> shas = foreign.lines().toList();
+            throw new IntegrationException("the integration branch " + branch + " from an earlier run holds "
+                    + shas.size() + " commit(s) that no workstream branch being merged has (newest: "
+                    + describe(repo, shas.get(0)) + "), perhaps fixes made by hand. Re-creating it from the base "
+                    + "would drop them, so it was kept. Merge them into a workstream branch, or move the branch away "
+                    + "(git branch -m " + branch + " " + branch + "-kept), then run the integration again");
+        }
+        merges.add("--");
+        for (String merge : git.output(repo, merges.toArray(String[]::new)).lines().toList()) {
+            // A combined diff shows only what differs from every parent: a conflict resolved or an edit made by hand.
+            String combined = git.output(repo, "show", "--cc", "--format=", "--no-color", "--no-ext-diff", merge);
+            if (!combined.isBlank()) {
+                throw new IntegrationException("the integration branch " + branch + " from an earlier run holds the "
+                        + "merge " + describe(repo, merge) + ", which changes files beyond what it merged (a "
+                        + "conflict resolved by hand?). Re-creating the branch from the base would drop that, so it "
+                        + "was kept. Bring the resolution into the workstream branch, or move the branch away (git "
+                        + "branch -m " + branch + " " + branch + "-kept), then run the integration again");
+            }
+        }
+    }
+
+    private String describe(Path repo, String sha) {
+        return git.output(repo, "log", "-1", "--format=%h \"%s\"", sha);
+    }
+
+    private List<WorktreeEntry> worktrees(Path repo) {
+        List<WorktreeEntry> entries = git.worktreeList(repo);
+        if (entries.stream().anyMatch(WorktreeEntry::prunable)) {
+            git.worktreePrune(repo);
+            entries = git.worktreeList(repo);
+        }
+        return entries;
+    }
+
+    private static void refuseOccupied(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        boolean empty;
+        try (Stream<Path> children = Files.list(path)) {
+            empty = children.findAny().isEmpty();
+        } catch (IOException e) {
+            empty = false;
+        }
+        if (!empty) {
+            throw new IntegrationException(path + " exists and is not a worktree of this repository: move it away or "
+                    + "give the integration another directory");
+        }
+    }
+
+    private static boolean samePath(Path a, Path b) {
+        return canonical(a).equals(canonical(b));
+    }
+
+    /** The real path of the longest existing ancestor with the rest appended (/tmp may be a symlink). */
+    private static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+}
