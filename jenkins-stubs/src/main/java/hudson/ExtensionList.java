@@ -9,10 +9,6 @@ public class ExtensionList<T> {
         throw new UnsupportedOperationException("stub");
     }
 
-    public static <T> ExtensionList<T> lookup(Class<T> type) {
-        throw new UnsupportedOperationException("stub");
-    }
-
     public static <U> U lookupSingleton(Class<U> type) {
         throw new UnsupportedOperationException("stub");
     }

@@ -13,15 +13,7 @@ import java.io.Serializable;
 public final class FilePath implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public FilePath(File localPath) {
-        throw new UnsupportedOperationException("stub");
-    }
-
     public String getRemote() {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public String getName() {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -6,13 +6,5 @@ package jenkins;
 public enum YesNoMaybe {
     YES,
     NO,
-    MAYBE;
-
-    public static Boolean toBoolean(YesNoMaybe v) {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public Boolean toBool() {
-        throw new UnsupportedOperationException("stub");
-    }
+    MAYBE
 }

@@ -4,10 +4,6 @@ package hudson.model;
  * Compile-only stand-in for {@code hudson.model.Descriptor} from Jenkins core 2.528.3; never packaged.
  */
 public abstract class Descriptor<T extends Describable<T>> {
-    protected Descriptor(Class<? extends T> clazz) {
-        throw new UnsupportedOperationException("stub");
-    }
-
     protected Descriptor() {
         throw new UnsupportedOperationException("stub");
     }

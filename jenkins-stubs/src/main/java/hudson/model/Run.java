@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * Compile-only stand-in for {@code hudson.model.Run} from Jenkins core 2.528.3; never packaged.
- * {@code getAction}, {@code addAction} and {@code addOrReplaceAction} are declared by the real
+ * {@code getAction} and {@code addOrReplaceAction} are declared by the real
  * superclass {@code Actionable}; javac records calls against {@code Run}, which resolves them at run time.
  */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> {
@@ -16,27 +16,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
-    public void addAction(Action a) {
-        throw new UnsupportedOperationException("stub");
-    }
-
     public boolean addOrReplaceAction(Action a) {
         throw new UnsupportedOperationException("stub");
     }
 
     public JobT getParent() {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public int getNumber() {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public String getUrl() {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public String getExternalizableId() {
         throw new UnsupportedOperationException("stub");
     }
 

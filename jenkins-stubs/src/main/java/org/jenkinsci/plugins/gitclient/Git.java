@@ -12,10 +12,6 @@ import java.io.Serializable;
 public class Git implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public Git(TaskListener listener, EnvVars env) {
-        throw new UnsupportedOperationException("stub");
-    }
-
     public static Git with(TaskListener listener, EnvVars env) {
         throw new UnsupportedOperationException("stub");
     }

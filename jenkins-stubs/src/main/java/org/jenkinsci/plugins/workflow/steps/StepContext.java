@@ -16,6 +16,4 @@ public abstract class StepContext implements Serializable {
     public abstract void onSuccess(Object result);
 
     public abstract void onFailure(Throwable t);
-
-    public abstract boolean isReady();
 }

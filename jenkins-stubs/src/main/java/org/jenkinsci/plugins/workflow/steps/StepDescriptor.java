@@ -14,17 +14,5 @@ public abstract class StepDescriptor extends Descriptor<Step> {
 
     public abstract Set<? extends Class<?>> getRequiredContext();
 
-    public Set<? extends Class<?>> getProvidedContext() {
-        throw new UnsupportedOperationException("stub");
-    }
-
     public abstract String getFunctionName();
-
-    public boolean takesImplicitBlockArgument() {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public boolean isAdvanced() {
-        throw new UnsupportedOperationException("stub");
-    }
 }

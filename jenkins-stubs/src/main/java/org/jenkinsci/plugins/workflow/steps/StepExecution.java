@@ -8,11 +8,6 @@ import java.io.Serializable;
 public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    @Deprecated
-    protected StepExecution() {
-        throw new UnsupportedOperationException("stub");
-    }
-
     protected StepExecution(StepContext context) {
         throw new UnsupportedOperationException("stub");
     }

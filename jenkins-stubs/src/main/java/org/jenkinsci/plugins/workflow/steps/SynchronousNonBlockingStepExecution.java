@@ -7,6 +7,7 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
     private static final long serialVersionUID = 1L;
 
     protected SynchronousNonBlockingStepExecution(StepContext context) {
+        super(context);
         throw new UnsupportedOperationException("stub");
     }
 
