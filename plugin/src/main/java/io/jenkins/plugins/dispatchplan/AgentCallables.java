@@ -60,4 +60,31 @@ final class AgentCallables {
             }
         }
     }
+
+    /** Run on the agent's cache root: pins the base commit of {@code repository:} and reads the plan at it. */
+    static final class ReadFromRepository extends MasterToSlaveFileCallable<RepositoryPlanSource.Found> {
+        private static final long serialVersionUID = 1L;
+
+        private final String url;
+        private final String ref;
+        private final String planPath;
+        private final RemoteFetcher fetcher;
+
+        /** @param planPath the plan file to read at the resolved commit, or null for the commit only */
+        ReadFromRepository(String url, String ref, String planPath, RemoteFetcher fetcher) {
+            this.url = url;
+            this.ref = ref;
+            this.planPath = planPath;
+            this.fetcher = fetcher;
+        }
+
+        @Override
+        public RepositoryPlanSource.Found invoke(File cacheRoot, VirtualChannel channel) throws IOException {
+            try {
+                return new RepositoryPlanSource(cacheRoot.toPath(), fetcher).read(url, ref, planPath);
+            } catch (GitException e) {
+                throw new AbortException("readDispatchPlan: " + e.getMessage());
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
@@ -292,7 +293,23 @@ public final class ReadPlanStep extends Step {
             FilePath workspace = getContext().get(FilePath.class);
             String planText = step.text;
             String sourceName = "plan text";
-            if (step.plan != null) {
+            String pinnedBase = null;
+            if (step.repository != null && step.baseCommit == null) {
+                // No checkout to read from: the plan and the base come from the repository itself.
+                FilePath cacheRoot = GitAccess.cacheRoot(getContext(), "readDispatchPlan");
+                RemoteFetcher fetcher = GitAccess.fetcher(getContext(), run, step.gitCredentialsId, "readDispatchPlan");
+                RepositoryPlanSource.Found found = cacheRoot.act(
+                        new AgentCallables.ReadFromRepository(step.repository, step.baseBranch, step.plan, fetcher));
+                pinnedBase = found.sha;
+                if (step.plan != null) {
+                    planText = found.text;
+                    sourceName = step.plan;
+                }
+                Plan peek = step.parse(planText, sourceName);
+                if (step.baseBranch == null && peek.baseBranch() != null) {
+                    pinnedBase = cacheRoot.act(new AgentCallables.ReadFromRepository(step.repository, peek.baseBranch(), null, fetcher)).sha;
+                }
+            } else if (step.plan != null) {
                 if (workspace == null) {
                     throw new AbortException("readDispatchPlan: plan: '" + step.plan + "' is a file in the workspace;"
                             + " call it inside node { } after checking out the repository, or pass text:");
@@ -307,6 +324,10 @@ public final class ReadPlanStep extends Step {
             }
             Plan plan = step.parse(planText, sourceName);
             RunSettings settings = RunSettings.of(step, DispatchPlanConfiguration.get().defaults());
+            if (pinnedBase != null) {
+                settings.baseCommit = pinnedBase;
+                listener.getLogger().println("base commit " + pinnedBase + " of " + step.repository);
+            }
             String artifactsDir = null;
             if (workspace != null) {
                 FilePath dir = workspace.child(RunSettings.ARTIFACTS_DIR);

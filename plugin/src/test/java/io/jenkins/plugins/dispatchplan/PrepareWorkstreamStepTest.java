@@ -16,6 +16,6 @@ class PrepareWorkstreamStepTest {
 
     @Test
     void theCacheLivesUnderTheAgentRootNotTheWorkspace() {
-        assertThat(PrepareWorkstreamStep.CACHE_DIR).isEqualTo("dispatch-plan/repositories");
+        assertThat(GitAccess.CACHE_DIR).isEqualTo("dispatch-plan/repositories");
     }
 }

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.dispatchplan;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Computer;
+import hudson.model.Node;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.dispatchplan.git.RemoteFetcher;
+import java.io.IOException;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/** Where an agent keeps its repository caches, and how it fetches with the build's git credentials. */
+final class GitAccess {
+    /** Under the agent's root, shared by every build on it. */
+    static final String CACHE_DIR = "dispatch-plan/repositories";
+
+    private GitAccess() {
+    }
+
+    /** The cache root on the agent running this step; the step must be inside {@code node}. */
+    static FilePath cacheRoot(StepContext context, String stepName) throws IOException, InterruptedException {
+        Computer computer = context.get(Computer.class);
+        if (computer == null) {
+            throw new AbortException(stepName + " fetches the repository on an agent: call it inside node { }");
+        }
+        Node node = computer.getNode();
+        FilePath root = node == null ? null : node.getRootPath();
+        if (root == null) {
+            throw new AbortException(stepName + ": the agent " + computer.getDisplayName() + " is offline");
+        }
+        return root.child(CACHE_DIR);
+    }
+
+    /** A git-client fetcher with the credentials, or null (the agent's own git) when none are named. */
+    static RemoteFetcher fetcher(StepContext context, Run<?, ?> run, String credentialsId, String stepName)
+            throws IOException, InterruptedException {
+        if (credentialsId == null) {
+            return null;
+        }
+        StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
+        if (credentials == null) {
+            throw new AbortException(stepName + ": no credentials '" + credentialsId
+                    + "' visible to this job; check gitCredentialsId");
+        }
+        return new GitClientFetcher(context.get(TaskListener.class), context.get(EnvVars.class), credentials);
+    }
+}
