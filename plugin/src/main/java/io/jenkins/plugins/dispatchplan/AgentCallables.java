@@ -87,4 +87,28 @@ final class AgentCallables {
             }
         }
     }
+
+    /** Run on the workspace: brings the branches in and merges them. */
+    static final class Integrate extends MasterToSlaveFileCallable<IntegrationReport> {
+        private static final long serialVersionUID = 1L;
+
+        private final IntegrationSetup setup;
+        private final String cacheRoot;
+        private final RemoteFetcher fetcher;
+
+        Integrate(IntegrationSetup setup, String cacheRoot, RemoteFetcher fetcher) {
+            this.setup = setup;
+            this.cacheRoot = cacheRoot;
+            this.fetcher = fetcher;
+        }
+
+        @Override
+        public IntegrationReport invoke(File workspace, VirtualChannel channel) throws IOException {
+            try {
+                return new IntegrationOnAgent(Path.of(cacheRoot), fetcher).integrate(setup, workspace.toPath());
+            } catch (GitException | io.dispatchplan.integrate.IntegrationException e) {
+                throw new AbortException("integrateWorkstreams: " + e.getMessage());
+            }
+        }
+    }
 }

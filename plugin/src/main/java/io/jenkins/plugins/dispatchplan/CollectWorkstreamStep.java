@@ -62,6 +62,7 @@ public final class CollectWorkstreamStep extends Step {
             CollectedWorkstream collected = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus));
             WorkstreamRecord row = build.action.workstream(id);
             row.worker(collected.getCostUsd(), collected.getSessionId());
+            row.branchTip(collected.getHeadSha(), collected.getCommits());
             row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, collected.resultsMarkdown());
             run.save();
             getContext().get(TaskListener.class).getLogger().println(id + ": " + collected.getStatus()

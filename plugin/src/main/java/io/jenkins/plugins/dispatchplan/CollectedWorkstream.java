@@ -17,9 +17,13 @@ public final class CollectedWorkstream implements Serializable {
     private final String wipCommit;
     // RESULTS.md text, for the TASKS.md of dependents; not for scripts.
     private final String resultsMarkdown;
+    private final String bundle;
+    private final String headSha;
+    private final int commits;
 
     CollectedWorkstream(String status, String reason, String artifactsDir, String artifacts, Double costUsd,
-            String sessionId, boolean resultsWritten, String wipCommit, String resultsMarkdown) {
+            String sessionId, boolean resultsWritten, String wipCommit, String resultsMarkdown, String bundle,
+            String headSha, int commits) {
         this.status = status;
         this.reason = reason;
         this.artifactsDir = artifactsDir;
@@ -29,6 +33,30 @@ public final class CollectedWorkstream implements Serializable {
         this.resultsWritten = resultsWritten;
         this.wipCommit = wipCommit;
         this.resultsMarkdown = resultsMarkdown;
+        this.bundle = bundle;
+        this.headSha = headSha;
+        this.commits = commits;
+    }
+
+    /**
+     * The branch as a git bundle, relative to {@link #getArtifactsDir()}, to {@code stash} for the integration
+     * node; null when the branch has no commits of its own.
+     */
+    @Whitelisted
+    public String getBundle() {
+        return bundle;
+    }
+
+    /** The workstream branch's tip after collecting. */
+    @Whitelisted
+    public String getHeadSha() {
+        return headSha;
+    }
+
+    /** Commits on the branch beyond the base. */
+    @Whitelisted
+    public int getCommits() {
+        return commits;
     }
 
     /** SUCCESS, UNSTABLE (e.g. no RESULTS.md) or FAILURE: what to pass to {@code reportWorkstream}. */

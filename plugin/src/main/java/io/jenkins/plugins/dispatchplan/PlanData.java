@@ -56,12 +56,12 @@ public final class PlanData implements Serializable {
     /** In plan order. */
     @Whitelisted
     public List<WorkstreamData> getWorkstreams() {
-        return List.copyOf(workstreams);
+        return new ArrayList<>(workstreams);
     }
 
     @Whitelisted
     public List<String> getIds() {
-        return workstreams.stream().map(WorkstreamData::getId).toList();
+        return new ArrayList<>(workstreams.stream().map(WorkstreamData::getId).toList());
     }
 
     /** The workstream with this id. */
@@ -78,7 +78,7 @@ public final class PlanData implements Serializable {
     /** What the reader changed or guessed, e.g. a dependency cycle it broke. */
     @Whitelisted
     public List<String> getWarnings() {
-        return List.copyOf(warnings);
+        return new ArrayList<>(warnings);
     }
 
     /** Agent label of the Plan and Integration stages; null for any agent. */

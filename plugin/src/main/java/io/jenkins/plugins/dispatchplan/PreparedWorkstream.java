@@ -37,7 +37,7 @@ public final class PreparedWorkstream implements Serializable {
     /** {@code NAME=value} entries for {@code withEnv}: the worker's variables (no secret among them). */
     @Whitelisted
     public List<String> getEnvironment() {
-        return List.copyOf(environment);
+        return new ArrayList<>(environment);
     }
 
     /** The worker's command line for {@code sh} (or {@code bat}), quoted from its argv, output to its log files. */

@@ -34,8 +34,9 @@ final class WorkstreamCollection {
         WorkerResultFile.write(outcome);
 
         Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
+        Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));
         io.dispatchplan.collect.CollectedWorkstream saved = new ResultCollector(git).collect(new CollectRequest(
-                setup.id, request.worktree(), setup.branch, setup.baseCommit, dir, CommitIdentity.DEFAULT, null));
+                setup.id, request.worktree(), setup.branch, setup.baseCommit, dir, CommitIdentity.DEFAULT, bundle));
         if (Files.isRegularFile(request.logs().resultJson())) {
             Files.copy(request.logs().resultJson(), dir.resolve("worker-result.json"), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -48,7 +49,13 @@ final class WorkstreamCollection {
         }
         return new CollectedWorkstream(status, reason, RunSettings.ARTIFACTS_DIR, "workstreams/" + setup.id + "/*",
                 outcome.costUsd(), outcome.sessionId(), saved.resultsPresent(),
-                saved.wipCommitted() ? saved.headSha() : null, results);
+                saved.wipCommitted() ? saved.headSha() : null, results,
+                saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits());
+    }
+
+    /** Where the branch's bundle goes, relative to {@code .dispatch-plan}: stashed for the integration node. */
+    static String bundlePath(String id) {
+        return "bundles/" + id + ".bundle";
     }
 
     /** Build-result names: a worker that did its job but wrote no RESULTS.md is unstable, and merged flagged. */

@@ -53,7 +53,7 @@ public final class WorkstreamData implements Serializable {
 
     @Whitelisted
     public List<String> getDependsOn() {
-        return List.copyOf(dependsOn);
+        return new ArrayList<>(dependsOn);
     }
 
     @Whitelisted
@@ -75,12 +75,12 @@ public final class WorkstreamData implements Serializable {
 
     @Whitelisted
     public List<String> getTasks() {
-        return List.copyOf(tasks);
+        return new ArrayList<>(tasks);
     }
 
     @Whitelisted
     public List<String> getFiles() {
-        return List.copyOf(files);
+        return new ArrayList<>(files);
     }
 
     @Override

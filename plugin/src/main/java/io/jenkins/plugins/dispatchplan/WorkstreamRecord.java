@@ -21,6 +21,8 @@ public final class WorkstreamRecord {
     private Double costUsd;
     private String sessionId;
     private String resultsArtifact;
+    private String headSha;
+    private int commits;
     /** RESULTS.md as the worker wrote it (capped), for the TASKS.md of its dependents. */
     private String resultsMarkdown;
 
@@ -140,6 +142,23 @@ public final class WorkstreamRecord {
         resultsArtifact = artifact;
         resultsMarkdown = markdown == null || markdown.length() <= RESULTS_KEPT ? markdown
                 : markdown.substring(0, RESULTS_KEPT) + "\n\n(cut at " + RESULTS_KEPT + " characters; the whole file is archived)";
+    }
+
+    synchronized void branchTip(String head, int commitCount) {
+        headSha = head;
+        commits = commitCount;
+    }
+
+    /** The branch tip after collecting, or null before. */
+    @Exported
+    public String getHeadSha() {
+        return headSha;
+    }
+
+    /** Commits on its branch beyond the base. */
+    @Exported
+    public int getCommits() {
+        return commits;
     }
 
     String resultsMarkdown() {

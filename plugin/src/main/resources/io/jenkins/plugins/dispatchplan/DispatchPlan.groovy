@@ -37,11 +37,13 @@ class DispatchPlan implements Serializable {
                 }
             }
         }
+        // Workstreams whose branch travels to the integration node as a stashed bundle.
+        List bundled = Collections.synchronizedList([])
         try {
             Map branches = [:]
             for (def workstream in plan.workstreams) {
                 String id = workstream.id
-                branches[id] = { runWorkstream(plan, id) }
+                branches[id] = { runWorkstream(plan, id, bundled) }
             }
             script.stage('Workstreams') {
                 script.parallel(branches)
@@ -49,6 +51,12 @@ class DispatchPlan implements Serializable {
         } finally {
             script.stage('Integration') {
                 onNode(plan.integrationLabel) {
+                    List stashes = new ArrayList(bundled)
+                    script.dir(plan.artifactsDir) {
+                        for (int i = 0; i < stashes.size(); i++) {
+                            script.unstash(stashName(stashes[i]))
+                        }
+                    }
                     def report = script.integrateWorkstreams()
                     if (report.verifyCommand) {
                         verify(report)
@@ -66,7 +74,7 @@ class DispatchPlan implements Serializable {
     }
 
     /** One workstream: everything, the dependency wait included, inside its own stage. */
-    private void runWorkstream(def plan, String id) {
+    private void runWorkstream(def plan, String id, List bundled) {
         def workstream = plan.workstream(id)
         script.stage(id) {
             def gate = script.waitForWorkstream(id: id)
@@ -85,6 +93,10 @@ class DispatchPlan implements Serializable {
                             def collected = script.collectWorkstream(id: id, exitStatus: exitStatus)
                             script.dir(collected.artifactsDir) {
                                 script.archiveArtifacts(artifacts: collected.artifacts, allowEmptyArchive: true, fingerprint: false)
+                                if (collected.bundle) {
+                                    script.stash(name: stashName(id), includes: collected.bundle)
+                                    bundled << id
+                                }
                             }
                             status = collected.status
                             reason = collected.reason
@@ -125,7 +137,14 @@ class DispatchPlan implements Serializable {
         script.dir(report.path) {
             int status = script.sh(script: report.verifyCommand, returnStatus: true, label: 'verify')
             script.recordVerification(status: status)
+            if (status != 0) {
+                script.unstable("verify command exited with ${status} on ${report.branch}")
+            }
         }
+    }
+
+    private static String stashName(String id) {
+        return "dispatch-plan-branch-${id}"
     }
 
     /** The API key is a Secret text credential: bound for the worker, masked in the log, never on disk. */

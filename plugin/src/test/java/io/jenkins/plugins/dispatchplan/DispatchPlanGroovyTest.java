@@ -191,6 +191,34 @@ class DispatchPlanGroovyTest {
     }
 
     @Test
+    void eachBranchTravelsToTheIntegrationNodeAsAStashedBundle() throws Exception {
+        RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of("c", 1));
+
+        for (String id : List.of("a", "b", "e")) {
+            Call stash = only(steps, c -> c.step().equals("stash") && c.detail().startsWith("dispatch-plan-branch-" + id + " "));
+            assertThat(stash.detail()).isEqualTo("dispatch-plan-branch-" + id + " bundles/" + id + ".bundle");
+            assertThat(stash.path()).isEqualTo("Workstreams/" + id);
+            Call unstash = only(steps, c -> c.step().equals("unstash") && c.detail().equals("dispatch-plan-branch-" + id));
+            assertThat(unstash.path()).isEqualTo("Integration");
+            assertThat(unstash.seq()).isLessThan(only(steps, c -> c.step().equals("integrateWorkstreams")).seq());
+        }
+        assertThat(steps.calls()).as("failed c has no bundle; d was skipped")
+                .noneMatch(c -> c.step().endsWith("stash") && (c.detail().contains("-c") || c.detail().contains("-d")));
+    }
+
+    @Test
+    void aFailingVerifyMakesTheBuildUnstable() throws Exception {
+        Map<String, Object> options = options();
+        options.put("verify", "make test");
+        RecordingPipelineSteps steps = steps("diamond.yaml", options).verifyExits(2);
+        load(steps).invokeMethod("call", new Object[] {options});
+
+        assertThat(only(steps, c -> c.step().equals("recordVerification")).detail()).isEqualTo("2");
+        assertThat(only(steps, c -> c.step().equals("unstable")).detail())
+                .isEqualTo("verify command exited with 2 on shop/integration");
+    }
+
+    @Test
     void integrationRunsEvenWhenTheWorkstreamsStageFails() throws Exception {
         Map<String, Object> options = options();
         RecordingPipelineSteps steps = steps("diamond.yaml", options).gateFails("e", "controller shutting down");

@@ -130,7 +130,8 @@ class HpiContentIT {
                 DispatchPlanConfiguration.class.getName(), ClaudeWorker.DescriptorImpl.class.getName(),
                 ReadPlanStep.DescriptorImpl.class.getName(), WaitForWorkstreamStep.DescriptorImpl.class.getName(),
                 ReportWorkstreamStep.DescriptorImpl.class.getName(), PrepareWorkstreamStep.DescriptorImpl.class.getName(),
-                CollectWorkstreamStep.DescriptorImpl.class.getName());
+                CollectWorkstreamStep.DescriptorImpl.class.getName(), IntegrateWorkstreamsStep.DescriptorImpl.class.getName(),
+                RecordVerificationStep.DescriptorImpl.class.getName());
         assertThat(indexed).isEqualTo(annotated);
     }
 

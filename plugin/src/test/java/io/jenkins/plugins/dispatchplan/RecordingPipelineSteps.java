@@ -212,8 +212,22 @@ public final class RecordingPipelineSteps {
         return workerExitStatus.getOrDefault(id, 0);
     }
 
+    /** What the verify command exits with (0 by default). */
+    public RecordingPipelineSteps verifyExits(int status) {
+        workerExitStatus.put("Integration", status);
+        return this;
+    }
+
     public int bat(Map<String, Object> args) {
         throw new AssertionError("bat on a Unix agent: " + args);
+    }
+
+    public void stash(Map<String, Object> args) {
+        record("stash", args.get("name") + " " + args.get("includes"), args);
+    }
+
+    public void unstash(String name) {
+        record("unstash", name, null);
     }
 
     public void echo(String message) {
@@ -284,6 +298,7 @@ public final class RecordingPipelineSteps {
         collected.put("reason", exit == 0 ? null : "worker exited with " + exit);
         collected.put("artifactsDir", RunSettings.ARTIFACTS_DIR);
         collected.put("artifacts", "workstreams/" + id + "/*");
+        collected.put("bundle", exit == 0 ? "bundles/" + id + ".bundle" : null);
         return collected;
     }
 
@@ -300,6 +315,7 @@ public final class RecordingPipelineSteps {
         record("integrateWorkstreams", null, null);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("path", "shop/integration");
+        report.put("branch", "shop/integration");
         report.put("verifyCommand", settings.getVerify());
         report.put("artifactsDir", RunSettings.ARTIFACTS_DIR);
         report.put("artifacts", "integration/*");

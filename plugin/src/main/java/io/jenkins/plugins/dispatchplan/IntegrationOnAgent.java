@@ -1,0 +1,67 @@
+package io.jenkins.plugins.dispatchplan;
+
+import io.dispatchplan.git.CachedRepository;
+import io.dispatchplan.git.GitCli;
+import io.dispatchplan.git.RemoteFetcher;
+import io.dispatchplan.git.RepositoryCache;
+import io.dispatchplan.git.RepositoryLock;
+import io.dispatchplan.integrate.BranchToMerge;
+import io.dispatchplan.integrate.ConflictPolicy;
+import io.dispatchplan.integrate.IntegrationRequest;
+import io.dispatchplan.integrate.IntegrationResult;
+import io.dispatchplan.integrate.Integrator;
+import io.dispatchplan.integrate.MergeRecord;
+import io.dispatchplan.process.ProcessRunner;
+import io.dispatchplan.worktree.BranchBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * On the integration node: the workstream branches brought into the agent's cache repository (from the
+ * bundles the workstreams stashed, unstashed under {@code .dispatch-plan/bundles/}), then the engine's
+ * {@link Integrator} merges them {@code --no-ff} in dependency order on {@code <feature>/integration}.
+ */
+final class IntegrationOnAgent {
+    private final GitCli git = new GitCli();
+    private final RepositoryCache cache;
+
+    IntegrationOnAgent(Path cacheRoot, RemoteFetcher fetcher) {
+        this.cache = new RepositoryCache(git, cacheRoot, fetcher, RepositoryLock.DEFAULT_TIMEOUT);
+    }
+
+    IntegrationReport integrate(IntegrationSetup setup, Path workspace) {
+        CachedRepository repo = cache.ensureCommit(setup.repository, setup.baseCommit);
+        BranchBundle bundles = new BranchBundle(git);
+        List<BranchToMerge> branches = new ArrayList<>();
+        try (RepositoryLock lock = cache.lock(repo)) {
+            for (IntegrationSetup.Branch b : setup.branches) {
+                Path file = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(WorkstreamCollection.bundlePath(b.id));
+                if (b.head != null && (Files.isRegularFile(file) || b.commits == 0)) {
+                    // This run's tip wins over a branch an earlier run left in this cache.
+                    bundles.importBranch(repo.gitDir(), new BranchBundle.Export(b.commits == 0 ? null : file, b.branch,
+                            setup.baseCommit, b.head, b.commits), true);
+                }
+                branches.add(new BranchToMerge(b.id, b.branch, b.flagged));
+            }
+        }
+        Path worktree = workspace.resolve(setup.feature).resolve("integration");
+        IntegrationResult result = new Integrator(git, new ProcessRunner()).integrate(new IntegrationRequest(repo.gitDir(),
+                setup.feature, setup.baseCommit, null, branches,
+                setup.stopOnConflict ? ConflictPolicy.STOP : ConflictPolicy.SKIP, null, null, worktree, null));
+        List<String> merged = new ArrayList<>();
+        List<String> notMerged = new ArrayList<>();
+        for (MergeRecord m : result.merges()) {
+            if (m.status().integrated()) {
+                merged.add(m.workstreamId() + (m.flagged() ? " (unstable)" : ""));
+            } else {
+                notMerged.add(m.workstreamId() + ": " + m.status().name().toLowerCase().replace('_', ' ')
+                        + (m.conflictFiles().isEmpty() ? "" : " in " + String.join(", ", m.conflictFiles()))
+                        + (m.message().isBlank() ? "" : " (" + m.message() + ")"));
+            }
+        }
+        return new IntegrationReport(result.integrationBranch(), result.headSha(), worktree.toString(), merged, notMerged,
+                result.stopped());
+    }
+}
