@@ -20,6 +20,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    public final long getStartTimeInMillis() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public JobT getParent() {
         throw new UnsupportedOperationException("stub");
     }

@@ -108,6 +108,11 @@ public final class IntegrateWorkstreamsStep extends Step {
             RemoteFetcher fetcher = GitAccess.fetcher(getContext(), run, settings.getGitCredentialsId(), "integrateWorkstreams");
             IntegrationSetup setup = new IntegrationSetup(settings.getRepository(), build.action.getFeature(),
                     settings.getBaseCommit(), selection.branches(), stopOnConflict);
+            setup.planTitle = build.action.getTitle();
+            setup.startedAt = run.getStartTimeInMillis();
+            for (WorkstreamRecord row : build.action.getWorkstreams()) {
+                setup.rows.add(new IntegrationSetup.Row(row));
+            }
             IntegrationReport report = getContext().get(FilePath.class).act(
                     new AgentCallables.Integrate(setup, cacheRoot.getRemote(), fetcher));
             String reason = report.getNotMerged().isEmpty() ? null : "not merged: " + String.join("; ", report.getNotMerged());
@@ -115,7 +120,8 @@ public final class IntegrateWorkstreamsStep extends Step {
             List<String> notMerged = new ArrayList<>(selection.leftOut());
             notMerged.addAll(report.getNotMerged());
             String status = report.isStopped() ? "STOPPED" : notMerged.isEmpty() ? "COMPLETE" : "PARTIAL";
-            build.action.integration(new IntegrationRecord(report.getBranch(), report.getMerged(), notMerged, status, null));
+            build.action.integration(new IntegrationRecord(report.getBranch(), report.getMerged(), notMerged, status,
+                    "integration/INTEGRATION.md"));
             Computer computer = getContext().get(Computer.class);
             run.save();
             listener.getLogger().println("integration branch " + report.getBranch() + " at " + report.getHeadSha()

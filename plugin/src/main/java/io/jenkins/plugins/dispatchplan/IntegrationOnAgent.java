@@ -12,6 +12,14 @@ import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.integrate.Integrator;
 import io.dispatchplan.integrate.MergeRecord;
 import io.dispatchplan.process.ProcessRunner;
+import io.dispatchplan.report.IntegrationMarkdown;
+import io.dispatchplan.report.ReportJson;
+import io.dispatchplan.report.RunReport;
+import io.dispatchplan.report.WorkstreamReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import io.dispatchplan.worktree.BranchBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +69,27 @@ final class IntegrationOnAgent {
                         + (m.message().isBlank() ? "" : " (" + m.message() + ")"));
             }
         }
+        writeReport(setup, result, workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("integration"));
         return new IntegrationReport(result.integrationBranch(), result.headSha(), worktree.toString(), merged, notMerged,
                 result.stopped());
+    }
+
+    /** INTEGRATION.md and report.json (the engine's formats) under {@code .dispatch-plan/integration/}, to archive. */
+    static void writeReport(IntegrationSetup setup, IntegrationResult result, Path dir) {
+        List<WorkstreamReport> rows = new ArrayList<>();
+        for (IntegrationSetup.Row r : setup.rows) {
+            rows.add(new WorkstreamReport(r.id, r.title, r.status, r.reason, r.agent, r.durationMillis, r.branch, r.headSha,
+                    r.commits, null, r.costUsd, null, r.sessionId, r.status.equals("SKIPPED") ? 0 : 1,
+                    r.resultsArtifact == null ? null : "../" + r.resultsArtifact));
+        }
+        RunReport report = new RunReport(setup.feature, setup.planTitle, setup.baseCommit,
+                setup.startedAt > 0 ? Instant.ofEpochMilli(setup.startedAt) : null, Instant.now(), rows, result);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("INTEGRATION.md"), IntegrationMarkdown.write(report), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the integration report in " + dir + ": " + e.getMessage(), e);
+        }
     }
 }

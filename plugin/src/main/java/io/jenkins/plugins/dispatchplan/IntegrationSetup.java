@@ -27,8 +27,44 @@ final class IntegrationSetup implements Serializable {
         }
     }
 
+    /** One row of the run report, as the run page has it. */
+    static final class Row implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final String id;
+        final String title;
+        final String status;
+        final String reason;
+        final String agent;
+        final long durationMillis;
+        final String branch;
+        final String headSha;
+        final int commits;
+        final Double costUsd;
+        final String sessionId;
+        final String resultsArtifact;
+
+        Row(WorkstreamRecord r) {
+            this.id = r.getId();
+            this.title = r.getTitle();
+            this.status = r.getStatus();
+            this.reason = r.getReason();
+            this.agent = r.getAgent();
+            this.durationMillis = r.getDurationMillis();
+            this.branch = r.getBranch();
+            this.headSha = r.getHeadSha();
+            this.commits = r.getCommits();
+            this.costUsd = r.getCostUsd();
+            this.sessionId = r.getSessionId();
+            this.resultsArtifact = r.getResultsArtifact();
+        }
+    }
+
     final String repository;
     final String feature;
+    String planTitle;
+    long startedAt;
+    ArrayList<Row> rows = new ArrayList<>();
     final String baseCommit;
     final ArrayList<Branch> branches;
     final boolean stopOnConflict;

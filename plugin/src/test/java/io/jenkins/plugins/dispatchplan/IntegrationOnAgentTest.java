@@ -87,6 +87,9 @@ class IntegrationOnAgentTest {
         String merges = origin.gitCli().output(worktree, "log", "--merges", "--format=%s", base + "..HEAD");
         assertThat(merges.lines().count()).as("one --no-ff merge commit per workstream").isEqualTo(3);
         assertThat(origin.gitCli().output(worktree, "rev-parse", "HEAD")).isEqualTo(report.getHeadSha());
+        Path reports = integrationWorkspace.resolve(".dispatch-plan/integration");
+        assertThat(Files.readString(reports.resolve("INTEGRATION.md"))).contains("shop/integration").contains("docs");
+        assertThat(reports.resolve("report.json")).exists();
     }
 
     @Test
