@@ -33,7 +33,7 @@ final class AgentCallables {
         public PreparedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
                 return new WorkstreamPreparation(Path.of(cacheRoot), fetcher).prepare(setup, workspace.toPath());
-            } catch (GitException | PlanException | IllegalStateException e) {
+            } catch (GitException | PlanException | io.dispatchplan.worktree.WorktreeException | IllegalStateException e) {
                 throw new AbortException("prepareWorkstream " + setup.id + ": " + e.getMessage());
             }
         }

@@ -68,7 +68,8 @@ public final class CollectWorkstreamStep extends Step {
             getContext().get(TaskListener.class).getLogger().println(id + ": " + collected.getStatus()
                     + (collected.getReason() == null ? "" : " (" + collected.getReason() + ")")
                     + (collected.getCostUsd() == null ? "" : String.format(", $%.2f", collected.getCostUsd()))
-                    + (collected.getWipCommit() == null ? "" : ", uncommitted work saved as " + collected.getWipCommit()));
+                    + (collected.getWipCommit() == null ? "" : ", uncommitted work saved as " + collected.getWipCommit())
+                    + (collected.getCleanup() == null ? "" : "; worktree: " + collected.getCleanup()));
             return collected;
         }
     }

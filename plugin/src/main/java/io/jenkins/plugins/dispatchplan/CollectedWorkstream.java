@@ -20,10 +20,11 @@ public final class CollectedWorkstream implements Serializable {
     private final String bundle;
     private final String headSha;
     private final int commits;
+    private final String cleanup;
 
     CollectedWorkstream(String status, String reason, String artifactsDir, String artifacts, Double costUsd,
             String sessionId, boolean resultsWritten, String wipCommit, String resultsMarkdown, String bundle,
-            String headSha, int commits) {
+            String headSha, int commits, String cleanup) {
         this.status = status;
         this.reason = reason;
         this.artifactsDir = artifactsDir;
@@ -36,6 +37,13 @@ public final class CollectedWorkstream implements Serializable {
         this.bundle = bundle;
         this.headSha = headSha;
         this.commits = commits;
+        this.cleanup = cleanup;
+    }
+
+    /** What removing the worktree did, or null when it is kept ({@code keepWorktrees}). */
+    @Whitelisted
+    public String getCleanup() {
+        return cleanup;
     }
 
     /**

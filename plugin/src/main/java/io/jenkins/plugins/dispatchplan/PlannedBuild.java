@@ -41,8 +41,10 @@ final class PlannedBuild {
                 dependencyResults.put(dependency, results);
             }
         }
-        return new WorkstreamSetup(run.getParent().getFullName(), action.getPlanJson(), action.getFeature(), id,
+        WorkstreamSetup setup = new WorkstreamSetup(run.getParent().getFullName(), action.getPlanJson(), action.getFeature(), id,
                 row.getTitle(), row.getBranch(), s.getRepository(), s.getBaseCommit(), s.getWorker(), dependencyResults);
+        setup.keepWorktree = s.isKeepWorktrees();
+        return setup;
     }
 
     /** Copies the scheduler's skips onto the run page's rows. */

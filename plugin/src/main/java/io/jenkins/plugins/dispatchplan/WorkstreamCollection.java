@@ -8,6 +8,7 @@ import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.worker.WorkerOutcome;
 import io.dispatchplan.worker.WorkerRequest;
 import io.dispatchplan.worker.WorkerResultFile;
+import io.dispatchplan.worktree.WorktreeManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,12 @@ final class WorkstreamCollection {
             Files.copy(request.logs().resultJson(), dir.resolve("worker-result.json"), StandardCopyOption.REPLACE_EXISTING);
         }
         String results = saved.resultsCopy() == null ? null : Files.readString(saved.resultsCopy(), StandardCharsets.UTF_8);
+        String cleanup = null;
+        if (!setup.keepWorktree) {
+            // The branch (and the bundle) hold the work now; a later run checks the branch out again.
+            cleanup = new WorktreeManager(git).cleanup(git.commonDir(request.worktree()), request.worktree(), setup.branch,
+                    null, false, false).message();
+        }
         String status = status(outcome);
         String reason = reason(outcome);
         if (status.equals("SUCCESS") && saved.unstable()) {
@@ -50,7 +57,7 @@ final class WorkstreamCollection {
         return new CollectedWorkstream(status, reason, RunSettings.ARTIFACTS_DIR, "workstreams/" + setup.id + "/*",
                 outcome.costUsd(), outcome.sessionId(), saved.resultsPresent(),
                 saved.wipCommitted() ? saved.headSha() : null, results,
-                saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits());
+                saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits(), cleanup);
     }
 
     /** Where the branch's bundle goes, relative to {@code .dispatch-plan}: stashed for the integration node. */

@@ -1,18 +1,19 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.dispatchplan.collect.TaskFileExclusion;
 import io.dispatchplan.git.CachedRepository;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.git.RepositoryCache;
 import io.dispatchplan.git.RepositoryLock;
-import io.dispatchplan.git.WorktreeEntry;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.process.ShellQuoting;
-import io.dispatchplan.collect.TaskFileExclusion;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.tasks.TaskTemplates;
 import io.dispatchplan.worker.WorkerCommand;
 import io.dispatchplan.worker.WorkerRequest;
+import io.dispatchplan.worktree.WorktreeManager;
+import io.dispatchplan.worktree.WorktreeRequest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,9 +40,9 @@ final class WorkstreamPreparation {
     PreparedWorkstream prepare(WorkstreamSetup setup, Path workspace) throws IOException, PlanException {
         Path worktree = setup.worktree(workspace);
         CachedRepository repo = cache.ensureCommit(setup.repository, setup.baseCommit);
-        try (RepositoryLock lock = cache.lock(repo)) {
-            addWorktree(repo, setup, worktree);
-        }
+        // REUSE: a re-run keeps the worktree, or checks out the branch an earlier run left, with its work.
+        new WorktreeManager(git).prepare(WorktreeRequest.of(repo.gitDir(), workspace, setup.feature, setup.id, setup.baseCommit)
+                .withBranch(setup.branch));
         WorkerRequest request = setup.request(workspace);
         Files.createDirectories(request.stateDir());
         TaskFiles tasks = new TaskFiles(setup.plan(), TaskTemplates.from(worktree));
@@ -55,29 +56,6 @@ final class WorkstreamPreparation {
         boolean unix = File.pathSeparatorChar == ':';
         return new PreparedWorkstream(worktree.toString(), setup.branch, environment(command.environment()),
                 shellCommand(command.argv(), request, unix), unix);
-    }
-
-    /**
-     * A worktree on the workstream's branch: kept when this workspace already has it (a re-run), on the
-     * existing branch when an earlier run made it (so its work goes on), else a new branch at the base.
-     */
-    private void addWorktree(CachedRepository repo, WorkstreamSetup setup, Path worktree) {
-        Path gitDir = repo.gitDir();
-        for (WorktreeEntry entry : git.worktreeList(gitDir)) {
-            if (samePath(entry.path(), worktree) && Files.isDirectory(worktree)) {
-                return;
-            }
-        }
-        git.worktreePrune(gitDir);
-        if (git.branchExists(gitDir, setup.branch)) {
-            git.worktreeAddExistingBranch(gitDir, worktree, setup.branch, true);
-        } else {
-            git.worktreeAddNewBranch(gitDir, worktree, setup.branch, setup.baseCommit, true);
-        }
-    }
-
-    private static boolean samePath(Path a, Path b) {
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** The argv quoted as one shell command, stdout and stderr to the worker's log files (the judge reads them). */

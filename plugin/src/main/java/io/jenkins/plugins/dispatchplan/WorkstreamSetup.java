@@ -29,6 +29,8 @@ final class WorkstreamSetup implements Serializable {
     final String baseCommit;
     final WorkerConfig worker;
     final HashMap<String, String> dependencyResults;
+    /** Keep the worktree after collecting; otherwise it is removed (its branch stays in the agent's cache). */
+    boolean keepWorktree = true;
 
     WorkstreamSetup(String job, String planJson, String feature, String id, String title, String branch,
             String repository, String baseCommit, WorkerConfig worker, Map<String, String> dependencyResults) {

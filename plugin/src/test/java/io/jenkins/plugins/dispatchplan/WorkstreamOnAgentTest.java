@@ -151,6 +151,23 @@ class WorkstreamOnAgentTest {
     }
 
     @Test
+    void withoutKeepWorktreesTheWorktreeGoesAfterCollectingAndTheBranchComesBackNextRun() throws Exception {
+        WorkstreamSetup setup = setup("api", new CommandWorker("echo ok > \"$RESULTS_FILE\"; echo x > x.txt"), Map.of());
+        setup.keepWorktree = false;
+        runAsSh(new WorkstreamPreparation(cache, null).prepare(setup, workspace));
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, 0);
+
+        assertThat(workspace.resolve("shop/api")).doesNotExist();
+        assertThat(collected.getCleanup()).isNotNull();
+        assertThat(workspace.resolve(".dispatch-plan/workstreams/api/RESULTS.md")).exists();
+        assertThat(workspace.resolve(".dispatch-plan/bundles/api.bundle")).exists();
+
+        PreparedWorkstream again = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
+        assertThat(Path.of(again.getPath()).resolve("x.txt")).hasContent("x");
+        assertThat(origin.gitCli().output(Path.of(again.getPath()), "rev-parse", "HEAD")).isEqualTo(collected.getHeadSha());
+    }
+
+    @Test
     void claudesCommandIsTheQuotedArgvWithItsOutputToTheLogs() throws Exception {
         ClaudeWorker claude = new ClaudeWorker();
         claude.setModel("sonnet");
