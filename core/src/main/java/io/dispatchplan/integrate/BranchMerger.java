@@ -48,15 +48,16 @@ final class BranchMerger {
                     ? "no commits beyond the base: nothing to merge"
                     : "already in the integration branch: nothing to merge");
         }
-        MergeTreeResult check = git.mergeTree(worktree, head, tip.get());
-        List<String> conflicts = withoutReportFiles(check.conflictedFiles());
-        if (!conflicts.isEmpty()) {
-            return record(b, MergeStatus.CONFLICT, null, conflicts, "conflicts in " + String.join(", ", conflicts)
-                    + ": not merged; the branch is kept as it is");
-        }
         try {
+            MergeTreeResult check = git.mergeTree(worktree, head, tip.get());
+            List<String> conflicts = withoutReportFiles(check.conflictedFiles());
+            if (!conflicts.isEmpty()) {
+                return record(b, MergeStatus.CONFLICT, null, conflicts, "conflicts in " + String.join(", ", conflicts)
+                        + ": not merged; the branch is kept as it is");
+            }
             return mergeForReal(b, head, tip.get());
         } catch (GitException e) {
+            // E.g. unrelated histories: this branch cannot merge, the others still may.
             restore(head);
             return record(b, MergeStatus.FAILED, null, List.of(), "git could not merge it (" + firstLine(e.getMessage())
                     + "); the integration branch was left as it was");

@@ -1,6 +1,7 @@
 package io.dispatchplan.integrate;
 
 import io.dispatchplan.git.GitCli;
+import io.dispatchplan.git.GitVersion;
 import io.dispatchplan.git.RepositoryLock;
 import io.dispatchplan.process.ProcessRunner;
 import java.nio.file.Path;
@@ -31,6 +32,11 @@ public final class Integrator {
      *     drop, or its worktree cannot be set up; the message says what to do
      */
     public IntegrationResult integrate(IntegrationRequest r) {
+        if (!r.branches().isEmpty()) {
+            // Before touching anything: every merge is checked with merge-tree --write-tree.
+            git.requireVersion(GitVersion.MERGE_TREE_WRITE_TREE, "the integration (it checks each merge with "
+                    + "git merge-tree --write-tree)");
+        }
         IntegrationWorkspace.Prepared prepared = new IntegrationWorkspace(git, RepositoryLock.DEFAULT_TIMEOUT)
                 .prepare(r);
         Path worktree = prepared.worktree();

@@ -279,6 +279,22 @@ class IntegratorTest {
     }
 
     @Test
+    void aBranchWithAnUnrelatedHistoryFailsAloneAndTheIntegrationGoesOn() {
+        repo.git("checkout", "-q", "--orphan", "chat/stranger");
+        repo.commit("a history of its own");
+        repo.checkout("main");
+        workstream("a", base, files("a.txt", "a\n"));
+
+        IntegrationResult result = integrator.integrate(request(ConflictPolicy.SKIP, branch("stranger"), branch("a")));
+
+        assertThat(result.merges()).extracting(MergeRecord::status)
+                .containsExactly(MergeStatus.FAILED, MergeStatus.MERGED);
+        assertThat(result.merges().get(0).message()).contains("unrelated histories")
+                .contains("left as it was");
+        assertPristine("chat/integration");
+    }
+
+    @Test
     void anUnstableBranchIsMergedAndFlagged() {
         workstream("a", base, files("a.txt", "a\n"));
 
