@@ -9,4 +9,6 @@ public interface GitClient {
     void addDefaultCredentials(StandardCredentials credentials);
 
     FetchCommand fetch_();
+
+    PushCommand push();
 }

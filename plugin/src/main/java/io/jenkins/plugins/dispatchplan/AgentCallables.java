@@ -45,16 +45,18 @@ final class AgentCallables {
 
         private final WorkstreamSetup setup;
         private final int exitStatus;
+        private final BranchPusher pusher;
 
-        Collect(WorkstreamSetup setup, int exitStatus) {
+        Collect(WorkstreamSetup setup, int exitStatus, BranchPusher pusher) {
             this.setup = setup;
             this.exitStatus = exitStatus;
+            this.pusher = pusher;
         }
 
         @Override
         public CollectedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
-                return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus);
+                return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus, pusher);
             } catch (GitException | io.dispatchplan.collect.CollectException | IllegalStateException e) {
                 throw new AbortException("collectWorkstream " + setup.id + ": " + e.getMessage());
             }
@@ -95,17 +97,19 @@ final class AgentCallables {
         private final IntegrationSetup setup;
         private final String cacheRoot;
         private final RemoteFetcher fetcher;
+        private final BranchPusher pusher;
 
-        Integrate(IntegrationSetup setup, String cacheRoot, RemoteFetcher fetcher) {
+        Integrate(IntegrationSetup setup, String cacheRoot, RemoteFetcher fetcher, BranchPusher pusher) {
             this.setup = setup;
             this.cacheRoot = cacheRoot;
             this.fetcher = fetcher;
+            this.pusher = pusher;
         }
 
         @Override
         public IntegrationReport invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
-                return new IntegrationOnAgent(Path.of(cacheRoot), fetcher).integrate(setup, workspace.toPath());
+                return new IntegrationOnAgent(Path.of(cacheRoot), fetcher).integrate(setup, workspace.toPath(), pusher);
             } catch (GitException | io.dispatchplan.integrate.IntegrationException e) {
                 throw new AbortException("integrateWorkstreams: " + e.getMessage());
             }

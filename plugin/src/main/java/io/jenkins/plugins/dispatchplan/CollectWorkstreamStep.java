@@ -59,7 +59,8 @@ public final class CollectWorkstreamStep extends Step {
             Run<?, ?> run = getContext().get(Run.class);
             PlannedBuild build = PlannedBuild.of(run, "collectWorkstream");
             WorkstreamSetup setup = build.setup(id, "collectWorkstream");
-            CollectedWorkstream collected = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus));
+            BranchPusher pusher = GitAccess.pusher(getContext(), run, build.action.settings(), "collectWorkstream");
+            CollectedWorkstream collected = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus, pusher));
             WorkstreamRecord row = build.action.workstream(id);
             row.worker(collected.getCostUsd(), collected.getSessionId());
             row.branchTip(collected.getHeadSha(), collected.getCommits());

@@ -35,6 +35,16 @@ final class GitAccess {
         return root.child(CACHE_DIR);
     }
 
+    /** How to push when the run says {@code push: true}: with the credentials through git-client, else the agent's git; null when not pushing. */
+    static BranchPusher pusher(StepContext context, Run<?, ?> run, RunSettings settings, String stepName)
+            throws IOException, InterruptedException {
+        if (!settings.isPush()) {
+            return null;
+        }
+        RemoteFetcher withCredentials = fetcher(context, run, settings.getGitCredentialsId(), stepName);
+        return withCredentials == null ? new BranchPusher.Cli() : (BranchPusher) withCredentials;
+    }
+
     /** A git-client fetcher with the credentials, or null (the agent's own git) when none are named. */
     static RemoteFetcher fetcher(StepContext context, Run<?, ?> run, String credentialsId, String stepName)
             throws IOException, InterruptedException {

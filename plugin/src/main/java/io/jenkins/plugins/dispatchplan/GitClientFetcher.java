@@ -17,11 +17,11 @@ import org.jenkinsci.plugins.gitclient.Git;
 import org.jenkinsci.plugins.gitclient.GitClient;
 
 /**
- * Fetches an agent's cache repository through git-client with the build's git credentials (an SSH key or a
+ * Fetches into (and pushes from) an agent's cache repository through git-client with the build's git credentials (an SSH key or a
  * username and password/token), so they never appear on a command line or in the cache's config. Sent to
  * the agent inside the step's callable; without credentials the engine's own git CLI fetch is used.
  */
-final class GitClientFetcher implements RemoteFetcher, Serializable {
+final class GitClientFetcher implements RemoteFetcher, BranchPusher, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final TaskListener listener;
@@ -32,6 +32,21 @@ final class GitClientFetcher implements RemoteFetcher, Serializable {
         this.listener = listener;
         this.environment = environment;
         this.credentials = credentials;
+    }
+
+    @Override
+    public void push(Path gitDir, String url, String branch, boolean force) {
+        try {
+            GitClient client = Git.with(listener, environment).in(gitDir.toFile()).using("git").getClient();
+            client.addDefaultCredentials(credentials);
+            client.push().to(new URIish(url)).ref("refs/heads/" + branch + ":refs/heads/" + branch).force(force).execute();
+        } catch (IOException | URISyntaxException | hudson.plugins.git.GitException e) {
+            throw new GitException("could not push " + branch + " to " + GitException.redact(url) + " with credentials "
+                    + credentials.getId() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitException("interrupted while pushing " + branch);
+        }
     }
 
     @Override

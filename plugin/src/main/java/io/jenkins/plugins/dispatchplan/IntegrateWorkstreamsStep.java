@@ -114,8 +114,16 @@ public final class IntegrateWorkstreamsStep extends Step {
                 setup.rows.add(new IntegrationSetup.Row(row));
             }
             IntegrationReport report = getContext().get(FilePath.class).act(
-                    new AgentCallables.Integrate(setup, cacheRoot.getRemote(), fetcher));
-            String reason = report.getNotMerged().isEmpty() ? null : "not merged: " + String.join("; ", report.getNotMerged());
+                    new AgentCallables.Integrate(setup, cacheRoot.getRemote(), fetcher,
+                            GitAccess.pusher(getContext(), run, settings, "integrateWorkstreams")));
+            List<String> problems = new ArrayList<>();
+            if (!report.getNotMerged().isEmpty()) {
+                problems.add("not merged: " + String.join("; ", report.getNotMerged()));
+            }
+            if (report.getPushProblem() != null) {
+                problems.add(report.getPushProblem());
+            }
+            String reason = problems.isEmpty() ? null : String.join("; ", problems);
             report.withRun(settings.getVerify(), reason);
             List<String> notMerged = new ArrayList<>(selection.leftOut());
             notMerged.addAll(report.getNotMerged());

@@ -40,6 +40,11 @@ final class IntegrationOnAgent {
     }
 
     IntegrationReport integrate(IntegrationSetup setup, Path workspace) {
+        return integrate(setup, workspace, null);
+    }
+
+    /** @param pusher pushes the integration branch (forced: it is re-created from the base each run); null for not */
+    IntegrationReport integrate(IntegrationSetup setup, Path workspace, BranchPusher pusher) {
         CachedRepository repo = cache.ensureCommit(setup.repository, setup.baseCommit);
         BranchBundle bundles = new BranchBundle(git);
         List<BranchToMerge> branches = new ArrayList<>();
@@ -70,8 +75,16 @@ final class IntegrationOnAgent {
             }
         }
         writeReport(setup, result, workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("integration"));
-        return new IntegrationReport(result.integrationBranch(), result.headSha(), worktree.toString(), merged, notMerged,
-                result.stopped());
+        IntegrationReport report = new IntegrationReport(result.integrationBranch(), result.headSha(), worktree.toString(),
+                merged, notMerged, result.stopped());
+        if (pusher != null) {
+            try {
+                pusher.push(repo.gitDir(), setup.repository, result.integrationBranch(), true);
+            } catch (io.dispatchplan.git.GitException e) {
+                report.pushProblem(e.getMessage());
+            }
+        }
+        return report;
     }
 
     /** INTEGRATION.md and report.json (the engine's formats) under {@code .dispatch-plan/integration/}, to archive. */

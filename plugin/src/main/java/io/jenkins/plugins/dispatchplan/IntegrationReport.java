@@ -17,6 +17,7 @@ public final class IntegrationReport implements Serializable {
     private final boolean stopped;
     private String verifyCommand;
     private String unstableReason;
+    private String pushProblem;
 
     IntegrationReport(String branch, String headSha, String path, List<String> merged, List<String> notMerged, boolean stopped) {
         this.branch = branch;
@@ -83,6 +84,16 @@ public final class IntegrationReport implements Serializable {
     @Whitelisted
     public String getArtifacts() {
         return "integration/*";
+    }
+
+    /** Why pushing the integration branch failed, or null (pushed, or not asked to push). */
+    @Whitelisted
+    public String getPushProblem() {
+        return pushProblem;
+    }
+
+    void pushProblem(String problem) {
+        this.pushProblem = problem;
     }
 
     IntegrationReport withRun(String verify, String reason) {

@@ -4,6 +4,7 @@ import io.dispatchplan.collect.CollectRequest;
 import io.dispatchplan.collect.ResultCollector;
 import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
+import io.dispatchplan.git.GitException;
 import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.worker.WorkerOutcome;
 import io.dispatchplan.worker.WorkerRequest;
@@ -26,6 +27,11 @@ final class WorkstreamCollection {
     private final GitCli git = new GitCli();
 
     CollectedWorkstream collect(WorkstreamSetup setup, Path workspace, int exitStatus) throws IOException {
+        return collect(setup, workspace, exitStatus, null);
+    }
+
+    /** @param pusher pushes the branch to the repository when the run says {@code push: true}; null for not */
+    CollectedWorkstream collect(WorkstreamSetup setup, Path workspace, int exitStatus, BranchPusher pusher) throws IOException {
         WorkerRequest request = setup.request(workspace);
         if (!Files.isDirectory(request.worktree())) {
             throw new IllegalStateException("no worktree at " + request.worktree() + ": call prepareWorkstream('"
@@ -42,6 +48,14 @@ final class WorkstreamCollection {
             Files.copy(request.logs().resultJson(), dir.resolve("worker-result.json"), StandardCopyOption.REPLACE_EXISTING);
         }
         String results = saved.resultsCopy() == null ? null : Files.readString(saved.resultsCopy(), StandardCharsets.UTF_8);
+        String pushProblem = null;
+        if (pusher != null && saved.commits() > 0) {
+            try {
+                pusher.push(git.commonDir(request.worktree()), setup.repository, setup.branch, false);
+            } catch (GitException e) {
+                pushProblem = e.getMessage();
+            }
+        }
         String cleanup = null;
         if (!setup.keepWorktree) {
             // The branch (and the bundle) hold the work now; a later run checks the branch out again.
@@ -53,6 +67,10 @@ final class WorkstreamCollection {
         if (status.equals("SUCCESS") && saved.unstable()) {
             status = "UNSTABLE";
             reason = saved.reason();
+        }
+        if (pushProblem != null) {
+            status = status.equals("SUCCESS") ? "UNSTABLE" : status;
+            reason = reason == null ? pushProblem : reason + "; " + pushProblem;
         }
         return new CollectedWorkstream(status, reason, RunSettings.ARTIFACTS_DIR, "workstreams/" + setup.id + "/*",
                 outcome.costUsd(), outcome.sessionId(), saved.resultsPresent(),

@@ -34,6 +34,7 @@ class IntegrationOnAgentTest {
     String planJson;
     Path workerWorkspace;
     Path integrationWorkspace;
+    CollectedWorkstream lastCollected;
 
     @BeforeEach
     void repository() throws Exception {
@@ -47,11 +48,16 @@ class IntegrationOnAgentTest {
 
     /** Prepares, runs (like sh) and collects one workstream on agent 1; returns its branch for integration. */
     IntegrationSetup.Branch runOnAgent1(String id, String script) throws Exception {
+        return runOnAgent1(id, script, null);
+    }
+
+    IntegrationSetup.Branch runOnAgent1(String id, String script, BranchPusher pusher) throws Exception {
         WorkstreamSetup setup = new WorkstreamSetup("job", planJson, "shop", id, id, "shop/" + id, origin.fileUrl(), base,
                 new CommandWorker(script), Map.of());
         PreparedWorkstream prepared = new WorkstreamPreparation(tmp.resolve("agent1/cache"), null).prepare(setup, workerWorkspace);
         int exit = WorkstreamOnAgentTest.runAsSh(prepared);
-        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workerWorkspace, exit);
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workerWorkspace, exit, pusher);
+        lastCollected = collected;
         if (collected.getBundle() != null) {
             // stash on agent 1, unstash on agent 2
             Path from = workerWorkspace.resolve(collected.getArtifactsDir()).resolve(collected.getBundle());
@@ -106,5 +112,33 @@ class IntegrationOnAgentTest {
         Path worktree = Path.of(report.getPath());
         assertThat(worktree.resolve("app.txt")).hasContent("api-version");
         assertThat(Files.readString(worktree.resolve("app.txt"))).doesNotContain("<<<<<<<");
+    }
+
+    @Test
+    void withPushTheWorkstreamBranchesAndTheIntegrationBranchReachTheRepository() throws Exception {
+        BranchPusher pusher = new BranchPusher.Cli();
+        List<IntegrationSetup.Branch> branches = new ArrayList<>();
+        branches.add(runOnAgent1("api", "echo api > api.txt && echo ok > \"$RESULTS_FILE\"", pusher));
+        assertThat(lastCollected.getStatus()).isEqualTo("SUCCESS");
+
+        IntegrationReport report = new IntegrationOnAgent(tmp.resolve("agent2/cache"), null)
+                .integrate(new IntegrationSetup(origin.fileUrl(), "shop", base, branches, false), integrationWorkspace, pusher);
+
+        assertThat(report.getPushProblem()).isNull();
+        assertThat(origin.revParse("refs/heads/shop/api")).isEqualTo(lastCollected.getHeadSha());
+        assertThat(origin.revParse("refs/heads/shop/integration")).isEqualTo(report.getHeadSha());
+    }
+
+    @Test
+    void aRejectedPushMakesTheWorkstreamUnstableWithTheReasonAndKeepsItsWork() throws Exception {
+        origin.branch("shop/api").checkout("shop/api");
+        origin.commitFile("other.txt", "someone else\n", "diverged");
+        origin.checkout(base);
+
+        runOnAgent1("api", "echo api > api.txt && echo ok > \"$RESULTS_FILE\"", new BranchPusher.Cli());
+
+        assertThat(lastCollected.getStatus()).isEqualTo("UNSTABLE");
+        assertThat(lastCollected.getReason()).startsWith("could not push shop/api to ");
+        assertThat(lastCollected.getBundle()).as("the work still travels to integration").isNotNull();
     }
 }
