@@ -46,17 +46,19 @@ final class AgentCallables {
         private final WorkstreamSetup setup;
         private final int exitStatus;
         private final BranchPusher pusher;
+        private final int attempt;
 
-        Collect(WorkstreamSetup setup, int exitStatus, BranchPusher pusher) {
+        Collect(WorkstreamSetup setup, int exitStatus, BranchPusher pusher, int attempt) {
             this.setup = setup;
             this.exitStatus = exitStatus;
             this.pusher = pusher;
+            this.attempt = attempt;
         }
 
         @Override
         public CollectedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
-                return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus, pusher);
+                return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus, pusher, attempt);
             } catch (GitException | io.dispatchplan.collect.CollectException | IllegalStateException e) {
                 throw new AbortException("collectWorkstream " + setup.id + ": " + e.getMessage());
             }

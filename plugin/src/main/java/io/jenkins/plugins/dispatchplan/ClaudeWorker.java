@@ -2,11 +2,18 @@ package io.jenkins.plugins.dispatchplan;
 
 import hudson.Extension;
 import io.dispatchplan.process.ProcessResult;
+import io.dispatchplan.worker.ClaudeCommandBuilder;
+import io.dispatchplan.worker.ClaudeCommandBuilder.SessionMode;
 import io.dispatchplan.worker.ClaudePermissionMode;
 import io.dispatchplan.worker.ClaudeWorkerConfig;
 import io.dispatchplan.worker.WorkerCommand;
 import io.dispatchplan.worker.WorkerOutcome;
 import io.dispatchplan.worker.WorkerRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -144,10 +151,50 @@ public final class ClaudeWorker extends WorkerConfig {
         return c;
     }
 
+    /** Written by prepareWorkstream beside the worker's state: the session flag the attempt used. */
+    static final String MODE_FILE = "session-mode";
+    /** Written by collectWorkstream when the CLI said the session is "already in use": resume it next. */
+    static final String RESUME_FILE = "resume-next";
+
     @Override
     WorkerCommand command(WorkerRequest request) {
-        io.dispatchplan.worker.ClaudeWorker worker = new io.dispatchplan.worker.ClaudeWorker(config());
-        return worker.command(request, io.dispatchplan.worker.ClaudeWorker.sessionMode(request));
+        Path resumeNext = request.stateDir().resolve(RESUME_FILE);
+        SessionMode mode = Files.exists(resumeNext) ? SessionMode.RESUME
+                : io.dispatchplan.worker.ClaudeWorker.sessionMode(request);
+        try {
+            Files.deleteIfExists(resumeNext);
+            Files.createDirectories(ClaudeCommandBuilder.configDir(request));
+            Files.writeString(request.stateDir().resolve(MODE_FILE), mode.name(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + request.stateDir() + ": " + e.getMessage(), e);
+        }
+        return new io.dispatchplan.worker.ClaudeWorker(config()).command(request, mode);
+    }
+
+    /**
+     * The CLI refused the session flag: "No conversation found" for --resume (the transcript is set aside, so
+     * the next attempt starts afresh) or "already in use" for --session-id (the next attempt resumes).
+     */
+    @Override
+    boolean fixForNextAttempt(WorkerRequest request, ProcessResult process) {
+        Path modeFile = request.stateDir().resolve(MODE_FILE);
+        try {
+            if (!Files.exists(modeFile)) {
+                return false;
+            }
+            SessionMode used = SessionMode.valueOf(Files.readString(modeFile, StandardCharsets.UTF_8).strip());
+            if (!io.dispatchplan.worker.ClaudeWorker.refusedSessionFlag(process, request, used)) {
+                return false;
+            }
+            if (used == SessionMode.RESUME) {
+                io.dispatchplan.worker.ClaudeWorker.setAsideTranscripts(request);
+            } else {
+                Files.writeString(request.stateDir().resolve(RESUME_FILE), "", StandardCharsets.UTF_8);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + modeFile + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code collectWorkstream(id: 'api', exitStatus: status)}, in the node that ran the worker: judges it
@@ -21,6 +22,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 public final class CollectWorkstreamStep extends Step {
     private final String id;
     private final int exitStatus;
+    private int attempt = 1;
 
     @DataBoundConstructor
     public CollectWorkstreamStep(String id, int exitStatus) {
@@ -37,9 +39,22 @@ public final class CollectWorkstreamStep extends Step {
         return exitStatus;
     }
 
+    public int getAttempt() {
+        return attempt;
+    }
+
+    /** Which attempt of the worker this was, from 1; a retryable failure gets up to three. */
+    @DataBoundSetter
+    public void setAttempt(int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("collectWorkstream: attempt counts from 1, not " + attempt);
+        }
+        this.attempt = attempt;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(id, exitStatus, context);
+        return new Execution(id, exitStatus, attempt, context);
     }
 
     static final class Execution extends SynchronousNonBlockingStepExecution<CollectedWorkstream> {
@@ -47,11 +62,13 @@ public final class CollectWorkstreamStep extends Step {
 
         private final String id;
         private final int exitStatus;
+        private final int attempt;
 
-        Execution(String id, int exitStatus, StepContext context) {
+        Execution(String id, int exitStatus, int attempt, StepContext context) {
             super(context);
             this.id = id;
             this.exitStatus = exitStatus;
+            this.attempt = attempt;
         }
 
         @Override
@@ -60,13 +77,19 @@ public final class CollectWorkstreamStep extends Step {
             PlannedBuild build = PlannedBuild.of(run, "collectWorkstream");
             WorkstreamSetup setup = build.setup(id, "collectWorkstream");
             BranchPusher pusher = GitAccess.pusher(getContext(), run, build.action.settings(), "collectWorkstream");
-            CollectedWorkstream collected = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus, pusher));
+            CollectedWorkstream collected = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus, pusher, attempt));
+            TaskListener listener = getContext().get(TaskListener.class);
+            if (collected.getRetryAfterSeconds() != null) {
+                listener.getLogger().println(id + ": attempt " + attempt + " failed (" + collected.getReason() + "); trying again"
+                        + (collected.getRetryAfterSeconds() > 0 ? " in " + collected.getRetryAfterSeconds() + " s" : ""));
+                return collected;
+            }
             WorkstreamRecord row = build.action.workstream(id);
             row.worker(collected.getCostUsd(), collected.getSessionId());
             row.branchTip(collected.getHeadSha(), collected.getCommits());
             row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, collected.resultsMarkdown());
             run.save();
-            getContext().get(TaskListener.class).getLogger().println(id + ": " + collected.getStatus()
+            listener.getLogger().println(id + ": " + collected.getStatus()
                     + (collected.getReason() == null ? "" : " (" + collected.getReason() + ")")
                     + (collected.getCostUsd() == null ? "" : String.format(", $%.2f", collected.getCostUsd()))
                     + (collected.getWipCommit() == null ? "" : ", uncommitted work saved as " + collected.getWipCommit())

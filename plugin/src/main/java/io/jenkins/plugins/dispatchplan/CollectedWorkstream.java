@@ -21,6 +21,7 @@ public final class CollectedWorkstream implements Serializable {
     private final String headSha;
     private final int commits;
     private final String cleanup;
+    private Integer retryAfterSeconds;
 
     CollectedWorkstream(String status, String reason, String artifactsDir, String artifacts, Double costUsd,
             String sessionId, boolean resultsWritten, String wipCommit, String resultsMarkdown, String bundle,
@@ -38,6 +39,23 @@ public final class CollectedWorkstream implements Serializable {
         this.headSha = headSha;
         this.commits = commits;
         this.cleanup = cleanup;
+    }
+
+    /** An attempt that should be repeated: nothing collected, the worker to run again after the delay. */
+    static CollectedWorkstream retry(String reason, long delaySeconds, Double costUsd, String sessionId) {
+        CollectedWorkstream c = new CollectedWorkstream("FAILURE", reason, RunSettings.ARTIFACTS_DIR, null, costUsd, sessionId,
+                false, null, null, null, null, 0, null);
+        c.retryAfterSeconds = (int) Math.min(Integer.MAX_VALUE, delaySeconds);
+        return c;
+    }
+
+    /**
+     * Seconds to wait before running the worker again (a retryable failure, or a session flag to switch), then
+     * prepare, run and collect with the next {@code attempt}; null when this verdict is final.
+     */
+    @Whitelisted
+    public Integer getRetryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** What removing the worktree did, or null when it is kept ({@code keepWorktrees}). */

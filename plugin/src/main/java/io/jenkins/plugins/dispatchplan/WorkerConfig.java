@@ -20,6 +20,14 @@ public abstract class WorkerConfig implements Describable<WorkerConfig>, Seriali
     /** The engine's command for this worker and request (on the agent). */
     abstract io.dispatchplan.worker.WorkerCommand command(io.dispatchplan.worker.WorkerRequest request);
 
+    /**
+     * After a finished attempt: whether the worker refused how it was started in a way the next attempt fixes
+     * by itself (Claude's session flag); the default is no.
+     */
+    boolean fixForNextAttempt(io.dispatchplan.worker.WorkerRequest request, io.dispatchplan.process.ProcessResult process) {
+        return false;
+    }
+
     /** The engine's verdict on the finished worker process (on the agent). */
     abstract io.dispatchplan.worker.WorkerOutcome judge(io.dispatchplan.worker.WorkerRequest request,
             io.dispatchplan.process.ProcessResult process);

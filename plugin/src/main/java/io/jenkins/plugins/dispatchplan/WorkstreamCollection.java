@@ -7,6 +7,7 @@ import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.GitException;
 import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.worker.WorkerOutcome;
+import io.dispatchplan.worker.RetryPolicy;
 import io.dispatchplan.worker.WorkerRequest;
 import io.dispatchplan.worker.WorkerResultFile;
 import io.dispatchplan.worktree.WorktreeManager;
@@ -26,19 +27,34 @@ import java.time.Duration;
 final class WorkstreamCollection {
     private final GitCli git = new GitCli();
 
+    /** Retryable failures (an overload, a lost process) get this many attempts in all. */
+    static final RetryPolicy RETRIES = RetryPolicy.defaults();
+
     CollectedWorkstream collect(WorkstreamSetup setup, Path workspace, int exitStatus) throws IOException {
-        return collect(setup, workspace, exitStatus, null);
+        return collect(setup, workspace, exitStatus, null, 1);
     }
 
-    /** @param pusher pushes the branch to the repository when the run says {@code push: true}; null for not */
-    CollectedWorkstream collect(WorkstreamSetup setup, Path workspace, int exitStatus, BranchPusher pusher) throws IOException {
+    /**
+     * @param pusher pushes the branch to the repository when the run says {@code push: true}; null for not
+     * @param attempt which attempt of the worker this was, from 1
+     */
+    CollectedWorkstream collect(WorkstreamSetup setup, Path workspace, int exitStatus, BranchPusher pusher, int attempt)
+            throws IOException {
         WorkerRequest request = setup.request(workspace);
         if (!Files.isDirectory(request.worktree())) {
             throw new IllegalStateException("no worktree at " + request.worktree() + ": call prepareWorkstream('"
                     + setup.id + "') in the same node block first");
         }
-        WorkerOutcome outcome = setup.worker.judge(request, new ProcessResult(exitStatus, "", "", false, Duration.ZERO));
+        ProcessResult process = new ProcessResult(exitStatus, "", "", false, Duration.ZERO);
+        boolean fixed = setup.worker.fixForNextAttempt(request, process);
+        WorkerOutcome outcome = setup.worker.judge(request, process);
         WorkerResultFile.write(outcome);
+        if ((fixed || outcome.retryable()) && attempt < RETRIES.maxAttempts()) {
+            // Nothing is collected yet: the next attempt goes on in the same worktree.
+            long delay = fixed ? 0 : RETRIES.delayBefore(attempt + 1).toSeconds();
+            String why = fixed ? "the CLI refused the session flag; trying the other one" : outcome.reason();
+            return CollectedWorkstream.retry(why, delay, outcome.costUsd(), outcome.sessionId());
+        }
 
         Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
         Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));

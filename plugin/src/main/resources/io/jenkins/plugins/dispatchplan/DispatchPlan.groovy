@@ -88,9 +88,16 @@ class DispatchPlan implements Serializable {
                 script.catchError(buildResult: 'UNSTABLE', stageResult: 'FAILURE') {
                     try {
                         onNode(workstream.label) {
-                            def worktree = script.prepareWorkstream(id: id)
-                            int exitStatus = runWorker(plan, workstream, worktree)
-                            def collected = script.collectWorkstream(id: id, exitStatus: exitStatus)
+                            def collected = null
+                            // Again only when collect says so: a retryable failure, or a session flag to switch.
+                            for (int attempt = 1; collected == null || collected.retryAfterSeconds != null; attempt++) {
+                                if (collected != null && collected.retryAfterSeconds > 0) {
+                                    script.sleep(time: collected.retryAfterSeconds, unit: 'SECONDS')
+                                }
+                                def worktree = script.prepareWorkstream(id: id)
+                                int exitStatus = runWorker(plan, workstream, worktree)
+                                collected = script.collectWorkstream(id: id, exitStatus: exitStatus, attempt: attempt)
+                            }
                             script.dir(collected.artifactsDir) {
                                 script.archiveArtifacts(artifacts: collected.artifacts, allowEmptyArchive: true, fingerprint: false)
                                 if (collected.bundle) {

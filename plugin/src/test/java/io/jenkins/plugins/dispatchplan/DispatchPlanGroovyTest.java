@@ -191,6 +191,30 @@ class DispatchPlanGroovyTest {
     }
 
     @Test
+    void aRetryableFailureRunsTheWorkerAgainAfterTheDelayInTheSameNode() throws Exception {
+        RecordingPipelineSteps steps = steps("diamond.yaml", options()).workerExitsInTurn("e", 75, 0);
+        load(steps).invokeMethod("call", new Object[] {options()});
+
+        List<Call> inE = steps.calls().stream().filter(c -> c.path().equals("Workstreams/e")).toList();
+        assertThat(inE).extracting(Call::step).containsSubsequence("node", "prepareWorkstream", "sh", "collectWorkstream",
+                "sleep", "prepareWorkstream", "sh", "collectWorkstream", "reportWorkstream");
+        assertThat(inE.stream().filter(c -> c.step().equals("node"))).hasSize(1);
+        assertThat(inE.stream().filter(c -> c.step().equals("collectWorkstream")).map(c -> c.args().get("attempt")))
+                .containsExactly(1, 2);
+        assertThat(only(steps, c -> c.step().equals("sleep")).detail()).isEqualTo("30 SECONDS");
+        assertThat(reported(steps, "e").detail()).isEqualTo("e SUCCESS");
+    }
+
+    @Test
+    void retriesStopAtTheThirdAttempt() throws Exception {
+        RecordingPipelineSteps steps = steps("diamond.yaml", options()).workerExitsInTurn("e", 75, 75, 75, 0);
+        load(steps).invokeMethod("call", new Object[] {options()});
+
+        assertThat(steps.calls().stream().filter(c -> c.step().equals("sh") && c.path().equals("Workstreams/e"))).hasSize(3);
+        assertThat(reported(steps, "e").detail()).isEqualTo("e FAILURE");
+    }
+
+    @Test
     void eachBranchTravelsToTheIntegrationNodeAsAStashedBundle() throws Exception {
         RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of("c", 1));
 

@@ -56,7 +56,7 @@ class IntegrationOnAgentTest {
                 new CommandWorker(script), Map.of());
         PreparedWorkstream prepared = new WorkstreamPreparation(tmp.resolve("agent1/cache"), null).prepare(setup, workerWorkspace);
         int exit = WorkstreamOnAgentTest.runAsSh(prepared);
-        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workerWorkspace, exit, pusher);
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workerWorkspace, exit, pusher, 1);
         lastCollected = collected;
         if (collected.getBundle() != null) {
             // stash on agent 1, unstash on agent 2

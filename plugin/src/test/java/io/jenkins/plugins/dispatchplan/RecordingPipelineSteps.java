@@ -44,6 +44,7 @@ public final class RecordingPipelineSteps {
     private final RunSettings settings;
     private final Map<String, Integer> workerExitStatus = new ConcurrentHashMap<>();
     private final Map<String, String> failingGates = new ConcurrentHashMap<>();
+    private final Map<String, List<Integer>> workerExitSequence = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger seq = new AtomicInteger();
     private final ThreadLocal<List<String>> stages = ThreadLocal.withInitial(ArrayList::new);
@@ -209,7 +210,21 @@ public final class RecordingPipelineSteps {
     public int sh(Map<String, Object> args) {
         Call call = record("sh", String.valueOf(args.get("script")), args);
         String id = call.stages().get(call.stages().size() - 1);
+        List<Integer> sequence = workerExitSequence.get(id);
+        if (sequence != null && !sequence.isEmpty()) {
+            return sequence.remove(0);
+        }
         return workerExitStatus.getOrDefault(id, 0);
+    }
+
+    /** Makes the worker of {@code id} exit with these statuses, one per attempt. */
+    public RecordingPipelineSteps workerExitsInTurn(String id, Integer... statuses) {
+        workerExitSequence.put(id, new java.util.ArrayList<>(List.of(statuses)));
+        return this;
+    }
+
+    public void sleep(Map<String, Object> args) {
+        record("sleep", args.get("time") + " " + args.get("unit"), args);
     }
 
     /** What the verify command exits with (0 by default). */
@@ -289,11 +304,20 @@ public final class RecordingPipelineSteps {
         return worktree;
     }
 
+    /**
+     * Like the real step: exit 75 (temporarily unavailable) is retryable, after 30 s, up to the third attempt.
+     */
     public Map<String, Object> collectWorkstream(Map<String, Object> args) {
         String id = (String) args.get("id");
         int exit = (Integer) args.get("exitStatus");
+        int attempt = (Integer) args.get("attempt");
         record("collectWorkstream", id + " exit " + exit, args);
         Map<String, Object> collected = new LinkedHashMap<>();
+        if (exit == 75 && attempt < 3) {
+            collected.put("retryAfterSeconds", 30);
+            return collected;
+        }
+        collected.put("retryAfterSeconds", null);
         collected.put("status", exit == 0 ? "SUCCESS" : "FAILURE");
         collected.put("reason", exit == 0 ? null : "worker exited with " + exit);
         collected.put("artifactsDir", RunSettings.ARTIFACTS_DIR);

@@ -182,6 +182,80 @@ class WorkstreamOnAgentTest {
     }
 
     @Test
+    void aTemporaryFailureIsRetriedWithBackoffUpToTheThirdAttempt() throws Exception {
+        WorkstreamSetup setup = setup("api", new CommandWorker("exit 75"), Map.of());
+        int exit = runAsSh(new WorkstreamPreparation(cache, null).prepare(setup, workspace));
+
+        CollectedWorkstream first = new WorkstreamCollection().collect(setup, workspace, exit, null, 1);
+        CollectedWorkstream second = new WorkstreamCollection().collect(setup, workspace, exit, null, 2);
+        CollectedWorkstream third = new WorkstreamCollection().collect(setup, workspace, exit, null, 3);
+
+        assertThat(first.getRetryAfterSeconds()).isEqualTo(30);
+        assertThat(second.getRetryAfterSeconds()).isEqualTo(60);
+        assertThat(first.getBundle()).as("nothing collected before the last attempt").isNull();
+        assertThat(workspace.resolve("shop/api")).isDirectory();
+        assertThat(third.getRetryAfterSeconds()).isNull();
+        assertThat(third.getStatus()).isEqualTo("FAILURE");
+    }
+
+    @Test
+    void aFailureThatRetryingCannotFixIsFinalAtOnce() throws Exception {
+        WorkstreamSetup setup = setup("api", new CommandWorker("exit 1"), Map.of());
+        int exit = runAsSh(new WorkstreamPreparation(cache, null).prepare(setup, workspace));
+
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, exit, null, 1);
+
+        assertThat(collected.getRetryAfterSeconds()).isNull();
+        assertThat(collected.getStatus()).isEqualTo("FAILURE");
+    }
+
+    /** A stand-in for the claude CLI that refuses a session flag the way the real one does, then succeeds. */
+    ClaudeWorker refusingClaude(String refusedFlag, String message) throws Exception {
+        Path script = tmp.resolve("claude-" + refusedFlag.substring(2));
+        Files.writeString(script, String.join("\n",
+                "#!/bin/sh",
+                "for a in \"$@\"; do if [ \"$a\" = '" + refusedFlag + "' ]; then echo '" + message + "' >&2; exit 1; fi; done",
+                "echo ok > \"$RESULTS_FILE\"",
+                "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"result\":\"done\",\"session_id\":\"s\",\"num_turns\":1}'",
+                ""));
+        script.toFile().setExecutable(true);
+        ClaudeWorker claude = new ClaudeWorker();
+        claude.setExecutable(script.toString());
+        return claude;
+    }
+
+    @Test
+    void whenClaudeCannotResumeTheTranscriptIsSetAsideAndTheNextAttemptStartsAfresh() throws Exception {
+        WorkstreamSetup setup = setup("api", refusingClaude("--resume", "No conversation found with session ID"), Map.of());
+        Path projects = workspace.resolve("shop/.api.worker/claude-config/projects/p");
+        Files.createDirectories(projects);
+        Files.writeString(projects.resolve(io.dispatchplan.worker.ClaudeWorker.sessionId(setup.request(workspace)) + ".jsonl"), "");
+
+        PreparedWorkstream first = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
+        assertThat(first.getCommand()).contains(" --resume ");
+        CollectedWorkstream refused = new WorkstreamCollection().collect(setup, workspace, runAsSh(first), null, 1);
+        assertThat(refused.getRetryAfterSeconds()).isZero();
+
+        PreparedWorkstream second = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
+        assertThat(second.getCommand()).contains(" --session-id ");
+        CollectedWorkstream done = new WorkstreamCollection().collect(setup, workspace, runAsSh(second), null, 2);
+        assertThat(done.getStatus()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void whenClaudeSaysTheSessionIsInUseTheNextAttemptResumesIt() throws Exception {
+        WorkstreamSetup setup = setup("api", refusingClaude("--session-id", "Session ID is already in use"), Map.of());
+
+        PreparedWorkstream first = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
+        assertThat(first.getCommand()).contains(" --session-id ");
+        assertThat(new WorkstreamCollection().collect(setup, workspace, runAsSh(first), null, 1).getRetryAfterSeconds()).isZero();
+
+        PreparedWorkstream second = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
+        assertThat(second.getCommand()).contains(" --resume ");
+        assertThat(new WorkstreamCollection().collect(setup, workspace, runAsSh(second), null, 2).getStatus()).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void collectingWithoutAWorktreeSaysWhatToCallFirst() {
         assertThatThrownBy(() -> new WorkstreamCollection().collect(setup("api", new CommandWorker("true"), Map.of()), workspace, 0))
                 .hasMessage("no worktree at " + workspace.resolve("shop/api") + ": call prepareWorkstream('api') in the same node block first");
