@@ -115,14 +115,21 @@ public final class Scheduler implements Serializable {
             }
         } else {
             skipDependentsOf(id);
-            if (failFast && stoppedBy == null) {
-                stoppedBy = id;
-                for (String waiting : new ArrayList<>(states.keySet())) {
-                    if (states.get(waiting) == WorkstreamState.WAITING) {
-                        setState(waiting, WorkstreamState.SKIPPED);
-                        reasons.put(waiting, "not started: " + id + " failed and failFast is on");
-                    }
-                }
+            if (failFast) {
+                stop(id + " failed and failFast is on");
+            }
+        }
+    }
+
+    /** Starts nothing more: every waiting workstream is skipped with the reason (e.g. a deadline passed). */
+    public synchronized void stop(String reason) {
+        if (stoppedBy == null) {
+            stoppedBy = reason;
+        }
+        for (String waiting : new ArrayList<>(states.keySet())) {
+            if (states.get(waiting) == WorkstreamState.WAITING) {
+                setState(waiting, WorkstreamState.SKIPPED);
+                reasons.put(waiting, "not started: " + reason);
             }
         }
     }

@@ -75,6 +75,21 @@ class SchedulerTest {
     }
 
     @Test
+    void stopSkipsEverythingWaitingWithTheReason() {
+        Scheduler scheduler = new Scheduler(graph(), 1, false);
+        scheduler.grant();
+        scheduler.stop("the deadline passed");
+
+        assertThat(scheduler.grant()).isEmpty();
+        assertThat(scheduler.isStopped()).isTrue();
+        assertThat(scheduler.state("e")).isEqualTo(WorkstreamState.SKIPPED);
+        assertThat(scheduler.reason("e")).isEqualTo("not started: the deadline passed");
+        assertThat(scheduler.state("a")).isEqualTo(WorkstreamState.RUNNING);
+        scheduler.finished("a", Outcome.SUCCEEDED, null);
+        assertThat(scheduler.isDone()).isTrue();
+    }
+
+    @Test
     void anUnstableWorkstreamLetsItsDependentsStart() {
         Scheduler scheduler = new Scheduler(graph(), 0, false);
         scheduler.grant();
