@@ -30,6 +30,17 @@ public final class ResultCollector {
         this.git = git;
     }
 
+    /**
+     * Files in the worktree root that never reach the branch: the engine's task files, and RESULTS.md, which every
+     * workstream writes and which is archived instead (merged, N of them would conflict).
+     */
+    static final List<String> NOT_FOR_THE_BRANCH =
+            java.util.stream.Stream.concat(TaskFileExclusion.ENGINE_FILES.stream(), java.util.stream.Stream.of(RESULTS_FILE)).toList();
+
+    /** The message of the commit that takes a committed RESULTS.md off the branch. */
+    public static final String RESULTS_OFF_BRANCH_MESSAGE =
+            "dispatch-plan: RESULTS.md is archived with the run, not merged";
+
     /** The WIP commit's message. */
     public static String wipMessage(String workstreamId) {
         return "WIP: uncommitted work of " + workstreamId + " saved by dispatch-plan";
@@ -53,8 +64,9 @@ public final class ResultCollector {
                     + "was not saved: finish or abort it there, commit, and collect again");
         } else {
             wipCommitted = git.commitAll(worktree, wipMessage(r.workstreamId()), r.identity(),
-                    TaskFileExclusion.ENGINE_FILES).isPresent();
+                    NOT_FOR_THE_BRANCH).isPresent();
             new BranchRealignment(git).realign(worktree, r.branch(), problems, notes);
+            keepResultsOffTheBranch(r, worktree, base, notes);
         }
 
         String head = git.tryRevParse(worktree, "refs/heads/" + r.branch()).orElseThrow(() -> new CollectException(
@@ -71,6 +83,23 @@ public final class ResultCollector {
         String reason = problems.isEmpty() ? null : String.join("; ", problems);
         return new CollectedWorkstream(r.workstreamId(), resultsPresent, reason, head, commits, diffStat,
                 wipCommitted, changedFiles, resultsCopy, bundle, r.branch(), base, notes);
+    }
+
+    /**
+     * A worker that committed RESULTS.md (one the base does not have) gets a commit that untracks it again: the
+     * file stays in the worktree and in history, and the branches of a run never conflict over it.
+     */
+    private void keepResultsOffTheBranch(CollectRequest r, Path worktree, String base, List<String> notes) {
+        if (!git.currentBranch(worktree).filter(r.branch()::equals).isPresent()) {
+            return; // the worker wandered off its branch: collecting reports that and changes nothing there
+        }
+        boolean onBranch = git.tryRun(worktree, List.of("cat-file", "-e", "HEAD:" + RESULTS_FILE)).succeeded();
+        boolean inBase = git.tryRun(worktree, List.of("cat-file", "-e", base + ":" + RESULTS_FILE)).succeeded();
+        if (onBranch && !inBase) {
+            git.run(worktree, "rm", "--cached", "--quiet", "--", ":(top,literal)" + RESULTS_FILE);
+            git.commitStaged(worktree, RESULTS_OFF_BRANCH_MESSAGE, r.identity());
+            notes.add("RESULTS.md was committed by the worker; it is archived and untracked on the branch again");
+        }
     }
 
     private Path requireWorktree(CollectRequest r) {

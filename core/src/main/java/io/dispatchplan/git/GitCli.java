@@ -289,6 +289,11 @@ public final class GitCli {
             excludedTopLevelPaths.forEach(path -> reset.add(":(top,literal)" + path));
             run(worktree, reset);
         }
+        return commitStaged(worktree, message, identity);
+    }
+
+    /** Commits what is staged, if anything; returns the new commit. */
+    public Optional<String> commitStaged(Path worktree, String message, CommitIdentity identity) {
         if (tryRun(worktree, List.of("diff", "--cached", "--quiet")).exitCode() == 0) {
             return Optional.empty();
         }

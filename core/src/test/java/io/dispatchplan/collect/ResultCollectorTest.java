@@ -62,7 +62,7 @@ class ResultCollectorTest {
     }
 
     @Test
-    void collectsAFinishedWorkstreamAndSavesItsUncommittedResultsFile() throws Exception {
+    void collectsAFinishedWorkstreamAndArchivesItsResultsFileWithoutCommittingIt() throws Exception {
         workerCommits("src/api.txt", "api\n");
         Files.writeString(wt.resolve("RESULTS.md"), "# Results\nDone.\n");
 
@@ -71,17 +71,36 @@ class ResultCollectorTest {
         assertThat(c.resultsPresent()).isTrue();
         assertThat(c.reason()).isNull();
         assertThat(c.unstable()).isFalse();
-        assertThat(c.wipCommitted()).isTrue();
-        assertThat(c.commits()).isEqualTo(2);
+        assertThat(c.wipCommitted()).as("RESULTS.md alone is nothing to commit").isFalse();
+        assertThat(c.commits()).isEqualTo(1);
         assertThat(c.headSha()).isEqualTo(git.revParse(repo.dir(), "chat/api"));
-        assertThat(c.changedFiles()).containsExactlyInAnyOrder("RESULTS.md", "src/api.txt");
-        assertThat(c.diffStat().insertions()).isEqualTo(3);
+        assertThat(c.changedFiles()).containsExactly("src/api.txt");
+        assertThat(c.diffStat().insertions()).isEqualTo(1);
         assertThat(c.branch()).isEqualTo("chat/api");
         assertThat(c.baseSha()).isEqualTo(base);
         assertThat(c.resultsCopy()).isEqualTo(artifacts.resolve("RESULTS.md")).hasContent("# Results\nDone.");
         assertThat(artifacts.resolve("TASKS.md")).hasContent("# Tasks for api\n- [ ] build it");
         assertThat(c.bundle()).isNull();
-        assertThat(repo.log(base + "..chat/api")).containsExactly(ResultCollector.wipMessage("api"), "add src/api.txt");
+        assertThat(repo.log(base + "..chat/api")).containsExactly("add src/api.txt");
+        assertThat(repo.filesAt("chat/api")).doesNotContain("RESULTS.md");
+        assertThat(wt.resolve("RESULTS.md")).as("left in the worktree").hasContent("# Results\nDone.");
+    }
+
+    @Test
+    void aResultsFileTheWorkerCommittedIsUntrackedOnTheBranchAgain() throws Exception {
+        Files.writeString(wt.resolve("RESULTS.md"), "# Results\n");
+        workerCommits("src/api.txt", "api\n");
+        assertThat(repo.filesAt("chat/api")).contains("RESULTS.md");
+
+        CollectedWorkstream c = collector.collect(request(null));
+
+        assertThat(repo.filesAt("chat/api")).contains("src/api.txt").doesNotContain("RESULTS.md");
+        assertThat(repo.log(base + "..chat/api")).containsExactly(ResultCollector.RESULTS_OFF_BRANCH_MESSAGE, "add src/api.txt");
+        assertThat(repo.readFileAt("chat/api~1", "RESULTS.md")).as("still in history").isEqualTo("# Results\n");
+        assertThat(c.headSha()).isEqualTo(git.revParse(repo.dir(), "chat/api"));
+        assertThat(c.changedFiles()).containsExactly("src/api.txt");
+        assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("RESULTS.md was committed by the worker"));
+        assertThat(c.resultsCopy()).hasContent("# Results");
     }
 
     @Test
@@ -116,14 +135,12 @@ class ResultCollectorTest {
         assertThat(wip.subject()).isEqualTo("WIP: uncommitted work of api saved by dispatch-plan");
         assertThat(wip.authorName()).isEqualTo("Dispatch Robot");
         assertThat(wip.authorEmail()).isEqualTo("robot@dispatch-plan.invalid");
-        assertThat(repo.filesAt("chat/api")).containsExactlyInAnyOrder("src/app.txt", "src/new/untracked.txt",
-                "RESULTS.md");
+        assertThat(repo.filesAt("chat/api")).containsExactlyInAnyOrder("src/app.txt", "src/new/untracked.txt");
         assertThat(repo.readFileAt("chat/api", "src/app.txt")).isEqualTo("v2\n");
-        assertThat(c.changedFiles()).containsExactlyInAnyOrder("README.md", "src/app.txt", "src/new/untracked.txt",
-                "RESULTS.md");
-        // The engine files stay in the worktree, untracked and ignored; the worktree is otherwise clean.
+        assertThat(c.changedFiles()).containsExactlyInAnyOrder("README.md", "src/app.txt", "src/new/untracked.txt");
+        // The engine files stay in the worktree, TASKS.md ignored, RESULTS.md archived; nothing else is left.
         assertThat(wt.resolve("TASKS.md")).exists();
-        assertThat(git.output(wt, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertThat(git.output(wt, "status", "--porcelain", "--untracked-files=all").strip()).isEqualTo("?? RESULTS.md");
     }
 
     @Test
@@ -143,11 +160,12 @@ class ResultCollectorTest {
         Path exclude = git.gitPath(wt, "info/exclude");
         Files.writeString(exclude, "");
         Files.writeString(wt.resolve("RESULTS.md"), "results\n");
+        Files.writeString(wt.resolve("more.txt"), "more\n");
 
         CollectedWorkstream c = collector.collect(request(null));
 
         assertThat(c.wipCommitted()).isTrue();
-        assertThat(repo.filesAt("chat/api")).doesNotContain("TASKS.md", "COORDINATION.md").contains("RESULTS.md");
+        assertThat(repo.filesAt("chat/api")).doesNotContain("TASKS.md", "COORDINATION.md", "RESULTS.md").contains("more.txt");
     }
 
     @Test
@@ -243,8 +261,8 @@ class ResultCollectorTest {
         assertThat(c.reason()).isNull();
         assertThat(c.notes()).singleElement().asString().contains("detached HEAD").contains("chat/api");
         assertThat(git.currentBranch(wt)).contains("chat/api");
-        assertThat(repo.filesAt("chat/api")).contains("src/one.txt", "src/two.txt", "RESULTS.md");
-        assertThat(c.commits()).isEqualTo(3);
+        assertThat(repo.filesAt("chat/api")).contains("src/one.txt", "src/two.txt").doesNotContain("RESULTS.md");
+        assertThat(c.commits()).isEqualTo(2);
     }
 
     @Test
@@ -258,7 +276,7 @@ class ResultCollectorTest {
 
         assertThat(c.unstable()).isTrue();
         assertThat(c.reason()).contains("branch elsewhere").contains("not on branch chat/api");
-        assertThat(repo.filesAt("elsewhere")).contains("src/two.txt", "RESULTS.md");
+        assertThat(repo.filesAt("elsewhere")).contains("src/two.txt").doesNotContain("RESULTS.md");
         assertThat(repo.filesAt("chat/api")).contains("src/one.txt").doesNotContain("src/two.txt");
         assertThat(c.commits()).isEqualTo(1);
     }

@@ -113,7 +113,8 @@ class WorkstreamOnAgentTest {
         assertThat(collected.getWipCommit()).isNotNull();
         Path worktree = Path.of(prepared.getPath());
         assertThat(origin.gitCli().output(worktree, "show", "--name-only", "--format=%s", "HEAD"))
-                .contains("WIP: uncommitted work of api").contains("orders.txt").contains("RESULTS.md");
+                .contains("WIP: uncommitted work of api").contains("orders.txt")
+                .as("RESULTS.md is archived, not committed").doesNotContain("RESULTS.md");
     }
 
     @Test
