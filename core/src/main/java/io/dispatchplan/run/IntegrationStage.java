@@ -1,0 +1,50 @@
+package io.dispatchplan.run;
+
+import io.dispatchplan.graph.Scheduler;
+import io.dispatchplan.graph.WorkstreamState;
+import io.dispatchplan.integrate.BranchToMerge;
+import io.dispatchplan.integrate.IntegrationRequest;
+import io.dispatchplan.integrate.IntegrationResult;
+import io.dispatchplan.integrate.Integrator;
+import io.dispatchplan.report.WorkstreamReport;
+import io.dispatchplan.worktree.WorktreeManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges, in dependency order, every workstream that succeeded (and, unless turned off, every unstable one,
+ * flagged). Failed and skipped workstreams are not merged; their branches stay for inspection.
+ */
+final class IntegrationStage {
+    static final String INTEGRATION = "integration";
+
+    private final RunContext context;
+
+    IntegrationStage(RunContext context) {
+        this.context = context;
+    }
+
+    IntegrationResult integrate(Scheduler scheduler, List<WorkstreamReport> reports) {
+        Map<String, WorkstreamReport> byId = LocalDispatcher.byId(reports);
+        List<BranchToMerge> branches = new ArrayList<>();
+        for (String id : scheduler.graph().topologicalOrder()) {
+            WorkstreamReport report = byId.get(id);
+            boolean succeeded = WorkstreamState.SUCCEEDED.name().equals(report.status());
+            boolean unstable = WorkstreamState.UNSTABLE.name().equals(report.status());
+            if (succeeded || (unstable && context.options().mergeUnstable())) {
+                branches.add(new BranchToMerge(id, report.branch(), unstable));
+            }
+        }
+        RunOptions options = context.options();
+        String feature = context.plan().feature();
+        context.listener().integrating(branches.stream().map(BranchToMerge::branch).toList());
+        IntegrationResult result = new Integrator(context.git(), new io.dispatchplan.process.ProcessRunner())
+                .integrate(new IntegrationRequest(options.repository(), feature, context.baseSha(),
+                        feature + "/" + INTEGRATION, branches, options.conflictPolicy(), options.verifyCommand(),
+                        options.verifyTimeout(), WorktreeManager.pathFor(options.worktreeRoot(), feature, INTEGRATION),
+                        options.identity()));
+        context.listener().integrated(result);
+        return result;
+    }
+}

@@ -1,0 +1,42 @@
+package io.dispatchplan.run;
+
+import java.nio.file.Path;
+
+/** Where a run keeps its files; everything is derived from slugged ids only. */
+public record RunLayout(Path outDir, Path worktreeRoot, String feature) {
+    public static final String PLAN_JSON = "plan.json";
+    public static final String PLAN_GRAPH = "plan.mmd";
+    public static final String REPORT_JSON = "report.json";
+    public static final String INTEGRATION_MD = "INTEGRATION.md";
+
+    public Path planJson() {
+        return outDir.resolve(PLAN_JSON);
+    }
+
+    public Path planGraph() {
+        return outDir.resolve(PLAN_GRAPH);
+    }
+
+    public Path reportJson() {
+        return outDir.resolve(REPORT_JSON);
+    }
+
+    public Path integrationMarkdown() {
+        return outDir.resolve(INTEGRATION_MD);
+    }
+
+    /** Archived per-workstream files: RESULTS.md, TASKS.md, worker-result.json, logs. */
+    public Path workstreamDir(String id) {
+        return outDir.resolve("workstreams").resolve(id);
+    }
+
+    /** Per-workstream state that outlives worktrees (the Claude session), reused by re-runs. */
+    public Path stateDir(String id) {
+        return outDir.resolve("state").resolve(id);
+    }
+
+    /** The COORDINATION.md every worker of this run shares. */
+    public Path coordinationFile() {
+        return worktreeRoot.resolve(feature).resolve("COORDINATION.md");
+    }
+}

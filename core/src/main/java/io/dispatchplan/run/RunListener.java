@@ -1,0 +1,28 @@
+package io.dispatchplan.run;
+
+import io.dispatchplan.integrate.IntegrationResult;
+import io.dispatchplan.report.WorkstreamReport;
+import java.util.List;
+
+/** What a run tells whoever shows its progress; the engine itself never prints. Calls come from several threads. */
+public interface RunListener {
+    default void message(String text) {}
+
+    /** The base commit every workstream starts from, resolved once. */
+    default void base(String ref, String sha) {}
+
+    default void waiting(String id, List<String> dependencies) {}
+
+    default void started(String id) {}
+
+    /** A step inside a running workstream, e.g. "worktree ready", "worker running". */
+    default void step(String id, String what) {}
+
+    default void finished(WorkstreamReport report) {}
+
+    default void integrating(List<String> branches) {}
+
+    default void integrated(IntegrationResult result) {}
+
+    RunListener NONE = new RunListener() {};
+}

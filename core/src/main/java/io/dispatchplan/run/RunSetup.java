@@ -1,0 +1,80 @@
+package io.dispatchplan.run;
+
+import io.dispatchplan.git.GitCli;
+import io.dispatchplan.process.ProcessResult;
+import io.dispatchplan.tasks.TaskTemplates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/** Small preparations of a run that touch the user's repository or files. */
+final class RunSetup {
+    private RunSetup() {}
+
+    /**
+     * Keeps the run's directories out of {@code git status} when they lie inside the repository's working
+     * tree, through the repository's own {@code info/exclude} (never its committed .gitignore).
+     */
+    static void excludeFromRepository(GitCli git, Path repository, List<Path> directories) {
+        Optional<String> top = output(git, repository, "rev-parse", "--show-toplevel");
+        if (top.isEmpty()) {
+            return; // a bare repository has no working tree to keep clean
+        }
+        Path root = Path.of(top.get()).toAbsolutePath().normalize();
+        Path exclude = Path.of(output(git, repository, "rev-parse", "--path-format=absolute", "--git-path", "info/exclude")
+                .orElseThrow());
+        try {
+            String existing = Files.isRegularFile(exclude) ? Files.readString(exclude) : "";
+            StringBuilder add = new StringBuilder();
+            for (Path dir : directories) {
+                Path absolute = dir.toAbsolutePath().normalize();
+                if (absolute.startsWith(root) && !absolute.equals(root)) {
+                    String line = "/" + root.relativize(absolute).toString().replace('\\', '/') + "/";
+                    if (!existing.lines().anyMatch(line::equals)) {
+                        add.append(line).append('\n');
+                    }
+                }
+            }
+            if (add.length() > 0) {
+                Files.createDirectories(exclude.getParent());
+                String separator = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
+                Files.writeString(exclude, existing + separator + "# dispatch-plan run files\n" + add, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + exclude, e);
+        }
+    }
+
+    /** The repository's own templates as of the base commit, else the built-in ones. */
+    static TaskTemplates templatesAt(GitCli git, Path repository, String baseSha) {
+        TaskTemplates builtIn = TaskTemplates.builtIn();
+        return new TaskTemplates(
+                fileAt(git, repository, baseSha, TaskTemplates.TASKS_TEMPLATE).orElse(builtIn.tasks()),
+                fileAt(git, repository, baseSha, TaskTemplates.COORDINATION_TEMPLATE).orElse(builtIn.coordination()));
+    }
+
+    private static Optional<String> fileAt(GitCli git, Path repository, String sha, String name) {
+        ProcessResult result = git.tryRun(repository, List.of("show", sha + ":" + TaskTemplates.OVERRIDE_DIR + "/" + name));
+        return result.succeeded() ? Optional.of(result.stdout()) : Optional.empty();
+    }
+
+    static void copyIfPresent(Path from, Path to) {
+        if (Files.isRegularFile(from)) {
+            try {
+                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy " + from, e);
+            }
+        }
+    }
+
+    private static Optional<String> output(GitCli git, Path repository, String... args) {
+        ProcessResult result = git.tryRun(repository, List.of(args));
+        return result.succeeded() ? Optional.of(result.stdout().strip()) : Optional.empty();
+    }
+}

@@ -1,0 +1,188 @@
+package io.dispatchplan.run;
+
+import io.dispatchplan.collect.CollectRequest;
+import io.dispatchplan.collect.CollectedWorkstream;
+import io.dispatchplan.collect.ResultCollector;
+import io.dispatchplan.collect.TaskFileExclusion;
+import io.dispatchplan.graph.WorkstreamState;
+import io.dispatchplan.plan.Plan;
+import io.dispatchplan.plan.Workstream;
+import io.dispatchplan.report.WorkstreamReport;
+import io.dispatchplan.tasks.TaskFiles;
+import io.dispatchplan.worker.RetryingWorker;
+import io.dispatchplan.worker.Worker;
+import io.dispatchplan.worker.WorkerLogs;
+import io.dispatchplan.worker.WorkerOutcome;
+import io.dispatchplan.worker.WorkerRequest;
+import io.dispatchplan.worktree.PortBlock;
+import io.dispatchplan.worktree.SetupOptions;
+import io.dispatchplan.worktree.SetupResult;
+import io.dispatchplan.worktree.Worktree;
+import io.dispatchplan.worktree.WorktreeManager;
+import io.dispatchplan.worktree.WorktreeRequest;
+import io.dispatchplan.worktree.WorktreeSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs one workstream from start to end: its worktree, TASKS.md, the worker, then collecting what it did.
+ * Whatever happens, the outcome is a report; work left in the worktree is committed, never dropped.
+ */
+final class WorkstreamRunner {
+    private final RunContext context;
+
+    WorkstreamRunner(RunContext context) {
+        this.context = context;
+    }
+
+    WorkstreamReport run(Workstream w, int index, Function<String, Optional<String>> dependencyResults) {
+        long start = System.nanoTime();
+        RunOptions options = context.options();
+        Plan plan = context.plan();
+        Worktree worktree = null;
+        WorkerOutcome outcome = null;
+        try {
+            worktree = context.worktrees().prepare(new WorktreeRequest(options.repository(),
+                    options.worktreeRoot(), plan.feature(), w.id(), w.branch(), context.baseSha(), null));
+            context.listener().step(w.id(), "worktree " + worktree.outcome().name().toLowerCase() + " at " + worktree.path());
+            SetupResult setup = setUp(worktree, index);
+            TaskFileExclusion.apply(context.git(), worktree.path());
+            setAsidePreviousResults(w, worktree);
+            Path coordination = context.taskFiles().writeCoordination(context.layout().coordinationFile());
+            context.taskFiles().writeTasks(worktree.path(), w.id(), dependencyResults, coordination);
+
+            Worker worker = new RetryingWorker(workerFor(w), options.retry());
+            WorkerRequest request = WorkerRequest.builder(plan.feature(), w.id(), worktree.path())
+                    .job(options.job())
+                    .title(w.title())
+                    .coordinationFile(coordination)
+                    .port(setup.port())
+                    .env(setup.environment())
+                    .timeout(timeoutFor(w))
+                    .stateDir(context.layout().stateDir(w.id()))
+                    .logs(WorkerLogs.in(context.layout().workstreamDir(w.id())))
+                    .build();
+            context.listener().step(w.id(), worker.kind() + " worker running");
+            outcome = worker.run(request);
+        } catch (RuntimeException e) {
+            return collectAfterFailure(w, worktree, start, describe(e));
+        }
+        return judge(w, worktree, outcome, start);
+    }
+
+    private SetupResult setUp(Worktree worktree, int index) {
+        SetupOptions configured = context.options().setup();
+        PortBlock ports = configured.ports() == null ? null
+                : new PortBlock(configured.ports().basePort(), configured.ports().portSpan(), index);
+        SetupOptions options = configured.withPorts(ports);
+        if (worktree.outcome() == Worktree.Outcome.REUSED) {
+            // Files were copied and the setup command ran when it was made; only the environment is needed now.
+            options = new SetupOptions(null, java.util.List.of(), ports, null, null, configured.identity());
+        }
+        return context.setup().apply(worktree.path(), options, java.util.Map.of());
+    }
+
+    /**
+     * A RESULTS.md left in a reused worktree by an earlier attempt would pass for this run's: it moves to the
+     * archive as RESULTS.previous.md, so the worker's own report is the one judged.
+     */
+    private void setAsidePreviousResults(Workstream w, Worktree worktree) {
+        Path stale = worktree.path().resolve(TaskFiles.RESULTS);
+        if (Files.isRegularFile(stale)) {
+            try {
+                Path aside = context.layout().workstreamDir(w.id()).resolve("RESULTS.previous.md");
+                Files.createDirectories(aside.getParent());
+                Files.move(stale, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move the earlier " + stale + " aside", e);
+            }
+        }
+    }
+
+    private Worker workerFor(Workstream w) {
+        if (w.worker() == null) {
+            return context.options().worker();
+        }
+        Worker named = context.options().namedWorkers().get(w.worker());
+        if (named == null) {
+            throw new IllegalArgumentException("workstream '" + w.id() + "' asks for the worker '" + w.worker()
+                    + "', which this run does not have (known: " + context.options().namedWorkers().keySet()
+                    + "); remove 'worker:' from the plan or configure that worker");
+        }
+        return named;
+    }
+
+    private Duration timeoutFor(Workstream w) {
+        return w.timeoutMinutes() != null ? Duration.ofMinutes(w.timeoutMinutes()) : context.options().workstreamTimeout();
+    }
+
+    private WorkstreamReport judge(Workstream w, Worktree worktree, WorkerOutcome outcome, long start) {
+        CollectedWorkstream collected = collect(w, worktree);
+        WorkstreamState state;
+        String reason;
+        if (outcome.status() == WorkerOutcome.Status.SUCCEEDED && collected.resultsPresent()) {
+            state = WorkstreamState.SUCCEEDED;
+            reason = null;
+        } else if (outcome.status() == WorkerOutcome.Status.SUCCEEDED || outcome.status() == WorkerOutcome.Status.NO_RESULTS) {
+            state = WorkstreamState.UNSTABLE;
+            reason = collected.reason() != null ? collected.reason() : outcome.reason();
+        } else {
+            state = WorkstreamState.FAILED;
+            reason = outcome.reason();
+        }
+        if (collected.wipCommitted()) {
+            reason = (reason == null ? "" : reason + "; ") + "uncommitted work saved as a WIP commit";
+        }
+        return new WorkstreamReport(w.id(), w.title(), state.name(), reason, context.agent(), millisSince(start),
+                w.branch(), collected.headSha(), collected.commits(), collected.diffStat(), outcome.costUsd(),
+                outcome.turns(), outcome.sessionId(), outcome.attempts(), relative(collected.resultsCopy()));
+    }
+
+    /** The worker never ran or blew up: still save what the worktree holds, and report the failure. */
+    private WorkstreamReport collectAfterFailure(Workstream w, Worktree worktree, long start, String reason) {
+        String head = null;
+        int commits = 0;
+        io.dispatchplan.git.DiffStat diffStat = null;
+        String why = reason;
+        if (worktree != null) {
+            try {
+                CollectedWorkstream collected = collect(w, worktree);
+                head = collected.headSha();
+                commits = collected.commits();
+                diffStat = collected.diffStat();
+                if (collected.wipCommitted()) {
+                    why += "; uncommitted work saved as a WIP commit";
+                }
+            } catch (RuntimeException e) {
+                why += "; collecting its work failed too: " + describe(e);
+            }
+        }
+        return new WorkstreamReport(w.id(), w.title(), WorkstreamState.FAILED.name(), why, context.agent(),
+                millisSince(start), w.branch(), head, commits, diffStat, null, null, null, 0, null);
+    }
+
+    private CollectedWorkstream collect(Workstream w, Worktree worktree) {
+        context.listener().step(w.id(), "collecting results");
+        return context.collector().collect(new CollectRequest(w.id(), worktree.path(), w.branch(), context.baseSha(),
+                context.layout().workstreamDir(w.id()), context.options().identity(), null));
+    }
+
+    private String relative(Path file) {
+        return file == null ? null : context.layout().outDir().relativize(file.toAbsolutePath()).toString();
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,268 @@
+package io.dispatchplan.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dispatchplan.integrate.MergeRecord;
+import io.dispatchplan.integrate.MergeStatus;
+import io.dispatchplan.plan.Plan;
+import io.dispatchplan.report.ReportJson;
+import io.dispatchplan.report.WorkstreamReport;
+import io.dispatchplan.testsupport.Plans;
+import io.dispatchplan.testsupport.TempRepo;
+import io.dispatchplan.worker.CommandWorker;
+import io.dispatchplan.worker.RetryPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole runs on real repositories with scripted workers: what merges, what is skipped and why, the order
+ * things ran in, and that no work is lost.
+ */
+class LocalDispatcherTest {
+    @TempDir
+    Path dir;
+
+    TempRepo repo;
+    Path events;
+
+    @BeforeEach
+    void createRepository() throws Exception {
+        repo = TempRepo.initWithFiles(dir.resolve("repo"), TempRepo.files("README.md", "demo\n", "shared.txt", "one\ntwo\n"));
+        events = dir.resolve("events.log");
+        Files.createFile(events);
+    }
+
+    /**
+     * A worker script: logs its start and end, then does what {@code behaviour} (a case statement on
+     * WORKSTREAM_ID) says. The default writes src/$WORKSTREAM_ID.txt, commits it, and writes RESULTS.md
+     * (collected, not committed).
+     */
+    private CommandWorker worker(String behaviour) {
+        return CommandWorker.shell(String.join("\n",
+                "echo \"start $WORKSTREAM_ID $(date +%s%N)\" >> '" + events + "'",
+                "trap 'echo \"end $WORKSTREAM_ID $(date +%s%N)\" >> \"" + events + "\"' EXIT",
+                "ok() { mkdir -p src && echo \"work of $WORKSTREAM_ID\" > src/$WORKSTREAM_ID.txt && git add src"
+                        + " && git commit -qm \"$WORKSTREAM_ID work\" && echo \"# Results of $WORKSTREAM_ID\" > RESULTS.md; }",
+                "case \"$WORKSTREAM_ID\" in",
+                behaviour,
+                "  *) ok ;;",
+                "esac"));
+    }
+
+    private RunResult run(Plan plan, CommandWorker worker, java.util.function.UnaryOperator<RunOptions> tweak) throws Exception {
+        RunOptions options = RunOptions.of(repo.dir(), dir.resolve("out"), worker).withRetry(RetryPolicy.none());
+        return new LocalDispatcher().run(plan, tweak.apply(options), RunListener.NONE);
+    }
+
+    private static Map<String, WorkstreamReport> byId(RunResult result) {
+        Map<String, WorkstreamReport> map = new HashMap<>();
+        result.report().workstreams().forEach(w -> map.put(w.id(), w));
+        return map;
+    }
+
+    private Map<String, long[]> intervals() throws Exception {
+        Map<String, long[]> spans = new HashMap<>();
+        for (String line : Files.readAllLines(events)) {
+            String[] parts = line.split(" ");
+            long[] span = spans.computeIfAbsent(parts[1], k -> new long[2]);
+            span[parts[0].equals("start") ? 0 : 1] = Long.parseLong(parts[2]);
+        }
+        return spans;
+    }
+
+    @Test
+    void runsInDependencyOrderAndMergesEveryBranchNoFf() throws Exception {
+        Plan plan = Plans.yaml("""
+                feature: shop
+                workstreams:
+                  - {id: api}
+                  - {id: ui, dependsOn: [api]}
+                  - {id: docs, dependsOn: [api]}
+                  - {id: release, dependsOn: [ui, docs]}
+                """);
+
+        RunResult result = run(plan, worker(""), o -> o);
+
+        assertThat(result.clean()).isTrue();
+        assertThat(result.report().workstreams()).extracting(WorkstreamReport::status).containsOnly("SUCCEEDED");
+        Map<String, long[]> spans = intervals();
+        for (var w : plan.workstreams()) {
+            for (String dependency : w.dependsOn()) {
+                assertThat(spans.get(w.id())[0]).as(w.id() + " starts after " + dependency + " ends")
+                        .isGreaterThanOrEqualTo(spans.get(dependency)[1]);
+            }
+        }
+        assertThat(repo.filesAt("shop/integration")).contains("src/api.txt", "src/ui.txt", "src/docs.txt", "src/release.txt");
+        List<String> firstParents = List.of(repo.git("log", "--first-parent", "--format=%P", "shop/integration").split("\n"));
+        assertThat(firstParents.subList(0, 4)).allSatisfy(parents -> assertThat(parents.split(" ")).hasSize(2));
+        assertThat(repo.git("log", "--first-parent", "--format=%s", "shop/integration"))
+                .contains("Merge workstream api", "Merge workstream release");
+        assertThat(repo.filesAt("shop/integration")).as("RESULTS.md is archived, not merged").doesNotContain("RESULTS.md");
+        assertThat(Files.readString(result.layout().workstreamDir("ui").resolve("RESULTS.md"))).contains("Results of ui");
+        assertThat(Files.readString(result.layout().workstreamDir("ui").resolve("TASKS.md"))).contains("`api`");
+        assertThat(result.layout().planJson()).exists();
+        assertThat(Files.readString(result.layout().integrationMarkdown())).contains("api").contains("release");
+        assertThat(ReportJson.read(Files.readString(result.reportFile())).workstreams()).hasSize(4);
+        assertThat(dir.resolve("out/worktrees/shop/api")).as("worktrees removed at the end").doesNotExist();
+        assertThat(repo.git("status", "--porcelain")).as("the user's checkout is untouched").isEmpty();
+    }
+
+    @Test
+    void aFailureSkipsItsDependentsAndKeepsItsWork() throws Exception {
+        Plan plan = Plans.yaml("""
+                feature: f
+                workstreams:
+                  - {id: a}
+                  - {id: b}
+                  - {id: c, dependsOn: [a]}
+                  - {id: d, dependsOn: [c]}
+                """);
+
+        RunResult result = run(plan, worker("  a) echo half-done > partial.txt; exit 3 ;;"), o -> o);
+
+        Map<String, WorkstreamReport> reports = byId(result);
+        assertThat(result.clean()).isFalse();
+        assertThat(reports.get("a").status()).isEqualTo("FAILED");
+        assertThat(reports.get("a").reason()).contains("exit").contains("WIP commit");
+        assertThat(repo.readFileAt("f/a", "partial.txt")).as("uncommitted work saved on the branch").isEqualTo("half-done\n");
+        assertThat(reports.get("c").status()).isEqualTo("SKIPPED");
+        assertThat(reports.get("c").reason()).isEqualTo("skipped: dependency a failed");
+        assertThat(reports.get("d").reason()).contains("c was skipped (a failed)");
+        assertThat(reports.get("b").status()).isEqualTo("SUCCEEDED");
+        assertThat(repo.filesAt("f/integration")).contains("src/b.txt").doesNotContain("partial.txt", "src/a.txt");
+        assertThat(intervals()).doesNotContainKeys("c", "d");
+    }
+
+    @Test
+    void missingResultsIsUnstableButMergedAndFlagged() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: x}, {id: y}]");
+
+        RunResult result = run(plan, worker("  x) echo code > x.txt; git add x.txt; git commit -qm x ;;"), o -> o);
+
+        WorkstreamReport x = byId(result).get("x");
+        assertThat(x.status()).isEqualTo("UNSTABLE");
+        assertThat(x.reason()).contains("RESULTS.md");
+        MergeRecord merge = result.report().integration().merges().stream()
+                .filter(m -> m.workstreamId().equals("x")).findFirst().orElseThrow();
+        assertThat(merge.status()).isEqualTo(MergeStatus.MERGED);
+        assertThat(merge.flagged()).isTrue();
+        assertThat(repo.filesAt("plan/integration")).contains("x.txt");
+        assertThat(result.clean()).isFalse();
+    }
+
+    @Test
+    void uncommittedWorkIsCommittedAndMerged() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: lazy}]");
+
+        RunResult result = run(plan, worker("  lazy) echo done > lazy.txt; echo '# r' > RESULTS.md ;;"), o -> o);
+
+        WorkstreamReport lazy = byId(result).get("lazy");
+        assertThat(lazy.status()).isEqualTo("SUCCEEDED");
+        assertThat(lazy.reason()).contains("WIP commit");
+        assertThat(repo.readFileAt("plan/integration", "lazy.txt")).isEqualTo("done\n");
+        assertThat(repo.filesAt("plan/lazy")).as("engine files never committed").doesNotContain("TASKS.md", "COORDINATION.md");
+    }
+
+    @Test
+    void workersThatCommitTheirResultsAnywayStillMergeWithoutConflicts() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: p}, {id: q}, {id: r}]");
+
+        RunResult result = run(plan, worker("  *) ok; git add -f RESULTS.md; git commit -qm 'my results' ;;"), o -> o);
+
+        assertThat(result.clean()).isTrue();
+        assertThat(result.report().integration().merges()).extracting(MergeRecord::status).containsOnly(MergeStatus.MERGED);
+        assertThat(repo.filesAt("plan/integration")).contains("src/p.txt", "src/q.txt", "src/r.txt").doesNotContain("RESULTS.md");
+        assertThat(repo.readFileAt("plan/q~1", "RESULTS.md")).as("the worker's commit stays in history").contains("Results of q");
+        assertThat(Files.readString(result.layout().workstreamDir("q").resolve("RESULTS.md"))).contains("Results of q");
+    }
+
+    @Test
+    void aHangingWorkerIsKilledAtItsTimeout() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: slow}, {id: quick}]");
+
+        long start = System.nanoTime();
+        RunResult result = run(plan, worker("  slow) sleep 300 ;;"), o -> o.withTimeouts(Duration.ofSeconds(2), null));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+        WorkstreamReport slow = byId(result).get("slow");
+        assertThat(slow.status()).isEqualTo("FAILED");
+        assertThat(slow.reason()).contains("did not finish within 2 s; its process tree was killed");
+        assertThat(byId(result).get("quick").status()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void conflictingBranchesAreReportedAndTheIntegrationBranchStaysClean() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: left}, {id: right}]");
+        String edit = "printf 'one\\n%s\\n' $WORKSTREAM_ID > shared.txt; git commit -qam edit; echo r > RESULTS.md";
+
+        RunResult result = run(plan, worker("  left|right) " + edit + " ;;"), o -> o);
+
+        List<MergeRecord> merges = result.report().integration().merges();
+        assertThat(merges).extracting(MergeRecord::status).containsExactly(MergeStatus.MERGED, MergeStatus.CONFLICT);
+        assertThat(merges.get(1).conflictFiles()).contains("shared.txt");
+        assertThat(repo.readFileAt("plan/integration", "shared.txt")).isEqualTo("one\nleft\n");
+        assertThat(repo.gitCli().tryRun(repo.dir(), List.of("grep", "-c", "<<<<<<<", "plan/integration")).exitCode())
+                .as("git grep finds no conflict marker").isEqualTo(1);
+        assertThat(repo.revParse("plan/right")).as("the conflicting branch stays").isNotBlank();
+        assertThat(result.clean()).isFalse();
+    }
+
+    @Test
+    void maxParallelCapsHowManyRunAtOnce() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: w1}, {id: w2}, {id: w3}, {id: w4}, {id: w5}]");
+
+        run(plan, worker("  *) sleep 1; ok ;;"), o -> o.withMaxParallel(2));
+
+        List<long[]> spans = new ArrayList<>(intervals().values());
+        for (long[] span : spans) {
+            long overlapping = spans.stream().filter(o -> o[0] < span[1] && span[0] < o[1]).count();
+            assertThat(overlapping).as("workers overlapping one of them, itself included").isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aReRunResumesDoneWorkAndRetriesFailures() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: good}, {id: flaky}, {id: after, dependsOn: [flaky]}]");
+        Path marker = dir.resolve("fixed");
+        CommandWorker worker = worker("  flaky) [ -e '" + marker + "' ] || { echo tried > attempt1.txt; exit 1; }; ok ;;");
+
+        RunResult first = run(plan, worker, o -> o);
+        assertThat(byId(first).get("flaky").status()).isEqualTo("FAILED");
+        assertThat(byId(first).get("after").status()).isEqualTo("SKIPPED");
+        Files.writeString(events, "");
+        Files.createFile(marker);
+
+        RunResult second = run(plan, worker, o -> o);
+
+        assertThat(intervals()).as("only what was not done runs again").containsOnlyKeys("flaky", "after");
+        assertThat(byId(second).get("good").reason()).isEqualTo("done in an earlier run");
+        assertThat(second.clean()).isTrue();
+        assertThat(repo.filesAt("plan/integration")).contains("src/good.txt", "src/flaky.txt", "src/after.txt",
+                "attempt1.txt");
+    }
+
+    @Test
+    void notARepositoryIsAClearError() {
+        Plan plan;
+        try {
+            plan = Plans.yaml("workstreams: [{id: a}]");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        RunOptions options = RunOptions.of(dir.resolve("nowhere"), dir.resolve("out"), worker(""));
+        assertThatThrownBy(() -> new LocalDispatcher().run(plan, options, RunListener.NONE))
+                .isInstanceOf(RunException.class).hasMessageContaining("does not exist");
+        RunOptions plain = RunOptions.of(dir, dir.resolve("out2"), worker(""));
+        assertThatThrownBy(() -> new LocalDispatcher().run(plan, plain, RunListener.NONE))
+                .isInstanceOf(RunException.class).hasMessageContaining("is not a git repository");
+    }
+}
