@@ -1,0 +1,302 @@
+package io.dispatchplan.cli;
+
+import io.dispatchplan.git.CommitIdentity;
+import io.dispatchplan.integrate.ConflictPolicy;
+import io.dispatchplan.plan.Plan;
+import io.dispatchplan.plan.PlanException;
+import io.dispatchplan.plan.PlanOptions;
+import io.dispatchplan.plan.PlanOptions.Granularity;
+import io.dispatchplan.plan.PlanReader;
+import io.dispatchplan.report.WorkstreamReport;
+import io.dispatchplan.run.LocalDispatcher;
+import io.dispatchplan.run.RunException;
+import io.dispatchplan.run.RunOptions;
+import io.dispatchplan.run.RunResult;
+import io.dispatchplan.worker.ClaudePermissionMode;
+import io.dispatchplan.worker.ClaudeWorker;
+import io.dispatchplan.worker.ClaudeWorkerConfig;
+import io.dispatchplan.worker.CommandWorker;
+import io.dispatchplan.worker.RetryPolicy;
+import io.dispatchplan.worker.Worker;
+import io.dispatchplan.worktree.PortBlock;
+import io.dispatchplan.worktree.SetupCommand;
+import io.dispatchplan.worktree.SetupOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dispatch-plan run PLAN --repo DIR}: run every workstream in its own worktree, then integrate. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a plan: one worktree, branch and worker per workstream, started as their dependencies"
+                + " succeed, then one integration branch that merges them --no-ff. A re-run into the same --out"
+                + " resumes: done workstreams are skipped, failed ones run again (Claude sessions resume).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every workstream succeeded and merged", "1:a workstream failed, was skipped or unstable,"
+                + " a branch conflicted, or verification failed", "2:bad input (plan, repository, options)"})
+final class RunCommand implements Callable<Integer> {
+    private static final Pattern AUTHOR = Pattern.compile("^\\s*(.+?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file (Markdown, YAML or JSON).")
+    Path planFile;
+
+    @Option(names = "--repo", defaultValue = ".", description = "The git repository to work on (default: the current directory).")
+    Path repository;
+
+    @Option(names = "--worker", defaultValue = "claude", description = "claude or command (default: ${DEFAULT-VALUE}).")
+    String worker;
+
+    @Option(names = "--worker-command", paramLabel = "SCRIPT",
+            description = "For --worker command: a shell command run in each worktree (sh -c), with WORKSTREAM_ID,"
+                    + " TASKS_FILE, RESULTS_FILE, ... set. Giving it implies --worker command.")
+    String workerCommand;
+
+    @Option(names = "--max-parallel", defaultValue = "0", description = "Workers at once (default: no limit).")
+    int maxParallel;
+
+    @Option(names = "--feature", description = "Feature name, prefix of the branches (default: from the plan).")
+    String feature;
+
+    @Option(names = "--base", paramLabel = "REF", description = "Start from this branch, tag or commit (default: HEAD,"
+            + " or the earlier run's base when resuming).")
+    String base;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run files: plan.json, workstreams/<id>/, report.json,"
+            + " INTEGRATION.md (default: <repo>/.dispatch-plan/runs/<feature>).")
+    Path out;
+
+    @Option(names = "--fail-fast", description = "Stop everything after the first failure.")
+    boolean failFast;
+
+    @Option(names = "--keep-worktrees", description = "Leave the worktrees in place at the end.")
+    boolean keepWorktrees;
+
+    @Option(names = "--timeout", paramLabel = "MIN", description = "Per-workstream limit for one worker attempt, in minutes.")
+    Integer timeoutMinutes;
+
+    @Option(names = "--deadline", paramLabel = "MIN", description = "Limit for the whole run, in minutes.")
+    Integer deadlineMinutes;
+
+    @Option(names = "--retries", defaultValue = "2", description = "Retries on retryable failures (overload, lost"
+            + " process), with backoff (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--conflicts", defaultValue = "skip", description = "skip: leave a conflicting branch out and go"
+            + " on; stop: stop integrating at the first conflict (default: ${DEFAULT-VALUE}).")
+    String conflicts;
+
+    @Option(names = "--verify", paramLabel = "SCRIPT", description = "Run in the integration worktree after the merges (sh -c).")
+    String verify;
+
+    @Option(names = "--no-merge-unstable", description = "Do not merge workstreams that wrote no RESULTS.md.")
+    boolean noMergeUnstable;
+
+    @Option(names = "--setup", paramLabel = "SCRIPT", description = "Run in each new worktree before its worker (sh -c).")
+    String setup;
+
+    @Option(names = "--copy", paramLabel = "PATTERN", split = ",",
+            description = "Untracked files to copy from the repository into each worktree (besides .worktreeinclude), e.g. .env.")
+    List<String> copy;
+
+    @Option(names = "--base-port", description = "Give each workstream PORT = base + index * span (and write it to .env).")
+    Integer basePort;
+
+    @Option(names = "--port-span", defaultValue = "10", description = "Ports per workstream (default: ${DEFAULT-VALUE}).")
+    int portSpan;
+
+    @Option(names = "--git-author", paramLabel = "'NAME <EMAIL>'", description = "Author of WIP and merge commits and"
+            + " of the workers' commits (default: dispatch-plan <dispatch-plan@noreply.invalid>).")
+    String gitAuthor;
+
+    @Option(names = "--strict", description = "A dependency cycle is an error.")
+    boolean strict;
+
+    @Option(names = "--granularity", defaultValue = "auto", description = "auto or fine (one workstream per sub-assignment).")
+    String granularity;
+
+    @Option(names = "--model", description = "Claude model (e.g. sonnet).")
+    String model;
+
+    @Option(names = "--permission-mode", description = "Claude permission mode: acceptEdits (default), bypassPermissions,"
+            + " dontAsk, default, plan.")
+    String permissionMode;
+
+    @Option(names = "--max-budget-usd", description = "Claude spending limit per workstream run.")
+    Double maxBudgetUsd;
+
+    @Option(names = "--max-turns", description = "Claude turn limit per workstream run.")
+    Integer maxTurns;
+
+    @Option(names = "--allowed-tools", description = "Claude tools allowed without asking (default: Bash).")
+    String allowedTools;
+
+    @Option(names = "--claude", paramLabel = "PATH", description = "The claude executable (default: claude on the PATH).")
+    String claudeExecutable;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Plan plan;
+        RunOptions options;
+        try {
+            plan = PlanReader.read(planFile, new PlanOptions(feature, strict, granularity()));
+            plan.warnings().forEach(w -> err.println("warning: " + w));
+            options = options(plan);
+        } catch (PlanException | IllegalArgumentException e) {
+            err.println("dispatch-plan: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("dispatch-plan: cannot read " + planFile + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        out.println("dispatch-plan: " + plan.workstreams().size() + " workstream(s) of '" + plan.title() + "' in "
+                + options.repository() + " (" + options.worker().kind() + " worker"
+                + (options.maxParallel() > 0 ? ", at most " + options.maxParallel() + " at once" : "") + ")");
+        RunResult result;
+        try (ProgressPrinter progress = new ProgressPrinter(out, System.console() != null
+                && !"dumb".equals(System.getenv("TERM")), plan.ids())) {
+            result = new LocalDispatcher().run(plan, options, progress);
+        } catch (RunException e) {
+            err.println("dispatch-plan: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        printSummary(out, result);
+        return result.clean() ? ExitCodes.OK : ExitCodes.WORK_FAILED;
+    }
+
+    private RunOptions options(Plan plan) {
+        Path repo = repository.toAbsolutePath().normalize();
+        Path outDir = out != null ? out : repo.resolve(".dispatch-plan").resolve("runs").resolve(plan.feature());
+        RetryPolicy retry = retries <= 0 ? RetryPolicy.none()
+                : new RetryPolicy(retries + 1, RetryPolicy.defaults().initialDelay(), RetryPolicy.defaults().maxDelay());
+        ConflictPolicy policy = switch (conflicts.toLowerCase(Locale.ROOT)) {
+            case "skip" -> ConflictPolicy.SKIP;
+            case "stop" -> ConflictPolicy.STOP;
+            default -> throw new IllegalArgumentException("--conflicts must be skip or stop, not '" + conflicts + "'");
+        };
+        CommitIdentity identity = identity();
+        SetupOptions setupOptions = SetupOptions.none().withIdentity(identity);
+        if (copy != null && !copy.isEmpty() || Path.of(repo.toString(), SetupOptions.INCLUDE_FILE).toFile().isFile()) {
+            setupOptions = setupOptions.withSource(repo, copy == null ? new String[0] : copy.toArray(String[]::new));
+        }
+        if (basePort != null) {
+            setupOptions = setupOptions.withPorts(new PortBlock(basePort, portSpan, 0));
+        }
+        if (setup != null) {
+            setupOptions = setupOptions.withCommand(SetupCommand.shell(setup), null);
+        }
+        Worker chosen = worker();
+        return RunOptions.of(repo, outDir, chosen)
+                .withWorkers(chosen, namedWorkers())
+                .withBase(base)
+                .withMaxParallel(maxParallel)
+                .withFailFast(failFast)
+                .withKeepWorktrees(keepWorktrees)
+                .withTimeouts(minutes(timeoutMinutes, "--timeout"), minutes(deadlineMinutes, "--deadline"))
+                .withIntegration(policy, verify == null ? null : List.of("sh", "-c", verify), null, !noMergeUnstable)
+                .withSetup(setupOptions, identity)
+                .withRetry(retry);
+    }
+
+    private Worker worker() {
+        String kind = workerCommand != null ? CommandWorker.KIND : worker.toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case CommandWorker.KIND -> {
+                if (workerCommand == null) {
+                    throw new IllegalArgumentException("--worker command needs --worker-command 'SCRIPT'");
+                }
+                yield CommandWorker.shell(workerCommand);
+            }
+            case ClaudeWorker.KIND -> new ClaudeWorker(claudeConfig());
+            default -> throw new IllegalArgumentException("--worker must be claude or command, not '" + worker + "'");
+        };
+    }
+
+    /** Workers a plan may name per workstream ({@code worker: command}). */
+    private Map<String, Worker> namedWorkers() {
+        return workerCommand == null ? Map.of(ClaudeWorker.KIND, new ClaudeWorker(claudeConfig()))
+                : Map.of(ClaudeWorker.KIND, new ClaudeWorker(claudeConfig()), CommandWorker.KIND, CommandWorker.shell(workerCommand));
+    }
+
+    private ClaudeWorkerConfig claudeConfig() {
+        ClaudeWorkerConfig config = ClaudeWorkerConfig.defaults();
+        if (claudeExecutable != null) {
+            config = config.withExecutable(claudeExecutable);
+        }
+        if (model != null) {
+            config = config.withModel(model);
+        }
+        if (permissionMode != null) {
+            config = config.withPermissionMode(ClaudePermissionMode.parse(permissionMode));
+        }
+        if (maxBudgetUsd != null) {
+            config = config.withMaxBudgetUsd(maxBudgetUsd);
+        }
+        if (maxTurns != null) {
+            config = config.withMaxTurns(maxTurns);
+        }
+        if (allowedTools != null) {
+            config = config.withAllowedTools(ClaudeWorkerConfig.splitTools(allowedTools));
+        }
+        return config;
+    }
+
+    private CommitIdentity identity() {
+        if (gitAuthor == null) {
+            return CommitIdentity.DEFAULT;
+        }
+        Matcher m = AUTHOR.matcher(gitAuthor);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--git-author must look like 'Name <name@example.com>', not '" + gitAuthor + "'");
+        }
+        return new CommitIdentity(m.group(1), m.group(2));
+    }
+
+    private Granularity granularity() {
+        try {
+            return Granularity.valueOf(granularity.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--granularity must be auto or fine, not '" + granularity + "'");
+        }
+    }
+
+    private static Duration minutes(Integer value, String option) {
+        if (value == null) {
+            return null;
+        }
+        if (value <= 0) {
+            throw new IllegalArgumentException(option + " must be a positive number of minutes");
+        }
+        return Duration.ofMinutes(value);
+    }
+
+    private static void printSummary(PrintWriter out, RunResult result) {
+        out.println();
+        for (WorkstreamReport w : result.report().workstreams()) {
+            out.printf(Locale.ROOT, "  %-10s %s%s%n", w.status().toLowerCase(Locale.ROOT), w.id(),
+                    w.reason() == null ? "" : ": " + w.reason());
+        }
+        var integration = result.report().integration();
+        if (integration != null) {
+            out.println("integration branch: " + integration.integrationBranch()
+                    + (integration.clean() ? " (everything merged)" : " (incomplete: see INTEGRATION.md)"));
+        }
+        out.println("report: " + result.layout().integrationMarkdown() + " and " + result.reportFile());
+        out.flush();
+    }
+}
