@@ -44,6 +44,11 @@ final class PlannedBuild {
         WorkstreamSetup setup = new WorkstreamSetup(run.getParent().getFullName(), action.getPlanJson(), action.getFeature(), id,
                 row.getTitle(), row.getBranch(), s.getRepository(), s.getBaseCommit(), s.getWorker(), dependencyResults);
         setup.keepWorktree = s.isKeepWorktrees();
+        setup.index = action.getWorkstreams().indexOf(row);
+        setup.basePort = s.getBasePort();
+        setup.portSpan = s.getPortSpan();
+        setup.setupScript = s.getSetup();
+        setup.include = new java.util.ArrayList<>(s.getInclude());
         return setup;
     }
 

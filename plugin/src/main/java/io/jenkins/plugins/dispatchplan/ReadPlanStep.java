@@ -14,6 +14,7 @@ import io.dispatchplan.report.PlanGraphPicture;
 import io.dispatchplan.report.PlanJson;
 import io.dispatchplan.report.PlanText;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -48,6 +49,10 @@ public final class ReadPlanStep extends Step {
     private String verify;
     private Integer timeoutMinutes;
     private Boolean keepWorktrees;
+    private Integer basePort;
+    private int portSpan = RunSettings.DEFAULT_PORT_SPAN;
+    private String setup;
+    private String include;
 
     @DataBoundConstructor
     public ReadPlanStep() {
@@ -235,6 +240,58 @@ public final class ReadPlanStep extends Step {
     @DataBoundSetter
     public void setKeepWorktrees(Boolean keepWorktrees) {
         this.keepWorktrees = keepWorktrees;
+    }
+
+    public Integer getBasePort() {
+        return basePort;
+    }
+
+    /** Gives each workstream its own ports: {@code PORT = basePort + index * portSpan} (also written to its .env). */
+    @DataBoundSetter
+    public void setBasePort(Integer basePort) {
+        if (basePort != null && (basePort < 1 || basePort > 65535)) {
+            throw new IllegalArgumentException("readDispatchPlan: basePort must be a port (1-65535), not " + basePort);
+        }
+        this.basePort = basePort;
+    }
+
+    public int getPortSpan() {
+        return portSpan;
+    }
+
+    @DataBoundSetter
+    public void setPortSpan(int portSpan) {
+        if (portSpan < 1) {
+            throw new IllegalArgumentException("readDispatchPlan: portSpan must be at least 1, not " + portSpan);
+        }
+        this.portSpan = portSpan;
+    }
+
+    public String getSetup() {
+        return setup;
+    }
+
+    /** Shell script run in each prepared worktree before its worker, e.g. {@code npm ci}; should be idempotent. */
+    @DataBoundSetter
+    public void setSetup(String setup) {
+        this.setup = Text.trimToNull(setup);
+    }
+
+    public String getInclude() {
+        return include;
+    }
+
+    /** Untracked files to copy from the node's workspace into each worktree, e.g. {@code .env}; commas or lines. */
+    @DataBoundSetter
+    public void setInclude(String include) {
+        this.include = Text.trimToNull(include);
+    }
+
+    List<String> includePatterns() {
+        if (include == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(include.split("[,\\n]")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     PlanOptions planOptions() {

@@ -17,6 +17,8 @@ public final class RunSettings implements Serializable {
     static final String ARTIFACTS_DIR = ".dispatch-plan";
     static final String PLAN_ARTIFACTS = "plan.json,plan.mmd,plan.dot";
 
+    static final int DEFAULT_PORT_SPAN = 10;
+
     String label;
     int maxParallel;
     boolean failFast;
@@ -30,6 +32,10 @@ public final class RunSettings implements Serializable {
     String verify;
     int timeoutMinutes;
     boolean keepWorktrees;
+    Integer basePort;
+    int portSpan = DEFAULT_PORT_SPAN;
+    String setup;
+    ArrayList<String> include = new ArrayList<>();
 
     /** The step's options, each falling back to the global default when not given. */
     static RunSettings of(ReadPlanStep step, RunDefaults defaults) {
@@ -47,6 +53,10 @@ public final class RunSettings implements Serializable {
         s.verify = step.getVerify();
         s.timeoutMinutes = step.getTimeoutMinutes() != null ? step.getTimeoutMinutes() : defaults.getTimeoutMinutes();
         s.keepWorktrees = step.getKeepWorktrees() != null ? step.getKeepWorktrees() : defaults.isKeepWorktrees();
+        s.basePort = step.getBasePort();
+        s.portSpan = step.getPortSpan();
+        s.setup = step.getSetup();
+        s.include = new ArrayList<>(step.includePatterns());
         return s;
     }
 
@@ -122,5 +132,21 @@ public final class RunSettings implements Serializable {
 
     public boolean isKeepWorktrees() {
         return keepWorktrees;
+    }
+
+    public Integer getBasePort() {
+        return basePort;
+    }
+
+    public int getPortSpan() {
+        return portSpan;
+    }
+
+    public String getSetup() {
+        return setup;
+    }
+
+    public List<String> getInclude() {
+        return new ArrayList<>(include);
     }
 }

@@ -7,13 +7,17 @@ import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.git.RepositoryCache;
 import io.dispatchplan.git.RepositoryLock;
 import io.dispatchplan.plan.PlanException;
+import io.dispatchplan.process.ProcessRunner;
 import io.dispatchplan.process.ShellQuoting;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.tasks.TaskTemplates;
 import io.dispatchplan.worker.WorkerCommand;
+import io.dispatchplan.worker.WorkerEnvironment;
 import io.dispatchplan.worker.WorkerRequest;
+import io.dispatchplan.worktree.SetupResult;
 import io.dispatchplan.worktree.WorktreeManager;
 import io.dispatchplan.worktree.WorktreeRequest;
+import io.dispatchplan.worktree.WorktreeSetup;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +48,17 @@ final class WorkstreamPreparation {
         new WorktreeManager(git).prepare(WorktreeRequest.of(repo.gitDir(), workspace, setup.feature, setup.id, setup.baseCommit)
                 .withBranch(setup.branch));
         WorkerRequest request = setup.request(workspace);
+        // Runs on every prepare (a retry or re-run too): a setup command should be idempotent.
+        SetupResult prepared = new WorktreeSetup(new ProcessRunner())
+                .apply(worktree, setup.setupOptions(workspace), WorkerEnvironment.of(request));
+        // Copied secrets (.env) and the port file are the machine's, not the branch's: keep them out of commits.
+        List<String> local = new ArrayList<>(prepared.copiedFiles());
+        if (prepared.port() != null) {
+            local.add(".env");
+        }
+        if (!local.isEmpty()) {
+            TaskFileExclusion.apply(git, worktree, local);
+        }
         Files.createDirectories(request.stateDir());
         TaskFiles tasks = new TaskFiles(setup.plan(), TaskTemplates.from(worktree));
         tasks.writeCoordination(request.coordinationFile());

@@ -8,6 +8,10 @@ import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.worker.WorkerRequest;
 import java.io.Serializable;
 import java.nio.file.Path;
+import io.dispatchplan.worktree.PortBlock;
+import io.dispatchplan.worktree.SetupCommand;
+import io.dispatchplan.worktree.SetupOptions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +35,27 @@ final class WorkstreamSetup implements Serializable {
     final HashMap<String, String> dependencyResults;
     /** Keep the worktree after collecting; otherwise it is removed (its branch stays in the agent's cache). */
     boolean keepWorktree = true;
+    /** Position in the plan, for the port block. */
+    int index;
+    /** First port of workstream 0, or null for no ports. */
+    Integer basePort;
+    int portSpan = RunSettings.DEFAULT_PORT_SPAN;
+    /** Shell script run in a prepared worktree (Jenkinsfile text), or null. */
+    String setupScript;
+    /** Untracked files to copy from the node's workspace into the worktree, e.g. {@code .env}. */
+    ArrayList<String> include = new ArrayList<>();
+
+    /** The engine's worktree setup: untracked files from the workspace, the port block, the setup command. */
+    SetupOptions setupOptions(Path workspace) {
+        SetupOptions options = SetupOptions.none().withSource(workspace, include.toArray(new String[0]));
+        if (basePort != null) {
+            options = options.withPorts(new PortBlock(basePort, portSpan, index));
+        }
+        if (setupScript != null) {
+            options = options.withCommand(SetupCommand.shell(setupScript), null);
+        }
+        return options;
+    }
 
     WorkstreamSetup(String job, String planJson, String feature, String id, String title, String branch,
             String repository, String baseCommit, WorkerConfig worker, Map<String, String> dependencyResults) {
@@ -63,6 +88,7 @@ final class WorkstreamSetup implements Serializable {
     WorkerRequest request(Path workspace) {
         return WorkerRequest.builder(feature, id, worktree(workspace))
                 .job(job)
+                .port(basePort == null ? null : new PortBlock(basePort, portSpan, index).port())
                 .title(title)
                 .coordinationFile(coordinationFile(workspace))
                 .env(CommitIdentity.DEFAULT.environment())

@@ -81,4 +81,20 @@ class ReadPlanStepTest {
         assertThat(step.getGranularity()).isEqualTo("fine");
         assertThat(step.planOptions().granularity().name()).isEqualTo("FINE");
     }
+
+    @Test
+    void worktreeSetupOptionsAreCheckedAndSplit() {
+        ReadPlanStep step = new ReadPlanStep();
+        assertThatThrownBy(() -> step.setBasePort(70000)).hasMessage("readDispatchPlan: basePort must be a port (1-65535), not 70000");
+        assertThatThrownBy(() -> step.setPortSpan(0)).hasMessage("readDispatchPlan: portSpan must be at least 1, not 0");
+        step.setInclude(".env, config/local.yml\n.npmrc");
+        assertThat(step.includePatterns()).containsExactly(".env", "config/local.yml", ".npmrc");
+        step.setBasePort(3000);
+        step.setSetup("  npm ci  ");
+        RunSettings settings = RunSettings.of(step, new RunDefaults());
+        assertThat(settings.getBasePort()).isEqualTo(3000);
+        assertThat(settings.getPortSpan()).isEqualTo(10);
+        assertThat(settings.getSetup()).isEqualTo("npm ci");
+        assertThat(settings.getInclude()).containsExactly(".env", "config/local.yml", ".npmrc");
+    }
 }

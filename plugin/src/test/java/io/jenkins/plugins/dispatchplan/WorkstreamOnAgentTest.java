@@ -257,6 +257,40 @@ class WorkstreamOnAgentTest {
     }
 
     @Test
+    void eachWorktreeGetsItsPortBlockTheIncludedFilesAndItsSetupCommandKeptOutOfCommits() throws Exception {
+        Files.createDirectories(workspace);
+        Files.writeString(workspace.resolve(".env"), "SECRET=local\nPORT=3000\n");
+        WorkstreamSetup setup = setup("ui", new CommandWorker("echo \"$PORT\" > port.txt; echo ok > \"$RESULTS_FILE\""), Map.of());
+        setup.index = 2;
+        setup.basePort = 4000;
+        setup.portSpan = 10;
+        setup.include.add(".env");
+        setup.setupScript = "echo \"set up $WORKSTREAM_ID\" > setup.txt";
+
+        PreparedWorkstream prepared = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
+        Path worktree = Path.of(prepared.getPath());
+
+        assertThat(prepared.getEnvironment()).contains("PORT=4020");
+        assertThat(Files.readString(worktree.resolve(".env"))).isEqualTo("SECRET=local\nPORT=4020\n");
+        assertThat(worktree.resolve("setup.txt")).hasContent("set up ui");
+        runAsSh(prepared);
+        assertThat(worktree.resolve("port.txt")).hasContent("4020");
+        new WorkstreamCollection().collect(setup, workspace, 0);
+        String committed = origin.gitCli().output(worktree, "show", "--name-only", "--format=", "HEAD");
+        assertThat(committed).contains("port.txt").doesNotContain(".env");
+    }
+
+    @Test
+    void aFailingSetupCommandStopsThePreparationWithItsOutput() throws Exception {
+        WorkstreamSetup setup = setup("api", new CommandWorker("true"), Map.of());
+        setup.setupScript = "echo missing-tool >&2; exit 4";
+
+        assertThatThrownBy(() -> new WorkstreamPreparation(cache, null).prepare(setup, workspace))
+                .isInstanceOf(io.dispatchplan.worktree.WorktreeSetupException.class)
+                .hasMessageContaining("exit code 4").hasMessageContaining("missing-tool");
+    }
+
+    @Test
     void collectingWithoutAWorktreeSaysWhatToCallFirst() {
         assertThatThrownBy(() -> new WorkstreamCollection().collect(setup("api", new CommandWorker("true"), Map.of()), workspace, 0))
                 .hasMessage("no worktree at " + workspace.resolve("shop/api") + ": call prepareWorkstream('api') in the same node block first");
