@@ -63,6 +63,7 @@ final class WorkstreamRunner {
                     .title(w.title())
                     .coordinationFile(coordination)
                     .port(setup.port())
+                    .env(options.workerEnvironment())
                     .env(setup.environment())
                     .timeout(timeoutFor(w))
                     .stateDir(context.layout().stateDir(w.id()))
@@ -73,7 +74,16 @@ final class WorkstreamRunner {
         } catch (RuntimeException e) {
             return collectAfterFailure(w, worktree, start, describe(e));
         }
-        return judge(w, worktree, outcome, start);
+        // A stop request (failFast, deadline) ended the worker; it must not also stop saving the worker's work.
+        Thread.interrupted();
+        try {
+            return judge(w, worktree, outcome, start);
+        } catch (RuntimeException e) {
+            return new WorkstreamReport(w.id(), w.title(), WorkstreamState.FAILED.name(), "the worker ended ("
+                    + outcome.status().name().toLowerCase() + ") but collecting its results failed: " + describe(e)
+                    + ". Its work is still in " + worktree.path(), context.agent(), millisSince(start), w.branch(),
+                    null, 0, null, outcome.costUsd(), outcome.turns(), outcome.sessionId(), outcome.attempts(), null);
+        }
     }
 
     private SetupResult setUp(Worktree worktree, int index) {
@@ -150,6 +160,7 @@ final class WorkstreamRunner {
         int commits = 0;
         io.dispatchplan.git.DiffStat diffStat = null;
         String why = reason;
+        Thread.interrupted(); // as in run(): collecting always happens
         if (worktree != null) {
             try {
                 CollectedWorkstream collected = collect(w, worktree);
