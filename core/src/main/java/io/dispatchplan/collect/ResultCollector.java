@@ -41,6 +41,20 @@ public final class ResultCollector {
     public static final String RESULTS_OFF_BRANCH_MESSAGE =
             "dispatch-plan: RESULTS.md is archived with the run, not merged";
 
+    /**
+     * Deletes RESULTS.md and TASKS.md from a collected worktree before it is removed: collecting archived them and
+     * left them uncommitted on purpose, so they are the only files that would make git keep the worktree.
+     */
+    public static void removeArchivedCopies(Path worktree) {
+        for (String archived : List.of(RESULTS_FILE, TASKS_FILE)) {
+            try {
+                Files.deleteIfExists(worktree.resolve(archived));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete " + worktree.resolve(archived) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** The WIP commit's message. */
     public static String wipMessage(String workstreamId) {
         return "WIP: uncommitted work of " + workstreamId + " saved by dispatch-plan";

@@ -1,10 +1,9 @@
 package io.dispatchplan.run;
 
+import io.dispatchplan.collect.ResultCollector;
 import io.dispatchplan.report.WorkstreamReport;
-import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.worktree.CleanupResult;
 import io.dispatchplan.worktree.WorktreeManager;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,14 +33,7 @@ final class Cleanup {
         if (!Files.isDirectory(worktree)) {
             return;
         }
-        // Archived with the run (workstreams/<id>/): the only files collecting leaves uncommitted on purpose.
-        for (String archived : List.of(TaskFiles.RESULTS, TaskFiles.TASKS)) {
-            try {
-                Files.deleteIfExists(worktree.resolve(archived));
-            } catch (IOException e) {
-                context.listener().message("could not delete " + worktree.resolve(archived) + ": " + e.getMessage());
-            }
-        }
+        ResultCollector.removeArchivedCopies(worktree);
         CleanupResult result = context.worktrees().cleanup(context.options().repository(), worktree, branch, branch,
                 false, false);
         if (!result.worktreeRemoved()) {

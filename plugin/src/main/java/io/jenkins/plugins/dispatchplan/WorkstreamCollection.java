@@ -75,6 +75,7 @@ final class WorkstreamCollection {
         String cleanup = null;
         if (!setup.keepWorktree) {
             // The branch (and the bundle) hold the work now; a later run checks the branch out again.
+            ResultCollector.removeArchivedCopies(request.worktree());
             cleanup = new WorktreeManager(git).cleanup(git.commonDir(request.worktree()), request.worktree(), setup.branch,
                     null, false, false).message();
         }
