@@ -32,6 +32,7 @@ import java.util.Objects;
  * @param setup how to set up each worktree (copied files, ports, a setup command)
  * @param retry when and how often to retry a worker
  * @param job names the run for session ids (stable across re-runs)
+ * @param workerEnvironment more variables for every worker (values are never logged or written to disk)
  */
 public record RunOptions(
         Path repository,
@@ -52,7 +53,8 @@ public record RunOptions(
         CommitIdentity identity,
         SetupOptions setup,
         RetryPolicy retry,
-        String job) {
+        String job,
+        Map<String, String> workerEnvironment) {
 
     public RunOptions {
         repository = Objects.requireNonNull(repository, "repository").toAbsolutePath().normalize();
@@ -67,72 +69,79 @@ public record RunOptions(
         setup = setup == null ? SetupOptions.none() : setup;
         retry = retry == null ? RetryPolicy.defaults() : retry;
         job = job == null || job.isBlank() ? repository.toString() : job;
+        workerEnvironment = Map.copyOf(workerEnvironment == null ? Map.of() : workerEnvironment);
     }
 
     /** Defaults for everything but the repository, the output directory and the worker. */
     public static RunOptions of(Path repository, Path outDir, Worker worker) {
         return new RunOptions(repository, null, outDir, null, worker, Map.of(), 0, false, false, null, null,
                 ConflictPolicy.SKIP, null, null, true, CommitIdentity.DEFAULT, SetupOptions.none(), RetryPolicy.defaults(),
-                null);
+                null, Map.of());
     }
 
     public RunOptions withBase(String ref) {
         return new RunOptions(repository, ref, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                 keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job);
+                identity, setup, retry, job, workerEnvironment);
     }
 
     public RunOptions withMaxParallel(int n) {
         return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, n, failFast,
                 keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job);
+                identity, setup, retry, job, workerEnvironment);
     }
 
     public RunOptions withFailFast(boolean value) {
         return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, value,
                 keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job);
+                identity, setup, retry, job, workerEnvironment);
     }
 
     public RunOptions withKeepWorktrees(boolean value) {
         return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                 value, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job);
+                identity, setup, retry, job, workerEnvironment);
     }
 
     public RunOptions withTimeouts(Duration perWorkstream, Duration wholeRun) {
         return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                 keepWorktrees, perWorkstream, wholeRun, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job);
+                identity, setup, retry, job, workerEnvironment);
     }
 
     public RunOptions withIntegration(ConflictPolicy policy, List<String> verify, Duration verifyLimit, boolean mergeUnstableToo) {
         return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                 keepWorktrees, workstreamTimeout, deadline, policy, verify, verifyLimit, mergeUnstableToo, identity,
-                setup, retry, job);
+                setup, retry, job, workerEnvironment);
     }
 
     public RunOptions withWorkers(Worker defaultWorker, Map<String, Worker> byName) {
         return new RunOptions(repository, baseRef, outDir, worktreeRoot, defaultWorker, byName, maxParallel, failFast,
                 keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job);
+                identity, setup, retry, job, workerEnvironment);
     }
 
     public RunOptions withSetup(SetupOptions value, CommitIdentity who) {
         return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                 keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                who, value, retry, job);
+                who, value, retry, job, workerEnvironment);
     }
 
     public RunOptions withRetry(RetryPolicy value) {
         return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                 keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, value, job);
+                identity, setup, value, job, workerEnvironment);
+    }
+
+    public RunOptions withWorkerEnvironment(Map<String, String> variables) {
+        return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
+                keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
+                identity, setup, retry, job, variables);
     }
 
     public RunOptions withWorktreeRoot(Path root) {
         return new RunOptions(repository, baseRef, outDir, root, worker, namedWorkers, maxParallel, failFast,
                 keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job);
+                identity, setup, retry, job, workerEnvironment);
     }
 }

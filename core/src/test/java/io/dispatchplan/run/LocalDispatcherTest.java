@@ -217,6 +217,38 @@ class LocalDispatcherTest {
     }
 
     @Test
+    void failFastStopsTheRunningWorkersAndStartsNothingMore() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: bad}, {id: long}, {id: later, dependsOn: [long]}]");
+
+        long start = System.nanoTime();
+        RunResult result = run(plan, worker("  bad) for i in $(seq 100); do [ -e ../long/long.txt ] && break; sleep 0.1; done; exit 2 ;;\n"
+                        + "  long) echo partial > long.txt; sleep 300 ;;"),
+                o -> o.withFailFast(true));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+        Map<String, WorkstreamReport> reports = byId(result);
+        assertThat(reports.get("bad").status()).isEqualTo("FAILED");
+        assertThat(reports.get("long").status()).isEqualTo("FAILED");
+        assertThat(reports.get("long").reason()).startsWith("stopped: bad failed and failFast is on");
+        assertThat(repo.readFileAt("plan/long", "long.txt")).as("the stopped worker's work is kept").isEqualTo("partial\n");
+        assertThat(reports.get("later").status()).isEqualTo("SKIPPED");
+        assertThat(result.report().integration()).as("integration always runs").isNotNull();
+    }
+
+    @Test
+    void theRunsDeadlineStopsWorkersAndStillIntegrates() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: quick}, {id: slow}, {id: after, dependsOn: [slow]}]");
+
+        RunResult result = run(plan, worker("  slow) sleep 300 ;;"), o -> o.withTimeouts(null, Duration.ofSeconds(3)));
+
+        Map<String, WorkstreamReport> reports = byId(result);
+        assertThat(reports.get("quick").status()).isEqualTo("SUCCEEDED");
+        assertThat(reports.get("slow").reason()).startsWith("stopped: the run's deadline");
+        assertThat(reports.get("after").reason()).startsWith("not started: the run's deadline");
+        assertThat(repo.filesAt("plan/integration")).contains("src/quick.txt");
+    }
+
+    @Test
     void maxParallelCapsHowManyRunAtOnce() throws Exception {
         Plan plan = Plans.yaml("workstreams: [{id: w1}, {id: w2}, {id: w3}, {id: w4}, {id: w5}]");
 
