@@ -64,8 +64,8 @@ final class WorkstreamPreparation {
         tasks.writeCoordination(request.coordinationFile());
         tasks.writeTasks(worktree, setup.id, dep -> Optional.ofNullable(setup.dependencyResults.get(dep)),
                 request.coordinationFile());
-        // The engine's files stay out of the worker's commits (and so out of the merges).
-        TaskFileExclusion.apply(git, worktree);
+        // The engine's files and RESULTS.md (archived, never merged) stay out of the worker's commits.
+        TaskFileExclusion.apply(git, worktree, List.of(TaskFiles.TASKS, TaskFiles.COORDINATION, TaskFiles.RESULTS));
         WorkerCommand command = setup.worker.command(request);
         Files.createDirectories(request.logs().stdout().getParent());
         boolean unix = File.pathSeparatorChar == ':';

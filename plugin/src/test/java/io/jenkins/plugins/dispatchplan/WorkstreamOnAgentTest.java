@@ -109,7 +109,7 @@ class WorkstreamOnAgentTest {
         assertThat(Files.readString(archived.resolve("worker-result.json"), StandardCharsets.UTF_8)).contains("SUCCEEDED");
         assertThat(collected.getArtifactsDir()).isEqualTo(".dispatch-plan");
         assertThat(collected.getArtifacts()).isEqualTo("workstreams/api/*");
-        // Nothing the worker left is lost: it is committed on the workstream branch.
+        // Nothing the worker left is lost: it is committed on the workstream branch (RESULTS.md is archived instead).
         assertThat(collected.getWipCommit()).isNotNull();
         Path worktree = Path.of(prepared.getPath());
         assertThat(origin.gitCli().output(worktree, "show", "--name-only", "--format=%s", "HEAD"))
@@ -158,7 +158,7 @@ class WorkstreamOnAgentTest {
         runAsSh(new WorkstreamPreparation(cache, null).prepare(setup, workspace));
         CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, 0);
 
-        assertThat(workspace.resolve("shop/api")).doesNotExist();
+        assertThat(workspace.resolve("shop/api")).as(collected.getCleanup()).doesNotExist();
         assertThat(collected.getCleanup()).isNotNull();
         assertThat(workspace.resolve(".dispatch-plan/workstreams/api/RESULTS.md")).exists();
         assertThat(workspace.resolve(".dispatch-plan/bundles/api.bundle")).exists();
