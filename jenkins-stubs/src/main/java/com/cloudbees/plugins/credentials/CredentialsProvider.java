@@ -5,7 +5,7 @@ import hudson.model.Run;
 
 /**
  * Compile-only stand-in for {@code com.cloudbees.plugins.credentials.CredentialsProvider} from credentials 1480.v2246fd131e83; never packaged.
- * Only the lookup a build uses; the real class is a {@code Descriptor} and extension point.
+ * Only the lookup a build uses, and the snapshot taken before credentials travel to an agent; the real class is a {@code Descriptor} and extension point.
  */
 public abstract class CredentialsProvider {
     protected CredentialsProvider() {
@@ -13,6 +13,10 @@ public abstract class CredentialsProvider {
     }
 
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static <C extends Credentials> C snapshot(C credential) {
         throw new UnsupportedOperationException("stub");
     }
 }

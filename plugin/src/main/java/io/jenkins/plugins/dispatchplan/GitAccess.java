@@ -56,6 +56,8 @@ final class GitAccess {
             throw new AbortException(stepName + ": no credentials '" + credentialsId
                     + "' visible to this job; check gitCredentialsId");
         }
-        return new GitClientFetcher(context.get(TaskListener.class), context.get(EnvVars.class), credentials);
+        // A snapshot resolves credentials whose secret lives on the controller (e.g. a key file) before they travel.
+        return new GitClientFetcher(context.get(TaskListener.class), context.get(EnvVars.class),
+                CredentialsProvider.snapshot(credentials));
     }
 }
