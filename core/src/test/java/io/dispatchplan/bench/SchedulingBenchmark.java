@@ -17,14 +17,15 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Makespan of the real dispatch loop ({@link ParallelDispatch} + {@link Scheduler}) with sleeping workers,
- * against the critical-path lower bound (unlimited slots: target 1.0x), and with maxParallel 2 and 4 against
- * running the plan phase by phase (each wave waits for the one before). Durations are random units of
+ * Makespan of the real dispatch loop ({@link ParallelDispatch} + {@link Scheduler}) with sleeping workers, against
+ * the lower bound no schedule can beat (the critical path, and with N slots also total work / N; target 1.0x
+ * with unlimited slots), and with maxParallel 2 and 4 against running the plan phase by phase (each wave waits
+ * for the one before, longest job first within a wave). Each case is run once untimed to warm up. Durations are random units of
  * {@value #UNIT_MILLIS} ms. Run with {@code mvn -q -pl core test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.dispatchplan.bench.SchedulingBenchmark}.
  */
 public final class SchedulingBenchmark {
-    static final int UNIT_MILLIS = 10;
+    static final int UNIT_MILLIS = 20;
 
     private SchedulingBenchmark() {}
 
@@ -51,8 +52,10 @@ public final class SchedulingBenchmark {
     }
 
     private static void measure(String name, DependencyGraph graph) throws InterruptedException {
-        double lowerBound = graph.criticalPathLength() * UNIT_MILLIS;
+        double totalWork = graph.ids().stream().mapToDouble(graph::weight).sum();
         for (int slots : new int[] {0, 2, 4}) {
+            double lowerBound = Math.max(graph.criticalPathLength(), slots == 0 ? 0 : totalWork / slots) * UNIT_MILLIS;
+            makespan(graph, slots); // warm-up
             long makespan = makespan(graph, slots);
             double waves = wavesMakespan(graph, slots) * UNIT_MILLIS;
             System.out.printf(Locale.ROOT, "%-26s %6d %6s %8d ms %9.0f ms  %5.2fx %7.0f ms  %5.2fx%n", name,
