@@ -86,6 +86,25 @@ public final class Scheduler implements Serializable {
         return granted;
     }
 
+    /**
+     * Marks one ready workstream RUNNING, as a recorded {@link #grant()} did: for rebuilding a run's state from
+     * what it saved, whatever the current priority order says. The slot limit is not checked again.
+     *
+     * @throws IllegalStateException if the workstream is not waiting with its dependencies done
+     */
+    public synchronized void start(String id) {
+        Priority priority = priorities.get(id);
+        if (priority == null) {
+            throw new IllegalArgumentException("unknown workstream " + id);
+        }
+        if (!ready.contains(priority)) {
+            throw new IllegalStateException(id + " cannot start: it is " + states.get(id)
+                    + (states.get(id) == WorkstreamState.WAITING ? " for " + waitingFor(id) : ""));
+        }
+        setState(id, WorkstreamState.RUNNING);
+        startOrder.add(id);
+    }
+
     /** Waiting workstreams whose dependencies all let them start, highest priority first. */
     public synchronized List<String> ready() {
         return ready.stream().map(Priority::id).toList();

@@ -112,6 +112,19 @@ class SchedulerTest {
     }
 
     @Test
+    void aRecordedGrantCanBeReplayedWhateverThePriority() {
+        Scheduler scheduler = new Scheduler(graph(), 1, false);
+        scheduler.start("e"); // grant() would pick a, the longer chain
+
+        assertThat(scheduler.state("e")).isEqualTo(WorkstreamState.RUNNING);
+        assertThat(scheduler.startOrder()).containsExactly("e");
+        assertThat(scheduler.grant()).as("the slot is taken").isEmpty();
+        assertThatThrownBy(() -> scheduler.start("b")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("b cannot start: it is WAITING for [a]");
+        assertThatThrownBy(() -> scheduler.start("e")).hasMessageContaining("it is RUNNING");
+    }
+
+    @Test
     void survivesSerializationMidRun() throws Exception {
         Scheduler scheduler = new Scheduler(graph(), 2, false);
         scheduler.grant();
