@@ -201,16 +201,17 @@ final class RunCommand implements Callable<Integer> {
             setupOptions = setupOptions.withCommand(SetupCommand.shell(setup), null);
         }
         Worker chosen = worker();
-        return RunOptions.of(repo, outDir, chosen)
-                .withWorkers(chosen, namedWorkers())
-                .withBase(base)
-                .withMaxParallel(maxParallel)
-                .withFailFast(failFast)
-                .withKeepWorktrees(keepWorktrees)
-                .withTimeouts(minutes(timeoutMinutes, "--timeout"), minutes(deadlineMinutes, "--deadline"))
-                .withIntegration(policy, verify == null ? null : List.of("sh", "-c", verify), null, !noMergeUnstable)
-                .withSetup(setupOptions, identity)
-                .withRetry(retry);
+        return RunOptions.builder(repo, outDir, chosen)
+                .workers(chosen, namedWorkers())
+                .base(base)
+                .maxParallel(maxParallel)
+                .failFast(failFast)
+                .keepWorktrees(keepWorktrees)
+                .timeouts(minutes(timeoutMinutes, "--timeout"), minutes(deadlineMinutes, "--deadline"))
+                .integration(policy, verify == null ? null : List.of("sh", "-c", verify), null, !noMergeUnstable)
+                .setup(setupOptions, identity)
+                .retry(retry)
+                .build();
     }
 
     private Worker worker() {

@@ -3,6 +3,7 @@ package io.dispatchplan.integrate;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.RepositoryLock;
 import io.dispatchplan.git.WorktreeEntry;
+import io.dispatchplan.worktree.WorktreeManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Gives the integration a fresh worktree with the integration branch at the base commit. A branch left by an earlier
@@ -148,16 +148,7 @@ final class IntegrationWorkspace {
     }
 
     private static void refuseOccupied(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        boolean empty;
-        try (Stream<Path> children = Files.list(path)) {
-            empty = children.findAny().isEmpty();
-        } catch (IOException e) {
-            empty = false;
-        }
-        if (!empty) {
+        if (!WorktreeManager.isFreeFor(path)) {
             throw new IntegrationException(path + " exists and is not a worktree of this repository: move it away or "
                     + "give the integration another directory");
         }

@@ -72,76 +72,116 @@ public record RunOptions(
         workerEnvironment = Map.copyOf(workerEnvironment == null ? Map.of() : workerEnvironment);
     }
 
-    /** Defaults for everything but the repository, the output directory and the worker. */
+    /** Options with defaults for everything but the repository, the output directory and the worker. */
     public static RunOptions of(Path repository, Path outDir, Worker worker) {
-        return new RunOptions(repository, null, outDir, null, worker, Map.of(), 0, false, false, null, null,
-                ConflictPolicy.SKIP, null, null, true, CommitIdentity.DEFAULT, SetupOptions.none(), RetryPolicy.defaults(),
-                null, Map.of());
+        return builder(repository, outDir, worker).build();
     }
 
-    public RunOptions withBase(String ref) {
-        return new RunOptions(repository, ref, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
-                keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job, workerEnvironment);
+    public static Builder builder(Path repository, Path outDir, Worker worker) {
+        return new Builder(repository, outDir, worker);
     }
 
-    public RunOptions withMaxParallel(int n) {
-        return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, n, failFast,
-                keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job, workerEnvironment);
-    }
+    /** Collects options one by one; unset ones keep their defaults. */
+    public static final class Builder {
+        private final Path repository;
+        private final Path outDir;
+        private Worker worker;
+        private Map<String, Worker> namedWorkers = Map.of();
+        private String baseRef;
+        private Path worktreeRoot;
+        private int maxParallel;
+        private boolean failFast;
+        private boolean keepWorktrees;
+        private Duration workstreamTimeout;
+        private Duration deadline;
+        private ConflictPolicy conflictPolicy = ConflictPolicy.SKIP;
+        private List<String> verifyCommand;
+        private Duration verifyTimeout;
+        private boolean mergeUnstable = true;
+        private CommitIdentity identity = CommitIdentity.DEFAULT;
+        private SetupOptions setup = SetupOptions.none();
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private String job;
+        private Map<String, String> workerEnvironment = Map.of();
 
-    public RunOptions withFailFast(boolean value) {
-        return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, value,
-                keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job, workerEnvironment);
-    }
+        private Builder(Path repository, Path outDir, Worker worker) {
+            this.repository = repository;
+            this.outDir = outDir;
+            this.worker = worker;
+        }
 
-    public RunOptions withKeepWorktrees(boolean value) {
-        return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
-                value, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job, workerEnvironment);
-    }
+        public Builder base(String ref) {
+            this.baseRef = ref;
+            return this;
+        }
 
-    public RunOptions withTimeouts(Duration perWorkstream, Duration wholeRun) {
-        return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
-                keepWorktrees, perWorkstream, wholeRun, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job, workerEnvironment);
-    }
+        public Builder worktreeRoot(Path root) {
+            this.worktreeRoot = root;
+            return this;
+        }
 
-    public RunOptions withIntegration(ConflictPolicy policy, List<String> verify, Duration verifyLimit, boolean mergeUnstableToo) {
-        return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
-                keepWorktrees, workstreamTimeout, deadline, policy, verify, verifyLimit, mergeUnstableToo, identity,
-                setup, retry, job, workerEnvironment);
-    }
+        /** The default worker, and those a workstream may ask for by name. */
+        public Builder workers(Worker defaultWorker, Map<String, Worker> byName) {
+            this.worker = defaultWorker;
+            this.namedWorkers = byName;
+            return this;
+        }
 
-    public RunOptions withWorkers(Worker defaultWorker, Map<String, Worker> byName) {
-        return new RunOptions(repository, baseRef, outDir, worktreeRoot, defaultWorker, byName, maxParallel, failFast,
-                keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job, workerEnvironment);
-    }
+        public Builder maxParallel(int n) {
+            this.maxParallel = n;
+            return this;
+        }
 
-    public RunOptions withSetup(SetupOptions value, CommitIdentity who) {
-        return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
-                keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                who, value, retry, job, workerEnvironment);
-    }
+        public Builder failFast(boolean value) {
+            this.failFast = value;
+            return this;
+        }
 
-    public RunOptions withRetry(RetryPolicy value) {
-        return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
-                keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, value, job, workerEnvironment);
-    }
+        public Builder keepWorktrees(boolean value) {
+            this.keepWorktrees = value;
+            return this;
+        }
 
-    public RunOptions withWorkerEnvironment(Map<String, String> variables) {
-        return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
-                keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job, variables);
-    }
+        /** Per-workstream attempt limit and whole-run deadline; null for none. */
+        public Builder timeouts(Duration perWorkstream, Duration wholeRun) {
+            this.workstreamTimeout = perWorkstream;
+            this.deadline = wholeRun;
+            return this;
+        }
 
-    public RunOptions withWorktreeRoot(Path root) {
-        return new RunOptions(repository, baseRef, outDir, root, worker, namedWorkers, maxParallel, failFast,
-                keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout, mergeUnstable,
-                identity, setup, retry, job, workerEnvironment);
+        public Builder integration(ConflictPolicy policy, List<String> verify, Duration verifyLimit, boolean mergeUnstableToo) {
+            this.conflictPolicy = policy;
+            this.verifyCommand = verify;
+            this.verifyTimeout = verifyLimit;
+            this.mergeUnstable = mergeUnstableToo;
+            return this;
+        }
+
+        public Builder setup(SetupOptions value, CommitIdentity who) {
+            this.setup = value;
+            this.identity = who;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy value) {
+            this.retry = value;
+            return this;
+        }
+
+        public Builder job(String name) {
+            this.job = name;
+            return this;
+        }
+
+        public Builder workerEnvironment(Map<String, String> variables) {
+            this.workerEnvironment = variables;
+            return this;
+        }
+
+        public RunOptions build() {
+            return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
+                    keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
+                    mergeUnstable, identity, setup, retry, job, workerEnvironment);
+        }
     }
 }

@@ -184,18 +184,21 @@ public final class WorktreeManager {
     }
 
     private static void refuseOccupiedDirectory(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        boolean empty;
-        try (Stream<Path> children = Files.list(path)) {
-            empty = children.findAny().isEmpty();
-        } catch (IOException e) {
-            empty = false;
-        }
-        if (!empty) {
+        if (!isFreeFor(path)) {
             throw new WorktreeException(path + " exists and is not a worktree of this repository. Move it away "
                     + "or choose another worktree root");
+        }
+    }
+
+    /** True when a worktree can be made at {@code path}: nothing is there, or an empty directory. */
+    public static boolean isFreeFor(Path path) {
+        if (!Files.exists(path)) {
+            return true;
+        }
+        try (Stream<Path> children = Files.list(path)) {
+            return children.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
         }
     }
 

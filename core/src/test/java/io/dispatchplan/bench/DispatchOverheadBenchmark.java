@@ -33,8 +33,8 @@ public final class DispatchOverheadBenchmark {
         for (int slots : new int[] {1, 0}) {
             Path dir = Files.createTempDirectory("dispatch-overhead");
             TempRepo repo = TempRepo.initWithFiles(dir.resolve("repo"), TempRepo.files("README.md", "x\n"));
-            RunOptions options = RunOptions.of(repo.dir(), dir.resolve("out"), CommandWorker.shell("echo done > RESULTS.md"))
-                    .withRetry(RetryPolicy.none()).withMaxParallel(slots);
+            RunOptions options = RunOptions.builder(repo.dir(), dir.resolve("out"), CommandWorker.shell("echo done > RESULTS.md"))
+                    .retry(RetryPolicy.none()).maxParallel(slots).build();
             long start = System.nanoTime();
             RunResult result = new LocalDispatcher().run(plan, options, RunListener.NONE);
             long millis = (System.nanoTime() - start) / 1_000_000;

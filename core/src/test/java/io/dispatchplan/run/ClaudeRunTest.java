@@ -41,10 +41,11 @@ class ClaudeRunTest {
             api.enqueue(Turn.bash(work), Turn.text("api done"), Turn.bash(work), Turn.text("ui done"));
             ClaudeWorker claude = new ClaudeWorker(ClaudeWorkerConfig.defaults()
                     .withExecutable(ClaudeCodeCli.executable().toString()));
-            RunOptions options = RunOptions.of(repo.dir(), dir.resolve("out"), claude)
-                    .withRetry(RetryPolicy.none())
-                    .withTimeouts(Duration.ofMinutes(2), null)
-                    .withWorkerEnvironment(api.cliEnvironment());
+            RunOptions options = RunOptions.builder(repo.dir(), dir.resolve("out"), claude)
+                    .retry(RetryPolicy.none())
+                    .timeouts(Duration.ofMinutes(2), null)
+                    .workerEnvironment(api.cliEnvironment())
+                    .build();
 
             RunResult result = new LocalDispatcher().run(plan, options, RunListener.NONE);
 

@@ -58,9 +58,11 @@ class LocalDispatcherTest {
                 "esac"));
     }
 
-    private RunResult run(Plan plan, CommandWorker worker, java.util.function.UnaryOperator<RunOptions> tweak) throws Exception {
-        RunOptions options = RunOptions.of(repo.dir(), dir.resolve("out"), worker).withRetry(RetryPolicy.none());
-        return new LocalDispatcher().run(plan, tweak.apply(options), RunListener.NONE);
+    private RunResult run(Plan plan, CommandWorker worker, java.util.function.Consumer<RunOptions.Builder> options)
+            throws Exception {
+        RunOptions.Builder builder = RunOptions.builder(repo.dir(), dir.resolve("out"), worker).retry(RetryPolicy.none());
+        options.accept(builder);
+        return new LocalDispatcher().run(plan, builder.build(), RunListener.NONE);
     }
 
     private static Map<String, WorkstreamReport> byId(RunResult result) {
@@ -90,7 +92,7 @@ class LocalDispatcherTest {
                   - {id: release, dependsOn: [ui, docs]}
                 """);
 
-        RunResult result = run(plan, worker(""), o -> o);
+        RunResult result = run(plan, worker(""), o -> { });
 
         assertThat(result.clean()).isTrue();
         assertThat(result.report().workstreams()).extracting(WorkstreamReport::status).containsOnly("SUCCEEDED");
@@ -127,7 +129,7 @@ class LocalDispatcherTest {
                   - {id: d, dependsOn: [c]}
                 """);
 
-        RunResult result = run(plan, worker("  a) echo half-done > partial.txt; exit 3 ;;"), o -> o);
+        RunResult result = run(plan, worker("  a) echo half-done > partial.txt; exit 3 ;;"), o -> { });
 
         Map<String, WorkstreamReport> reports = byId(result);
         assertThat(result.clean()).isFalse();
@@ -146,7 +148,7 @@ class LocalDispatcherTest {
     void missingResultsIsUnstableButMergedAndFlagged() throws Exception {
         Plan plan = Plans.yaml("workstreams: [{id: x}, {id: y}]");
 
-        RunResult result = run(plan, worker("  x) echo code > x.txt; git add x.txt; git commit -qm x ;;"), o -> o);
+        RunResult result = run(plan, worker("  x) echo code > x.txt; git add x.txt; git commit -qm x ;;"), o -> { });
 
         WorkstreamReport x = byId(result).get("x");
         assertThat(x.status()).isEqualTo("UNSTABLE");
@@ -163,7 +165,7 @@ class LocalDispatcherTest {
     void uncommittedWorkIsCommittedAndMerged() throws Exception {
         Plan plan = Plans.yaml("workstreams: [{id: lazy}]");
 
-        RunResult result = run(plan, worker("  lazy) echo done > lazy.txt; echo '# r' > RESULTS.md ;;"), o -> o);
+        RunResult result = run(plan, worker("  lazy) echo done > lazy.txt; echo '# r' > RESULTS.md ;;"), o -> { });
 
         WorkstreamReport lazy = byId(result).get("lazy");
         assertThat(lazy.status()).isEqualTo("SUCCEEDED");
@@ -176,7 +178,7 @@ class LocalDispatcherTest {
     void workersThatCommitTheirResultsAnywayStillMergeWithoutConflicts() throws Exception {
         Plan plan = Plans.yaml("workstreams: [{id: p}, {id: q}, {id: r}]");
 
-        RunResult result = run(plan, worker("  *) ok; git add -f RESULTS.md; git commit -qm 'my results' ;;"), o -> o);
+        RunResult result = run(plan, worker("  *) ok; git add -f RESULTS.md; git commit -qm 'my results' ;;"), o -> { });
 
         assertThat(result.clean()).isTrue();
         assertThat(result.report().integration().merges()).extracting(MergeRecord::status).containsOnly(MergeStatus.MERGED);
@@ -190,7 +192,7 @@ class LocalDispatcherTest {
         Plan plan = Plans.yaml("workstreams: [{id: slow}, {id: quick}]");
 
         long start = System.nanoTime();
-        RunResult result = run(plan, worker("  slow) sleep 300 ;;"), o -> o.withTimeouts(Duration.ofSeconds(2), null));
+        RunResult result = run(plan, worker("  slow) sleep 300 ;;"), o -> o.timeouts(Duration.ofSeconds(2), null));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
         WorkstreamReport slow = byId(result).get("slow");
@@ -204,7 +206,7 @@ class LocalDispatcherTest {
         Plan plan = Plans.yaml("workstreams: [{id: left}, {id: right}]");
         String edit = "printf 'one\\n%s\\n' $WORKSTREAM_ID > shared.txt; git commit -qam edit; echo r > RESULTS.md";
 
-        RunResult result = run(plan, worker("  left|right) " + edit + " ;;"), o -> o);
+        RunResult result = run(plan, worker("  left|right) " + edit + " ;;"), o -> { });
 
         List<MergeRecord> merges = result.report().integration().merges();
         assertThat(merges).extracting(MergeRecord::status).containsExactly(MergeStatus.MERGED, MergeStatus.CONFLICT);
@@ -223,7 +225,7 @@ class LocalDispatcherTest {
         long start = System.nanoTime();
         RunResult result = run(plan, worker("  bad) for i in $(seq 100); do [ -e ../long/long.txt ] && break; sleep 0.1; done; exit 2 ;;\n"
                         + "  long) echo partial > long.txt; sleep 300 ;;"),
-                o -> o.withFailFast(true));
+                o -> o.failFast(true));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
         Map<String, WorkstreamReport> reports = byId(result);
@@ -239,7 +241,7 @@ class LocalDispatcherTest {
     void theRunsDeadlineStopsWorkersAndStillIntegrates() throws Exception {
         Plan plan = Plans.yaml("workstreams: [{id: quick}, {id: slow}, {id: after, dependsOn: [slow]}]");
 
-        RunResult result = run(plan, worker("  slow) sleep 300 ;;"), o -> o.withTimeouts(null, Duration.ofSeconds(3)));
+        RunResult result = run(plan, worker("  slow) sleep 300 ;;"), o -> o.timeouts(null, Duration.ofSeconds(3)));
 
         Map<String, WorkstreamReport> reports = byId(result);
         assertThat(reports.get("quick").status()).isEqualTo("SUCCEEDED");
@@ -252,7 +254,7 @@ class LocalDispatcherTest {
     void maxParallelCapsHowManyRunAtOnce() throws Exception {
         Plan plan = Plans.yaml("workstreams: [{id: w1}, {id: w2}, {id: w3}, {id: w4}, {id: w5}]");
 
-        run(plan, worker("  *) sleep 1; ok ;;"), o -> o.withMaxParallel(2));
+        run(plan, worker("  *) sleep 1; ok ;;"), o -> o.maxParallel(2));
 
         List<long[]> spans = new ArrayList<>(intervals().values());
         for (long[] span : spans) {
@@ -267,13 +269,13 @@ class LocalDispatcherTest {
         Path marker = dir.resolve("fixed");
         CommandWorker worker = worker("  flaky) [ -e '" + marker + "' ] || { echo tried > attempt1.txt; exit 1; }; ok ;;");
 
-        RunResult first = run(plan, worker, o -> o);
+        RunResult first = run(plan, worker, o -> { });
         assertThat(byId(first).get("flaky").status()).isEqualTo("FAILED");
         assertThat(byId(first).get("after").status()).isEqualTo("SKIPPED");
         Files.writeString(events, "");
         Files.createFile(marker);
 
-        RunResult second = run(plan, worker, o -> o);
+        RunResult second = run(plan, worker, o -> { });
 
         assertThat(intervals()).as("only what was not done runs again").containsOnlyKeys("flaky", "after");
         assertThat(byId(second).get("good").reason()).isEqualTo("done in an earlier run");

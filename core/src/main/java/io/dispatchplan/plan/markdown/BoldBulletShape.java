@@ -48,14 +48,8 @@ final class BoldBulletShape implements PlanShape {
         List<DraftWorkstream> keyworded = new ArrayList<>();
         List<DraftWorkstream> generic = new ArrayList<>();
         boolean genericHasDependencies = false;
-        for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
-            if (!(node instanceof ListItem item)) {
-                continue;
-            }
+        for (ListItem item : MarkdownText.items(list)) {
             Paragraph first = MarkdownText.firstParagraph(item);
-            if (first == null) {
-                continue;
-            }
             Node lead = first.getFirstChild();
             while (lead instanceof Text t && t.getLiteral().isBlank()) {
                 lead = lead.getNext();

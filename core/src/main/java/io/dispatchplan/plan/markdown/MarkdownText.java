@@ -149,22 +149,26 @@ final class MarkdownText {
         return null;
     }
 
-    /** The first-line texts of the items of lists nested in a list item. */
-    static List<String> nestedItems(ListItem item) {
-        List<String> items = new ArrayList<>();
-        for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof ListBlock list) {
-                for (Node nested = list.getFirstChild(); nested != null; nested = nested.getNext()) {
-                    if (nested instanceof ListItem nestedItem) {
-                        Paragraph first = firstParagraph(nestedItem);
-                        if (first != null) {
-                            items.add(plain(first));
-                        }
-                    }
-                }
+    /** The items of a list that start with a paragraph (the ones that can carry text). */
+    static List<ListItem> items(ListBlock list) {
+        List<ListItem> items = new ArrayList<>();
+        for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof ListItem item && firstParagraph(item) != null) {
+                items.add(item);
             }
         }
         return items;
+    }
+
+    /** The first-line texts of the items of lists nested in a list item. */
+    static List<String> nestedItems(ListItem item) {
+        List<String> texts = new ArrayList<>();
+        for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof ListBlock list) {
+                items(list).forEach(nested -> texts.add(plain(firstParagraph(nested))));
+            }
+        }
+        return texts;
     }
 
     static boolean isTaskItem(ListItem item) {

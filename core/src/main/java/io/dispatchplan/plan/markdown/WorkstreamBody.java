@@ -59,14 +59,8 @@ final class WorkstreamBody {
 
     /** Items of a list: labelled items are fields, others go to {@code plainKind}. */
     private static void fillList(DraftWorkstream draft, ListBlock list, FieldKind plainKind) {
-        for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
-            if (!(node instanceof ListItem item)) {
-                continue;
-            }
+        for (ListItem item : MarkdownText.items(list)) {
             Paragraph first = MarkdownText.firstParagraph(item);
-            if (first == null) {
-                continue;
-            }
             List<MarkdownText.Line> lines = MarkdownText.lines(first);
             Optional<Field> field = MarkdownText.field(lines.get(0), MarkdownText.nestedItems(item));
             if (field.isPresent() && plainKind == FieldKind.TASKS) {
@@ -174,11 +168,9 @@ final class WorkstreamBody {
                     MarkdownText.field(line, List.of()).ifPresent(f -> apply(probe, f));
                 }
             } else if (node instanceof ListBlock list) {
-                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    if (item instanceof ListItem listItem && MarkdownText.firstParagraph(listItem) != null) {
-                        MarkdownText.field(MarkdownText.lines(MarkdownText.firstParagraph(listItem)).get(0),
-                                MarkdownText.nestedItems(listItem)).ifPresent(f -> apply(probe, f));
-                    }
+                for (ListItem item : MarkdownText.items(list)) {
+                    MarkdownText.field(MarkdownText.lines(MarkdownText.firstParagraph(item)).get(0),
+                            MarkdownText.nestedItems(item)).ifPresent(f -> apply(probe, f));
                 }
             }
         }
