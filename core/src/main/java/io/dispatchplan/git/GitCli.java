@@ -178,7 +178,7 @@ public final class GitCli {
         return (common.isAbsolute() ? common : dir.resolve(common)).normalize();
     }
 
-    /** Whether git accepts the name as a branch ({@code git check-ref-format --branch}). */
+    /** Whether git accepts the name as a branch, asking git ({@link BranchName#isValid} checks without it). */
     public boolean isValidBranchName(String branch) {
         return !branch.startsWith("-")
                 && tryRun(null, List.of("check-ref-format", "refs/heads/" + branch)).succeeded();

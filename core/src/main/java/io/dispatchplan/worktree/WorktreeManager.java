@@ -1,5 +1,6 @@
 package io.dispatchplan.worktree;
 
+import io.dispatchplan.git.BranchName;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.RepositoryLock;
 import io.dispatchplan.git.WorktreeEntry;
@@ -8,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -25,6 +28,8 @@ public final class WorktreeManager {
 
     private final GitCli git;
     private final Duration lockTimeout;
+    /** Repository path to its common git directory (the lock's home); repositories do not move. */
+    private final Map<Path, Path> commonDirs = new ConcurrentHashMap<>();
 
     public WorktreeManager(GitCli git) {
         this(git, RepositoryLock.DEFAULT_TIMEOUT);
@@ -60,7 +65,7 @@ public final class WorktreeManager {
     public Worktree prepare(WorktreeRequest request) {
         Path path = pathFor(request.root(), request.feature(), request.id());
         String branch = request.branch();
-        if (!git.isValidBranchName(branch)) {
+        if (!BranchName.isValid(branch)) {
             throw new WorktreeException("'" + branch + "' is not a valid git branch name for workstream '"
                     + request.id() + "'");
         }
@@ -68,7 +73,7 @@ public final class WorktreeManager {
         String base = git.revParse(repo, request.baseSha());
         Worktree.Outcome outcome;
         boolean populate;
-        try (RepositoryLock lock = RepositoryLock.forGitDir(git.commonDir(repo), lockTimeout)) {
+        try (RepositoryLock lock = RepositoryLock.forGitDir(commonDir(repo), lockTimeout)) {
             List<WorktreeEntry> entries = currentEntries(repo);
             Optional<WorktreeEntry> atPath = entries.stream().filter(e -> samePath(e.path(), path)).findFirst();
             Optional<WorktreeEntry> onBranch = entries.stream().filter(e -> branch.equals(e.branch())).findFirst();
@@ -117,8 +122,16 @@ public final class WorktreeManager {
             // Outside the lock: only this worktree's own index and files change.
             git.populateWorktree(path);
         }
+        if (outcome != Worktree.Outcome.REUSED) {
+            // A new or reset branch sits at the base: nothing to ask git.
+            return new Worktree(path, branch, base, base, outcome, 0);
+        }
         String head = git.revParse(path, "HEAD");
         return new Worktree(path, branch, base, head, outcome, git.countCommits(repo, base + ".." + head));
+    }
+
+    private Path commonDir(Path repository) {
+        return commonDirs.computeIfAbsent(repository.toAbsolutePath().normalize(), git::commonDir);
     }
 
     /**
@@ -130,7 +143,7 @@ public final class WorktreeManager {
      */
     public CleanupResult cleanup(Path repository, Path worktree, String branch, String mergedInto,
             boolean deleteBranch, boolean force) {
-        try (RepositoryLock lock = RepositoryLock.forGitDir(git.commonDir(repository), lockTimeout)) {
+        try (RepositoryLock lock = RepositoryLock.forGitDir(commonDir(repository), lockTimeout)) {
             boolean registered = currentEntries(repository).stream().anyMatch(e -> samePath(e.path(), worktree));
             boolean removed = false;
             if (registered) {
