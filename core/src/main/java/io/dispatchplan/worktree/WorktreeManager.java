@@ -2,6 +2,7 @@ package io.dispatchplan.worktree;
 
 import io.dispatchplan.git.BranchName;
 import io.dispatchplan.git.GitCli;
+import io.dispatchplan.git.GitException;
 import io.dispatchplan.git.RepositoryLock;
 import io.dispatchplan.git.WorktreeEntry;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
 public final class WorktreeManager {
 
     private static final Pattern PATH_COMPONENT = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
     private final GitCli git;
     private final Duration lockTimeout;
@@ -70,7 +72,9 @@ public final class WorktreeManager {
                     + request.id() + "'");
         }
         Path repo = request.repository();
-        String base = git.revParse(repo, request.baseSha());
+        // A full sha is checked only where it is used (one git process less per new worktree).
+        boolean fullSha = FULL_SHA.matcher(request.baseSha()).matches();
+        String base = fullSha ? request.baseSha() : git.revParse(repo, request.baseSha());
         Worktree.Outcome outcome;
         boolean populate;
         try (RepositoryLock lock = RepositoryLock.forGitDir(commonDir(repo), lockTimeout)) {
@@ -83,6 +87,7 @@ public final class WorktreeManager {
                         + "worktree (git worktree remove) or give this workstream another branch");
             }
             if (atPath.isPresent()) {
+                requireCommit(repo, base);
                 WorktreeEntry entry = atPath.get();
                 if (!branch.equals(entry.branch())) {
                     throw new WorktreeException("the worktree " + path + " has "
@@ -104,12 +109,14 @@ public final class WorktreeManager {
             } else {
                 refuseOccupiedDirectory(path);
                 if (!git.branchExists(repo, branch)) {
-                    git.worktreeAddNewBranch(repo, path, branch, base, false);
+                    addNewBranch(repo, path, branch, base);
                     outcome = Worktree.Outcome.CREATED;
                 } else if (request.policy() == WorktreePolicy.REUSE) {
+                    requireCommit(repo, base);
                     git.worktreeAddExistingBranch(repo, path, branch, false);
                     outcome = Worktree.Outcome.REUSED;
                 } else {
+                    requireCommit(repo, base);
                     refuseToDropWork(repo, branch, base, null);
                     git.createBranch(repo, branch, base, true);
                     git.worktreeAddExistingBranch(repo, path, branch, false);
@@ -128,6 +135,22 @@ public final class WorktreeManager {
         }
         String head = git.revParse(path, "HEAD");
         return new Worktree(path, branch, base, head, outcome, git.countCommits(repo, base + ".." + head));
+    }
+
+    private void addNewBranch(Path repo, Path path, String branch, String base) {
+        try {
+            git.worktreeAddNewBranch(repo, path, branch, base, false);
+        } catch (GitException e) {
+            requireCommit(repo, base);
+            throw e;
+        }
+    }
+
+    private void requireCommit(Path repo, String sha) {
+        if (!git.hasCommit(repo, sha)) {
+            throw new WorktreeException("the base commit " + sha + " is not in " + repo
+                    + ". Fetch it first (the run's base must be in the repository the worktrees come from)");
+        }
     }
 
     private Path commonDir(Path repository) {

@@ -199,6 +199,29 @@ class WorktreeManagerTest {
     }
 
     @Test
+    void namesABaseCommitTheRepositoryLacks() throws Exception {
+        String missing = "0123456789abcdef0123456789abcdef01234567";
+
+        assertThatThrownBy(() -> manager.prepare(WorktreeRequest.of(cache.gitDir(), root, "chat", "api", missing)))
+                .isInstanceOf(WorktreeException.class)
+                .hasMessageContaining("the base commit " + missing + " is not in").hasMessageContaining("Fetch it");
+        manager.prepare(request("api"));
+        assertThatThrownBy(() -> manager.prepare(WorktreeRequest.of(cache.gitDir(), root, "chat", "api", missing)))
+                .isInstanceOf(WorktreeException.class).hasMessageContaining("is not in");
+        assertThatThrownBy(() -> manager.prepare(WorktreeRequest.of(cache.gitDir(), root, "chat", "ui", "nope")))
+                .hasMessageContaining("no commit named 'nope'");
+        assertThat(git.branchExists(cache.gitDir(), "chat/ui")).isFalse();
+    }
+
+    @Test
+    void acceptsTheBaseAsAnyRevision() {
+        Worktree wt = manager.prepare(WorktreeRequest.of(cache.gitDir(), root, "chat", "api", "refs/remotes/origin/main"));
+
+        assertThat(wt.baseSha()).isEqualTo(base);
+        assertThat(wt.head()).isEqualTo(base);
+    }
+
+    @Test
     void cleanupRemovesTheWorktreeAndDeletesAMergedBranch() {
         Worktree wt = manager.prepare(request("api"));
 
