@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * the process itself exits; its output is what arrived within {@link #OUTPUT_GRACE} after that. Such a
  * child is not killed after a normal exit (it is no longer a descendant once its parent has gone).
  *
+ * <p>Captured output is held in memory whole: send long output (a worker's) to files.
+ *
  * <p>Arguments and environment values travel in the JVM's native encoding ({@code sun.jnu.encoding});
  * text that encoding cannot represent is refused with a message instead of being mangled to {@code ?}.
  */
@@ -66,6 +68,8 @@ public final class ProcessRunner {
             builder.redirectError(spec.stderrFile().toFile());
         }
 
+        createParentDirectories(spec.stdoutFile());
+        createParentDirectories(spec.stderrFile());
         long startNanos = System.nanoTime();
         Process process = start(builder, spec);
         listener.started(spec, process.pid());
@@ -109,6 +113,17 @@ public final class ProcessRunner {
                     + (spec.workingDir() == null ? "" : " in " + spec.workingDir()) + ": " + e.getMessage()
                     + ". Check that it is installed and on the PATH"
                     + (spec.workingDir() == null ? "" : " and that the directory exists"), e);
+        }
+    }
+
+    private static void createParentDirectories(Path file) {
+        if (file == null || file.toAbsolutePath().getParent() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new ProcessException("cannot create the directory for the output file " + file + ": " + e, e);
         }
     }
 

@@ -88,6 +88,15 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void createsTheDirectoriesOfOutputFiles() {
+        Path out = tmp.resolve("logs/api/worker.stdout.log");
+
+        runner.run(ProcessSpec.of("echo", "logged").stdoutTo(out));
+
+        assertThat(out).hasContent("logged");
+    }
+
+    @Test
     void aProgramThatCannotStartIsReportedByName() {
         assertThatThrownBy(() -> runner.run(ProcessSpec.of("no-such-program-dispatch-plan")))
                 .isInstanceOf(ProcessException.class)
