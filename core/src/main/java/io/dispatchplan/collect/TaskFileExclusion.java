@@ -1,6 +1,8 @@
 package io.dispatchplan.collect;
 
 import io.dispatchplan.git.GitCli;
+import io.dispatchplan.worktree.PortBlock;
+import io.dispatchplan.worktree.SetupResult;
 import io.dispatchplan.git.RepositoryLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +40,21 @@ public final class TaskFileExclusion {
     }
 
     /** Adds {@code rootFiles} (paths relative to the worktree root) to the exclude file; idempotent. */
+    /**
+     * Everything a prepared workstream keeps out of its commits: the engine's task files, RESULTS.md (archived,
+     * never merged), and the machine's own files setup put there (copied files such as .env, and the .env that
+     * holds its PORT).
+     */
+    public static Path applyForWorkstream(GitCli git, Path worktree, SetupResult setup) {
+        List<String> files = new ArrayList<>(ENGINE_FILES);
+        files.add(ResultCollector.RESULTS_FILE);
+        files.addAll(setup.copiedFiles());
+        if (setup.port() != null) {
+            files.add(PortBlock.ENV_FILE);
+        }
+        return apply(git, worktree, files);
+    }
+
     public static Path apply(GitCli git, Path worktree, List<String> rootFiles) {
         Path exclude = git.gitPath(worktree, "info/exclude");
         // Workstreams of one run collect in parallel and share this file: one writer at a time.

@@ -52,7 +52,7 @@ final class WorkstreamRunner {
                     options.worktreeRoot(), plan.feature(), w.id(), w.branch(), context.baseSha(), null));
             context.listener().step(w.id(), "worktree " + worktree.outcome().name().toLowerCase() + " at " + worktree.path());
             SetupResult setup = setUp(worktree, index);
-            TaskFileExclusion.apply(context.git(), worktree.path());
+            TaskFileExclusion.applyForWorkstream(context.git(), worktree.path(), setup);
             setAsidePreviousResults(w, worktree);
             Path coordination = context.taskFiles().writeCoordination(context.layout().coordinationFile());
             context.taskFiles().writeTasks(worktree.path(), w.id(), dependencyResults, coordination);

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * @param index the workstream's position in the plan, from 0
  */
 public record PortBlock(int basePort, int portSpan, int index) {
+    /** The file in the worktree root that gets the workstream's {@code PORT}. */
+    public static final String ENV_FILE = ".env";
+
 
     private static final Pattern PORT_LINE = Pattern.compile("^(\\s*(?:export\\s+)?)PORT\\s*=.*$");
 

@@ -43,7 +43,7 @@ public final class WorktreeSetup {
         Integer port = null;
         if (options.ports() != null) {
             port = options.ports().port();
-            options.ports().writeTo(worktree.resolve(".env"));
+            options.ports().writeTo(worktree.resolve(PortBlock.ENV_FILE));
             env.put("PORT", Integer.toString(port));
         }
         ProcessResult commandResult = null;

@@ -251,6 +251,24 @@ class LocalDispatcherTest {
     }
 
     @Test
+    void copiedFilesAndPortsReachTheWorkerButNeverTheBranch() throws Exception {
+        repo.commitFile(".worktreeinclude", ".env\n", "copy .env into worktrees");
+        Files.writeString(repo.dir().resolve(".env"), "SECRET=local-only\n");
+        Plan plan = Plans.yaml("workstreams: [{id: one}, {id: two}]");
+
+        RunResult result = run(plan, worker("  *) echo \"port $PORT $(grep -c SECRET .env)\" > seen-$WORKSTREAM_ID.txt;"
+                        + " git add -A; git commit -qm all; ok ;;"),
+                o -> o.setup(io.dispatchplan.worktree.SetupOptions.none().withSource(repo.dir())
+                        .withPorts(new io.dispatchplan.worktree.PortBlock(4100, 10, 0)), io.dispatchplan.git.CommitIdentity.DEFAULT));
+
+        assertThat(result.clean()).isTrue();
+        assertThat(repo.readFileAt("plan/integration", "seen-one.txt")).isEqualTo("port 4100 1\n");
+        assertThat(repo.readFileAt("plan/integration", "seen-two.txt")).isEqualTo("port 4110 1\n");
+        assertThat(repo.filesAt("plan/integration")).doesNotContain(".env", "TASKS.md", "RESULTS.md");
+        assertThat(repo.filesAt("plan/one")).doesNotContain(".env");
+    }
+
+    @Test
     void maxParallelCapsHowManyRunAtOnce() throws Exception {
         Plan plan = Plans.yaml("workstreams: [{id: w1}, {id: w2}, {id: w3}, {id: w4}, {id: w5}]");
 

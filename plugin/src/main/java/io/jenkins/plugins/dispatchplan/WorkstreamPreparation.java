@@ -51,21 +51,14 @@ final class WorkstreamPreparation {
         // Runs on every prepare (a retry or re-run too): a setup command should be idempotent.
         SetupResult prepared = new WorktreeSetup(new ProcessRunner())
                 .apply(worktree, setup.setupOptions(workspace), WorkerEnvironment.of(request));
-        // Copied secrets (.env) and the port file are the machine's, not the branch's: keep them out of commits.
-        List<String> local = new ArrayList<>(prepared.copiedFiles());
-        if (prepared.port() != null) {
-            local.add(".env");
-        }
-        if (!local.isEmpty()) {
-            TaskFileExclusion.apply(git, worktree, local);
-        }
+        // Copied secrets (.env), the port file, the engine's files and RESULTS.md (archived, never merged) are the
+        // machine's and the run's, not the branch's: keep them out of commits.
+        TaskFileExclusion.applyForWorkstream(git, worktree, prepared);
         Files.createDirectories(request.stateDir());
         TaskFiles tasks = new TaskFiles(setup.plan(), TaskTemplates.from(worktree));
         tasks.writeCoordination(request.coordinationFile());
         tasks.writeTasks(worktree, setup.id, dep -> Optional.ofNullable(setup.dependencyResults.get(dep)),
                 request.coordinationFile());
-        // The engine's files and RESULTS.md (archived, never merged) stay out of the worker's commits.
-        TaskFileExclusion.apply(git, worktree, List.of(TaskFiles.TASKS, TaskFiles.COORDINATION, TaskFiles.RESULTS));
         WorkerCommand command = setup.worker.command(request);
         Files.createDirectories(request.logs().stdout().getParent());
         boolean unix = File.pathSeparatorChar == ':';
