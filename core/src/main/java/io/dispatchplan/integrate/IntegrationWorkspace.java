@@ -49,9 +49,9 @@ final class IntegrationWorkspace {
         String replaced = null;
         try (RepositoryLock lock = RepositoryLock.forGitDir(git.commonDir(repo), lockTimeout)) {
             List<WorktreeEntry> entries = worktrees(repo);
-            Optional<WorktreeEntry> atPath = entries.stream().filter(e -> samePath(e.path(), path)).findFirst();
+            Optional<WorktreeEntry> atPath = entries.stream().filter(e -> WorktreeManager.samePath(e.path(), path)).findFirst();
             Optional<WorktreeEntry> onBranch = entries.stream().filter(e -> branch.equals(e.branch())).findFirst();
-            if (onBranch.isPresent() && !samePath(onBranch.get().path(), path)) {
+            if (onBranch.isPresent() && !WorktreeManager.samePath(onBranch.get().path(), path)) {
                 throw new IntegrationException("the integration branch " + branch + " is checked out in "
                         + onBranch.get().path() + ". Switch that worktree to another branch (or remove it) so the "
                         + "integration can use the branch");
@@ -151,27 +151,6 @@ final class IntegrationWorkspace {
         if (!WorktreeManager.isFreeFor(path)) {
             throw new IntegrationException(path + " exists and is not a worktree of this repository: move it away or "
                     + "give the integration another directory");
-        }
-    }
-
-    private static boolean samePath(Path a, Path b) {
-        return canonical(a).equals(canonical(b));
-    }
-
-    /** The real path of the longest existing ancestor with the rest appended (/tmp may be a symlink). */
-    private static Path canonical(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(absolute));
-        } catch (IOException e) {
-            return absolute;
         }
     }
 }

@@ -248,7 +248,8 @@ public final class WorktreeManager {
         return !git.output(worktree, "ls-files", "--others", "--exclude-standard").isEmpty();
     }
 
-    static boolean samePath(Path a, Path b) {
+    /** True when two paths name the same place, symlinks (such as /tmp) resolved. */
+    public static boolean samePath(Path a, Path b) {
         return canonical(a).equals(canonical(b));
     }
 
