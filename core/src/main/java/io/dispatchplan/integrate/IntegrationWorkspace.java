@@ -4,7 +4,6 @@ import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.RepositoryLock;
 import io.dispatchplan.git.WorktreeEntry;
 import io.dispatchplan.worktree.WorktreeManager;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
