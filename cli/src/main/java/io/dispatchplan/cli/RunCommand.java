@@ -23,8 +23,10 @@ import io.dispatchplan.worktree.SetupCommand;
 import io.dispatchplan.worktree.SetupOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
         };
         CommitIdentity identity = identity();
         SetupOptions setupOptions = SetupOptions.none().withIdentity(identity);
-        if (copy != null && !copy.isEmpty() || Path.of(repo.toString(), SetupOptions.INCLUDE_FILE).toFile().isFile()) {
+        if ((copy != null && !copy.isEmpty()) || Files.isRegularFile(repo.resolve(SetupOptions.INCLUDE_FILE))) {
             setupOptions = setupOptions.withSource(repo, copy == null ? new String[0] : copy.toArray(String[]::new));
         }
         if (basePort != null) {
@@ -200,9 +202,10 @@ final class RunCommand implements Callable<Integer> {
         if (setup != null) {
             setupOptions = setupOptions.withCommand(SetupCommand.shell(setup), null);
         }
-        Worker chosen = worker();
+        Map<String, Worker> workers = workers();
+        Worker chosen = chosen(workers);
         return RunOptions.builder(repo, outDir, chosen)
-                .workers(chosen, namedWorkers())
+                .workers(chosen, workers)
                 .base(base)
                 .maxParallel(maxParallel)
                 .failFast(failFast)
@@ -214,24 +217,27 @@ final class RunCommand implements Callable<Integer> {
                 .build();
     }
 
-    private Worker worker() {
-        String kind = workerCommand != null ? CommandWorker.KIND : worker.toLowerCase(Locale.ROOT);
-        return switch (kind) {
-            case CommandWorker.KIND -> {
-                if (workerCommand == null) {
-                    throw new IllegalArgumentException("--worker command needs --worker-command 'SCRIPT'");
-                }
-                yield CommandWorker.shell(workerCommand);
-            }
-            case ClaudeWorker.KIND -> new ClaudeWorker(claudeConfig());
-            default -> throw new IllegalArgumentException("--worker must be claude or command, not '" + worker + "'");
-        };
+    /** The workers by kind, built once: claude always, command when a script is given; a plan may name either. */
+    private Map<String, Worker> workers() {
+        Map<String, Worker> workers = new LinkedHashMap<>();
+        workers.put(ClaudeWorker.KIND, new ClaudeWorker(claudeConfig()));
+        if (workerCommand != null) {
+            workers.put(CommandWorker.KIND, CommandWorker.shell(workerCommand));
+        }
+        return workers;
     }
 
-    /** Workers a plan may name per workstream ({@code worker: command}). */
-    private Map<String, Worker> namedWorkers() {
-        return workerCommand == null ? Map.of(ClaudeWorker.KIND, new ClaudeWorker(claudeConfig()))
-                : Map.of(ClaudeWorker.KIND, new ClaudeWorker(claudeConfig()), CommandWorker.KIND, CommandWorker.shell(workerCommand));
+    /** The default worker: --worker, or command when --worker-command is given. */
+    private Worker chosen(Map<String, Worker> workers) {
+        String kind = workerCommand != null ? CommandWorker.KIND : worker.toLowerCase(Locale.ROOT);
+        Worker chosen = workers.get(kind);
+        if (chosen == null && kind.equals(CommandWorker.KIND)) {
+            throw new IllegalArgumentException("--worker command needs --worker-command 'SCRIPT'");
+        }
+        if (chosen == null) {
+            throw new IllegalArgumentException("--worker must be claude or command, not '" + worker + "'");
+        }
+        return chosen;
     }
 
     private ClaudeWorkerConfig claudeConfig() {

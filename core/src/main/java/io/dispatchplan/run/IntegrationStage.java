@@ -39,7 +39,7 @@ final class IntegrationStage {
         RunOptions options = context.options();
         String feature = context.plan().feature();
         context.listener().integrating(branches.stream().map(BranchToMerge::branch).toList());
-        IntegrationResult result = new Integrator(context.git(), new io.dispatchplan.process.ProcessRunner())
+        IntegrationResult result = new Integrator(context.git(), context.runner())
                 .integrate(new IntegrationRequest(options.repository(), feature, context.baseSha(),
                         feature + "/" + INTEGRATION, branches, options.conflictPolicy(), options.verifyCommand(),
                         options.verifyTimeout(), WorktreeManager.pathFor(options.worktreeRoot(), feature, INTEGRATION),

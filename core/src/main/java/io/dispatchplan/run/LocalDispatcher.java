@@ -75,7 +75,7 @@ public final class LocalDispatcher {
         write(layout.planJson(), PlanJson.write(plan));
         write(layout.planGraph(), PlanGraphPicture.mermaid(plan));
 
-        RunContext context = new RunContext(plan, options, layout, baseSha, agentName(), git, new WorktreeManager(git),
+        RunContext context = new RunContext(plan, options, layout, baseSha, agentName(), git, runner, new WorktreeManager(git),
                 new WorktreeSetup(runner), new ResultCollector(git),
                 new TaskFiles(plan, RunSetup.templatesAt(git, options.repository(), baseSha)), listener);
         Map<String, WorkstreamReport> reports = new ConcurrentHashMap<>();

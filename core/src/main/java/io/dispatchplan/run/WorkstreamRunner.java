@@ -2,7 +2,6 @@ package io.dispatchplan.run;
 
 import io.dispatchplan.collect.CollectRequest;
 import io.dispatchplan.collect.CollectedWorkstream;
-import io.dispatchplan.collect.ResultCollector;
 import io.dispatchplan.collect.TaskFileExclusion;
 import io.dispatchplan.graph.WorkstreamState;
 import io.dispatchplan.plan.Plan;
@@ -18,9 +17,7 @@ import io.dispatchplan.worktree.PortBlock;
 import io.dispatchplan.worktree.SetupOptions;
 import io.dispatchplan.worktree.SetupResult;
 import io.dispatchplan.worktree.Worktree;
-import io.dispatchplan.worktree.WorktreeManager;
 import io.dispatchplan.worktree.WorktreeRequest;
-import io.dispatchplan.worktree.WorktreeSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
