@@ -2,6 +2,7 @@ package io.dispatchplan.collect;
 
 import io.dispatchplan.git.CommitIdentity;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,11 @@ import java.util.Objects;
  * @param artifactsDir where RESULTS.md and TASKS.md are copied, e.g. {@code <out>/workstreams/<id>/}; created
  * @param identity who makes the WIP commit
  * @param bundleFile where to write the branch as a bundle of {@code base..branch}; null for no bundle
+ * @param dependencyHeads the dependency commits the branch was built on: they are not the workstream's own
+ *     work, so its commits and diffstat leave them out
  */
 public record CollectRequest(String workstreamId, Path worktree, String branch, String baseSha,
-        Path artifactsDir, CommitIdentity identity, Path bundleFile) {
+        Path artifactsDir, CommitIdentity identity, Path bundleFile, List<String> dependencyHeads) {
 
     public CollectRequest {
         Objects.requireNonNull(workstreamId, "workstreamId");
@@ -25,5 +28,12 @@ public record CollectRequest(String workstreamId, Path worktree, String branch, 
         Objects.requireNonNull(baseSha, "baseSha");
         Objects.requireNonNull(artifactsDir, "artifactsDir");
         identity = identity == null ? CommitIdentity.DEFAULT : identity;
+        dependencyHeads = dependencyHeads == null ? List.of() : List.copyOf(dependencyHeads);
+    }
+
+    /** A request for a workstream without dependencies. */
+    public CollectRequest(String workstreamId, Path worktree, String branch, String baseSha, Path artifactsDir,
+            CommitIdentity identity, Path bundleFile) {
+        this(workstreamId, worktree, branch, baseSha, artifactsDir, identity, bundleFile, List.of());
     }
 }

@@ -13,8 +13,10 @@ import java.util.List;
  * @param reason null when all is well, else why the workstream is unstable (no RESULTS.md, or the worktree was
  *     left mid-merge or mid-rebase); one line a user can act on
  * @param headSha the branch tip after collecting (WIP commit included)
- * @param commits commits on the branch beyond the base ({@code base..head})
- * @param diffStat what the branch changed since it left the base
+ * @param commits commits on the branch beyond the base ({@code base..head}); for a dependent, beyond the base and
+ *     its dependencies' heads: its own commits, and the merges that brought its dependencies in
+ * @param diffStat what the branch changed since it left the base; for a dependent, what its own commits changed
+ *     (merges left out), summed per file
  * @param wipCommitted whether uncommitted work was saved as a WIP commit
  * @param changedFiles the paths {@code diffStat} lists
  * @param resultsCopy the copy of RESULTS.md in the artifacts directory; null when there was none

@@ -86,9 +86,17 @@ public final class ResultCollector {
         String head = git.tryRevParse(worktree, "refs/heads/" + r.branch()).orElseThrow(() -> new CollectException(
                 "the workstream branch " + r.branch() + " of " + r.workstreamId() + " no longer exists in "
                         + worktree + ": the worker deleted or renamed it. Recreate it from the worktree's commits"));
-        int commits = git.countCommits(worktree, base + ".." + head);
-        String from = git.mergeBase(worktree, base, head).orElse(base);
-        DiffStat diffStat = git.diffStat(worktree, from, head);
+        int commits;
+        DiffStat diffStat;
+        if (r.dependencyHeads().isEmpty()) {
+            commits = git.countCommits(worktree, base + ".." + head);
+            diffStat = git.diffStat(worktree, git.mergeBase(worktree, base, head).orElse(base), head);
+        } else {
+            List<String> ownWork = new ArrayList<>(List.of(head, "^" + base));
+            r.dependencyHeads().forEach(d -> ownWork.add("^" + d));
+            commits = git.countCommits(worktree, ownWork);
+            diffStat = git.ownChanges(worktree, ownWork);
+        }
         List<String> changedFiles = diffStat.files().stream().map(DiffStat.FileChange::path).toList();
 
         Path resultsCopy = copyArtifacts(worktree, r.artifactsDir(), resultsPresent);

@@ -41,6 +41,16 @@ public record DiffStat(List<FileChange> files) {
         return new DiffStat(files);
     }
 
+    /** One entry per path, in first-seen order, adding up the entries of several commits. */
+    public DiffStat summedPerFile() {
+        java.util.Map<String, FileChange> byPath = new java.util.LinkedHashMap<>();
+        for (FileChange f : files) {
+            byPath.merge(f.path(), f, (a, b) -> new FileChange(a.path(), a.insertions() + b.insertions(),
+                    a.deletions() + b.deletions(), a.binary() || b.binary()));
+        }
+        return new DiffStat(new ArrayList<>(byPath.values()));
+    }
+
     @Override
     public String toString() {
         return filesChanged() + " files changed, " + insertions() + " insertions(+), " + deletions() + " deletions(-)";

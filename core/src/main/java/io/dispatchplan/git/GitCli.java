@@ -36,6 +36,8 @@ public final class GitCli {
     private final String executable;
     private final Map<String, String> environment;
     private final Duration timeout;
+    /** The installed version, asked once: merge checks need it for every merge. */
+    private volatile GitVersion version;
 
     public GitCli() {
         this(new ProcessRunner());
@@ -117,7 +119,12 @@ public final class GitCli {
     // ---- repository facts ------------------------------------------------------------------------------
 
     public GitVersion version() {
-        return GitVersion.parse(run(null, "--version").stdout());
+        GitVersion known = version;
+        if (known == null) {
+            known = GitVersion.parse(run(null, "--version").stdout());
+            version = known;
+        }
+        return known;
     }
 
     /** Fails with a message naming the feature when the installed git is older than {@code required}. */
@@ -222,6 +229,26 @@ public final class GitCli {
     /** How many commits {@code range} holds, e.g. {@code base..branch}. */
     public int countCommits(Path repo, String range) {
         return Integer.parseInt(output(repo, "rev-list", "--count", range, "--"));
+    }
+
+    /** How many commits the revisions select, e.g. {@code head ^base ^other}. */
+    public int countCommits(Path repo, List<String> revisions) {
+        List<String> args = new ArrayList<>(List.of("rev-list", "--count"));
+        args.addAll(revisions);
+        args.add("--");
+        return Integer.parseInt(stripFinalNewline(run(repo, args).stdout()));
+    }
+
+    /**
+     * What the non-merge commits the revisions select changed, summed per file: a branch's own work when the work it
+     * merged in from elsewhere is excluded (e.g. {@code head ^base ^dependency}).
+     */
+    public DiffStat ownChanges(Path repo, List<String> revisions) {
+        List<String> args = new ArrayList<>(List.of("log", "--no-merges", "--numstat", "-z", "--format=",
+                "--no-renames", "--no-color"));
+        args.addAll(revisions);
+        args.add("--");
+        return DiffStat.parseNumstatZ(run(repo, args).stdout()).summedPerFile();
     }
 
     /** Commits in {@code range} (e.g. {@code base..branch}), newest first; {@code max <= 0} for all. */
@@ -388,6 +415,29 @@ public final class GitCli {
             throw new GitException(args, repo, result.exitCode(), result.stderr(), result.timedOut());
         }
         return MergeTreeResult.parse(result.exitCode() == 0, result.stdout());
+    }
+
+    /**
+     * Makes a commit of {@code tree} with the given parents as {@code identity}, touching no worktree, index or
+     * ref: the commit exists only as an object until a ref points at it.
+     */
+    public String commitTree(Path repo, String tree, List<String> parents, String message, CommitIdentity identity) {
+        List<String> args = new ArrayList<>(List.of("commit-tree", "--no-gpg-sign", "-m", message));
+        for (String parent : parents) {
+            args.add("-p");
+            args.add(parent);
+        }
+        args.add(tree);
+        ProcessResult result = runner.run(spec(repo, args).env(identity.environment()));
+        if (!result.succeeded()) {
+            throw new GitException(args, repo, result.exitCode(), result.stderr(), result.timedOut());
+        }
+        return result.stdout().strip();
+    }
+
+    /** Moves {@code fullRef} from {@code expectedOld} to {@code newValue}, failing if someone moved it meanwhile. */
+    public void updateRef(Path repo, String fullRef, String newValue, String expectedOld, String reason) {
+        run(repo, "update-ref", "-m", reason, fullRef, newValue, expectedOld);
     }
 
     static String stripFinalNewline(String text) {

@@ -102,6 +102,12 @@ public final class DependencyGraph implements Serializable {
         return topologicalOrder;
     }
 
+    /** The direct dependencies of {@code id} in dependency order: a dependency's own dependencies come before it. */
+    public List<String> dependenciesInOrder(String id) {
+        List<String> direct = dependsOn(id);
+        return topologicalOrder.stream().filter(direct::contains).toList();
+    }
+
     /**
      * Waves: wave 0 has no dependencies, wave n holds what depends on something in wave n-1 at the latest.
      * This is the phase-by-phase schedule a plan implies when nothing overlaps.

@@ -77,9 +77,10 @@ public final class LocalDispatcher {
 
         RunContext context = new RunContext(plan, options, layout, baseSha, agentName(), git, runner, new WorktreeManager(git),
                 new WorktreeSetup(runner), new ResultCollector(git),
-                new TaskFiles(plan, RunSetup.templatesAt(git, options.repository(), baseSha)), listener);
+                new TaskFiles(plan, RunSetup.templatesAt(git, options.repository(), baseSha)), listener,
+                DependencyGraph.of(plan));
         Map<String, WorkstreamReport> reports = new ConcurrentHashMap<>();
-        Scheduler scheduler = new Scheduler(DependencyGraph.of(plan), options.maxParallel(), options.failFast());
+        Scheduler scheduler = new Scheduler(context.graph(), options.maxParallel(), options.failFast());
         previous.ifPresent(p -> p.done(git, options.repository()).forEach((id, earlier) -> {
             WorkstreamReport report = withReason(earlier, DONE_EARLIER);
             scheduler.alreadyDone(id, Outcome.valueOf(report.status()), DONE_EARLIER);
@@ -120,8 +121,7 @@ public final class LocalDispatcher {
         WorkstreamRunner workstreams = new WorkstreamRunner(context);
         RunListener listener = context.listener();
         new ParallelDispatch<WorkstreamReport>(scheduler, r -> Outcome.valueOf(r.status()), WorkstreamReport::reason).run(
-                id -> workstreams.run(context.plan().workstream(id).orElseThrow(), index.get(id),
-                        dependency -> resultsOf(context.layout(), dependency)),
+                id -> workstreams.run(context.plan().workstream(id).orElseThrow(), index.get(id), reports),
                 (id, e) -> failedInternally(context, id, e),
                 (report, why) -> withReason(report, "stopped: " + why + "; " + report.reason()),
                 context.options().failFast(), context.options().deadline(),
@@ -159,15 +159,6 @@ public final class LocalDispatcher {
     private static WorkstreamReport skipped(Workstream w, String reason, String agent) {
         return new WorkstreamReport(w.id(), w.title(), WorkstreamState.SKIPPED.name(), reason, agent, 0, w.branch(),
                 null, 0, null, null, null, null, 0, null);
-    }
-
-    private static Optional<String> resultsOf(RunLayout layout, String id) {
-        Path results = layout.workstreamDir(id).resolve(TaskFiles.RESULTS);
-        try {
-            return Files.isRegularFile(results) ? Optional.of(Files.readString(results)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private void checkRepository(Path repository) throws RunException {

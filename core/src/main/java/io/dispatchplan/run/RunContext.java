@@ -2,6 +2,7 @@ package io.dispatchplan.run;
 
 import io.dispatchplan.collect.ResultCollector;
 import io.dispatchplan.git.GitCli;
+import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.process.ProcessRunner;
 import io.dispatchplan.tasks.TaskFiles;
@@ -11,4 +12,4 @@ import io.dispatchplan.worktree.WorktreeSetup;
 /** What every workstream of one run shares. */
 record RunContext(Plan plan, RunOptions options, RunLayout layout, String baseSha, String agent, GitCli git,
         ProcessRunner runner, WorktreeManager worktrees, WorktreeSetup setup, ResultCollector collector, TaskFiles taskFiles,
-        RunListener listener) {}
+        RunListener listener, DependencyGraph graph) {}

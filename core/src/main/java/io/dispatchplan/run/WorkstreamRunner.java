@@ -18,6 +18,11 @@ import io.dispatchplan.worktree.SetupOptions;
 import io.dispatchplan.worktree.SetupResult;
 import io.dispatchplan.worktree.Worktree;
 import io.dispatchplan.worktree.WorktreeRequest;
+import io.dispatchplan.worktree.Dependency;
+import io.dispatchplan.worktree.DeliveredDependency;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +30,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Runs one workstream from start to end: its worktree, TASKS.md, the worker, then collecting what it did.
@@ -38,7 +42,11 @@ final class WorkstreamRunner {
         this.context = context;
     }
 
-    WorkstreamReport run(Workstream w, int index, Function<String, Optional<String>> dependencyResults) {
+    /**
+     * @param finished the reports of the workstreams finished so far (this run's and the earlier run's): a
+     *     dependent starts from its dependencies' recorded heads
+     */
+    WorkstreamReport run(Workstream w, int index, Map<String, WorkstreamReport> finished) {
         long start = System.nanoTime();
         RunOptions options = context.options();
         Plan plan = context.plan();
@@ -46,13 +54,16 @@ final class WorkstreamRunner {
         WorkerOutcome outcome = null;
         try {
             worktree = context.worktrees().prepare(new WorktreeRequest(options.repository(),
-                    options.worktreeRoot(), plan.feature(), w.id(), w.branch(), context.baseSha(), null));
-            context.listener().step(w.id(), "worktree " + worktree.outcome().name().toLowerCase() + " at " + worktree.path());
+                    options.worktreeRoot(), plan.feature(), w.id(), w.branch(), context.baseSha(), null)
+                    .withDependencies(dependencies(w, finished), options.identity()));
+            context.listener().step(w.id(), "worktree " + worktree.outcome().name().toLowerCase() + " at " + worktree.path()
+                    + startedFrom(worktree));
             SetupResult setup = setUp(worktree, index);
             TaskFileExclusion.applyForWorkstream(context.git(), worktree.path(), setup);
             setAsidePreviousResults(w, worktree);
             Path coordination = context.taskFiles().writeCoordination(context.layout().coordinationFile());
-            context.taskFiles().writeTasks(worktree.path(), w.id(), dependencyResults, coordination);
+            context.taskFiles().writeTasks(worktree.path(), w.id(), this::resultsOf, coordination,
+                    worktree.dependencies());
 
             Worker worker = new RetryingWorker(workerFor(w), options.retry());
             WorkerRequest request = WorkerRequest.builder(plan.feature(), w.id(), worktree.path())
@@ -80,6 +91,34 @@ final class WorkstreamRunner {
                     + outcome.status().name().toLowerCase() + ") but collecting its results failed: " + describe(e)
                     + ". Its work is still in " + worktree.path(), context.agent(), millisSince(start), w.branch(),
                     null, 0, null, outcome.costUsd(), outcome.turns(), outcome.sessionId(), outcome.attempts(), null);
+        }
+    }
+
+    /** The dependencies' recorded heads, in dependency order; one that delivered no commit has none to merge. */
+    private List<Dependency> dependencies(Workstream w, Map<String, WorkstreamReport> finished) {
+        List<Dependency> heads = new ArrayList<>();
+        for (String id : context.graph().dependenciesInOrder(w.id())) {
+            WorkstreamReport report = finished.get(id);
+            if (report != null && report.headSha() != null) {
+                heads.add(new Dependency(id, report.branch(), report.headSha(),
+                        WorkstreamState.UNSTABLE.name().equals(report.status())));
+            }
+        }
+        return heads;
+    }
+
+    private static String startedFrom(Worktree worktree) {
+        List<String> merged = worktree.dependencies().stream().filter(d -> d.mergeCommit() != null)
+                .map(d -> d.id() + " at " + d.head().substring(0, Math.min(12, d.head().length()))).toList();
+        return merged.isEmpty() ? "" : ", with " + String.join(", ", merged) + " merged in";
+    }
+
+    private Optional<String> resultsOf(String id) {
+        Path results = context.layout().workstreamDir(id).resolve(TaskFiles.RESULTS);
+        try {
+            return Files.isRegularFile(results) ? Optional.of(Files.readString(results)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -178,7 +217,8 @@ final class WorkstreamRunner {
     private CollectedWorkstream collect(Workstream w, Worktree worktree) {
         context.listener().step(w.id(), "collecting results");
         return context.collector().collect(new CollectRequest(w.id(), worktree.path(), w.branch(), context.baseSha(),
-                context.layout().workstreamDir(w.id()), context.options().identity(), null));
+                context.layout().workstreamDir(w.id()), context.options().identity(), null,
+                worktree.dependencies().stream().map(DeliveredDependency::head).toList()));
     }
 
     private String relative(Path file) {

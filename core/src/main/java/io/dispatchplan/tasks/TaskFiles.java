@@ -3,6 +3,7 @@ package io.dispatchplan.tasks;
 import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.Workstream;
+import io.dispatchplan.worktree.DeliveredDependency;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,10 @@ public final class TaskFiles {
      *
      * @param dependencyResults a dependency's RESULTS.md text when it ran before (empty if it has none)
      * @param coordinationFile where the shared COORDINATION.md is, as the worker should see it
+     * @param delivered the dependencies the worktree's branch holds, as preparing it merged them in
      */
-    public String tasks(String id, Function<String, Optional<String>> dependencyResults, String coordinationFile) {
+    public String tasks(String id, Function<String, Optional<String>> dependencyResults, String coordinationFile,
+            List<DeliveredDependency> delivered) {
         Workstream w = plan.workstream(id).orElseThrow(() -> new IllegalArgumentException("no workstream " + id));
         Map<String, String> values = new HashMap<>();
         values.put("id", w.id());
@@ -50,7 +53,7 @@ public final class TaskFiles {
         values.put("files", bullets(w.files().stream().map(f -> "`" + f + "`").toList(),
                 "None listed: find the right place in the code base."));
         values.put("tasks", checklist(w));
-        values.put("dependencies", dependencies(w, dependencyResults));
+        values.put("dependencies", dependencies(w, dependencyResults, delivered));
         List<String> dependents = graph.dependents(id);
         values.put("dependents", dependents.isEmpty() ? "Nothing in this plan waits for your branch."
                 : bullets(dependents.stream().map(this::describe).toList(), ""));
@@ -71,9 +74,9 @@ public final class TaskFiles {
 
     /** Writes TASKS.md into the worktree, replacing an older one. */
     public Path writeTasks(Path worktree, String id, Function<String, Optional<String>> dependencyResults,
-            Path coordinationFile) {
+            Path coordinationFile, List<DeliveredDependency> delivered) {
         Path file = worktree.resolve(TASKS);
-        write(file, tasks(id, dependencyResults, coordinationFile.toString()), false);
+        write(file, tasks(id, dependencyResults, coordinationFile.toString(), delivered), false);
         return file;
     }
 
@@ -111,19 +114,39 @@ public final class TaskFiles {
         return out.toString().stripTrailing();
     }
 
-    private String dependencies(Workstream w, Function<String, Optional<String>> dependencyResults) {
+    private String dependencies(Workstream w, Function<String, Optional<String>> dependencyResults,
+            List<DeliveredDependency> delivered) {
         if (w.dependsOn().isEmpty()) {
             return "None: you can start right away.";
         }
-        StringBuilder out = new StringBuilder("These workstreams were done before you started; their branches are"
-                + " merged only at integration, so build against what they describe, not against their code.\n");
+        StringBuilder out = new StringBuilder("These workstreams finished before you started, and their code is already"
+                + " in your worktree: your branch started from the base with each one's branch merged in. Build on"
+                + " their code; do not redo or rewrite it.\n");
         for (String dependency : w.dependsOn()) {
             out.append("\n### ").append(describe(dependency)).append("\n\n");
+            Optional<DeliveredDependency> d = delivered.stream().filter(x -> x.id().equals(dependency)).findFirst();
+            out.append(d.map(TaskFiles::provenance).orElse("Its branch is not merged into yours: it delivered no"
+                    + " commits.")).append("\n\n");
+            if (d.isPresent() && d.get().unstable()) {
+                out.append("**Unstable:** it finished without a RESULTS.md, so its work may be incomplete. Check what"
+                        + " its code really does before you rely on it.\n\n");
+            }
             Optional<String> results = dependencyResults.apply(dependency);
             out.append(results.map(TaskFiles::summary)
                     .orElse("(It left no RESULTS.md; see its tasks in the plan.)")).append('\n');
         }
         return out.toString().stripTrailing();
+    }
+
+    /** Which commit of the dependency the worktree holds, and how it got there. */
+    private static String provenance(DeliveredDependency d) {
+        String at = "Its branch `" + d.branch() + "` at commit `" + abbreviate(d.head()) + "`";
+        return d.mergeCommit() != null ? at + " is merged into your branch (merge commit `"
+                + abbreviate(d.mergeCommit()) + "`)." : at + " is in your branch already.";
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
     }
 
     private String describe(String id) {

@@ -23,6 +23,9 @@ public final class BranchBundle {
     public record Export(Path file, String branch, String baseSha, String head, int commits) {
     }
 
+    /** Where {@link #importCommit} keeps what it brought in. */
+    public static final String IMPORTED = "refs/dispatch-plan/imported/";
+
     private final GitCli git;
 
     public BranchBundle(GitCli git) {
@@ -86,6 +89,28 @@ public final class BranchBundle {
                     + ", expected " + export.head());
         }
         return head;
+    }
+
+    /**
+     * Makes {@code head} (with its history) present in {@code repository} from a bundle of {@code branch}, moving no
+     * branch: the tip of a dependency, for a dependent to build on. It is kept under
+     * {@code refs/dispatch-plan/imported/<branch>} so the objects stay reachable.
+     */
+    public void importCommit(Path repository, Path file, String branch, String head) {
+        if (git.hasCommit(repository, head)) {
+            return;
+        }
+        try {
+            git.bundleVerify(repository, file);
+        } catch (GitException e) {
+            throw new GitException("the bundle " + file + " for branch " + branch + " cannot be used in " + repository
+                    + " (it needs its base commit there; fetch it first): " + e.stderr());
+        }
+        git.fetchFromBundle(repository, file, List.of("+refs/heads/" + branch + ":" + IMPORTED + branch));
+        if (!git.hasCommit(repository, head)) {
+            throw new GitException("the bundle " + file + " of branch " + branch + " does not hold its recorded head "
+                    + head + ": it is from another build. Collect that workstream again");
+        }
     }
 
     private static GitException notFastForward(Path repository, Export export) {

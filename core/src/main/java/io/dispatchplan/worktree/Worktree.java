@@ -1,6 +1,7 @@
 package io.dispatchplan.worktree;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A prepared worktree.
@@ -10,9 +11,16 @@ import java.nio.file.Path;
  * @param baseSha the run's base commit
  * @param head the commit checked out (the branch tip)
  * @param outcome whether it was made now, kept from an earlier run, or made again
- * @param commitsAhead commits on the branch that the base does not have (work from earlier runs)
+ * @param commitsAhead commits on the branch that the base does not have (work from earlier runs, and the
+ *     dependencies' work)
+ * @param dependencies the dependencies the branch holds, in dependency order, and how each got there
  */
-public record Worktree(Path path, String branch, String baseSha, String head, Outcome outcome, int commitsAhead) {
+public record Worktree(Path path, String branch, String baseSha, String head, Outcome outcome, int commitsAhead,
+        List<DeliveredDependency> dependencies) {
+
+    public Worktree {
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    }
 
     public enum Outcome {
         CREATED, REUSED, RECREATED

@@ -4,7 +4,9 @@ import io.dispatchplan.git.BranchName;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.GitException;
 import io.dispatchplan.git.RepositoryLock;
+import io.dispatchplan.git.Sha;
 import io.dispatchplan.git.WorktreeEntry;
+import io.dispatchplan.process.ProcessResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
 public final class WorktreeManager {
 
     private static final Pattern PATH_COMPONENT = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+    /** An empty hooks directory: our own merges run no repository hook. */
+    private static final String NO_HOOKS = "/dev/null";
 
     private final GitCli git;
     private final Duration lockTimeout;
@@ -63,7 +66,11 @@ public final class WorktreeManager {
         }
     }
 
-    /** Makes the worktree exist as the request says, applying its policy to what an earlier run left. */
+    /**
+     * Makes the worktree exist as the request says, applying its policy to what an earlier run left. A new branch
+     * starts from the base with the request's dependencies merged in; a kept branch gets the dependency heads it
+     * lacks merged in (a dependency re-ran since), its own commits untouched.
+     */
     public Worktree prepare(WorktreeRequest request) {
         Path path = pathFor(request.root(), request.feature(), request.id());
         String branch = request.branch();
@@ -73,10 +80,14 @@ public final class WorktreeManager {
         }
         Path repo = request.repository();
         // A full sha is checked only where it is used (one git process less per new worktree).
-        boolean fullSha = FULL_SHA.matcher(request.baseSha()).matches();
-        String base = fullSha ? request.baseSha() : git.revParse(repo, request.baseSha());
+        String base = Sha.isFull(request.baseSha()) ? request.baseSha() : git.revParse(repo, request.baseSha());
+        DependencyMerger merger = new DependencyMerger(git, request.identity());
+        List<Dependency> dependencies = request.dependencies();
         Worktree.Outcome outcome;
         boolean populate;
+        DependencyMerger.Result start = null;
+        /** New dependency commits for a kept worktree, merged in once its files are there. */
+        DependencyMerger.Result catchUp = null;
         try (RepositoryLock lock = RepositoryLock.forGitDir(commonDir(repo), lockTimeout)) {
             List<WorktreeEntry> entries = currentEntries(repo);
             Optional<WorktreeEntry> atPath = entries.stream().filter(e -> samePath(e.path(), path)).findFirst();
@@ -96,12 +107,14 @@ public final class WorktreeManager {
                             + ") or use another worktree root");
                 }
                 if (request.policy() == WorktreePolicy.REUSE) {
+                    catchUp = merger.mergeInto(repo, branchHead(repo, branch), branch, dependencies);
                     outcome = Worktree.Outcome.REUSED;
                     populate = !isPopulated(path);
                 } else {
-                    refuseToDropWork(repo, branch, base, path);
+                    start = merger.mergeInto(repo, base, branch, dependencies);
+                    refuseToDropWork(repo, branch, base, dependencies, path);
                     git.worktreeRemove(repo, path, true);
-                    git.createBranch(repo, branch, base, true);
+                    git.createBranch(repo, branch, start.tip(), true);
                     git.worktreeAddExistingBranch(repo, path, branch, false);
                     outcome = Worktree.Outcome.RECREATED;
                     populate = true;
@@ -109,16 +122,28 @@ public final class WorktreeManager {
             } else {
                 refuseOccupiedDirectory(path);
                 if (!git.branchExists(repo, branch)) {
-                    addNewBranch(repo, path, branch, base);
+                    if (!dependencies.isEmpty()) {
+                        requireCommit(repo, base);
+                    }
+                    start = dependencies.isEmpty() ? new DependencyMerger.Result(base, List.of())
+                            : merger.mergeInto(repo, base, branch, dependencies);
+                    addNewBranch(repo, path, branch, start.tip(), base);
                     outcome = Worktree.Outcome.CREATED;
                 } else if (request.policy() == WorktreePolicy.REUSE) {
                     requireCommit(repo, base);
+                    String head = branchHead(repo, branch);
+                    start = merger.mergeInto(repo, head, branch, dependencies);
+                    if (start.mergedAny()) {
+                        git.updateRef(repo, "refs/heads/" + branch, start.tip(), head,
+                                "dispatch-plan: merge new dependency commits");
+                    }
                     git.worktreeAddExistingBranch(repo, path, branch, false);
                     outcome = Worktree.Outcome.REUSED;
                 } else {
                     requireCommit(repo, base);
-                    refuseToDropWork(repo, branch, base, null);
-                    git.createBranch(repo, branch, base, true);
+                    start = merger.mergeInto(repo, base, branch, dependencies);
+                    refuseToDropWork(repo, branch, base, dependencies, null);
+                    git.createBranch(repo, branch, start.tip(), true);
                     git.worktreeAddExistingBranch(repo, path, branch, false);
                     outcome = Worktree.Outcome.RECREATED;
                 }
@@ -129,17 +154,45 @@ public final class WorktreeManager {
             // Outside the lock: only this worktree's own index and files change.
             git.populateWorktree(path);
         }
-        if (outcome != Worktree.Outcome.REUSED) {
+        if (catchUp != null) {
+            fastForwardTo(path, catchUp);
+            start = catchUp;
+        }
+        if (outcome != Worktree.Outcome.REUSED && dependencies.isEmpty()) {
             // A new or reset branch sits at the base: nothing to ask git.
-            return new Worktree(path, branch, base, base, outcome, 0);
+            return new Worktree(path, branch, base, base, outcome, 0, List.of());
         }
         String head = git.revParse(path, "HEAD");
-        return new Worktree(path, branch, base, head, outcome, git.countCommits(repo, base + ".." + head));
+        return new Worktree(path, branch, base, head, outcome, git.countCommits(repo, base + ".." + head),
+                start.delivered());
     }
 
-    private void addNewBranch(Path repo, Path path, String branch, String base) {
+    private String branchHead(Path repo, String branch) {
+        return git.revParse(repo, "refs/heads/" + branch);
+    }
+
+    /**
+     * Brings a kept worktree's branch up to the merged dependency commits. A fast-forward: the worker's files stay,
+     * and git refuses (nothing changes) if an uncommitted change is in the way.
+     */
+    private void fastForwardTo(Path worktree, DependencyMerger.Result merged) {
+        if (!merged.mergedAny()) {
+            return;
+        }
+        ProcessResult result = git.tryRun(worktree, List.of("-c", "core.hooksPath=" + NO_HOOKS, "merge", "--ff-only",
+                "--quiet", merged.tip()));
+        if (!result.succeeded()) {
+            String dependencies = merged.delivered().stream().filter(d -> d.mergeCommit() != null)
+                    .map(DeliveredDependency::id).collect(java.util.stream.Collectors.joining(", "));
+            throw new WorktreeException("cannot bring the new commits of " + dependencies + " into the kept worktree "
+                    + worktree + ": " + result.stderr().strip() + ". Commit or discard the uncommitted changes there,"
+                    + " then run again");
+        }
+    }
+
+    private void addNewBranch(Path repo, Path path, String branch, String startPoint, String base) {
         try {
-            git.worktreeAddNewBranch(repo, path, branch, base, false);
+            git.worktreeAddNewBranch(repo, path, branch, startPoint, false);
         } catch (GitException e) {
             requireCommit(repo, base);
             throw e;
@@ -206,8 +259,13 @@ public final class WorktreeManager {
         return entries;
     }
 
-    private void refuseToDropWork(Path repo, String branch, String base, Path worktree) {
-        int ahead = git.countCommits(repo, base + "..refs/heads/" + branch);
+    /** Refuses to reset a branch that holds commits of its own (not the base's, not merges of its dependencies). */
+    private void refuseToDropWork(Path repo, String branch, String base, List<Dependency> dependencies, Path worktree) {
+        List<String> range = new java.util.ArrayList<>(List.of("rev-list", "--count", "--no-merges",
+                "refs/heads/" + branch, "^" + base));
+        dependencies.forEach(d -> range.add("^" + d.head()));
+        range.add("--");
+        int ahead = Integer.parseInt(git.output(repo, range.toArray(new String[0])));
         if (ahead > 0) {
             throw new WorktreeException("will not recreate branch '" + branch + "': it holds " + ahead
                     + " commit(s) not in the base " + base.substring(0, 12) + ". Merge or save them, delete the "

@@ -1,6 +1,8 @@
 package io.dispatchplan.worktree;
 
+import io.dispatchplan.git.CommitIdentity;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,9 +15,12 @@ import java.util.Objects;
  * @param branch the branch name; null for {@code <feature>/<id>}
  * @param baseSha the commit a new branch starts from (resolved once per run)
  * @param policy what to do when the worktree or branch exists already
+ * @param dependencies the finished dependencies whose heads the branch must hold, in dependency order: a new branch
+ *     starts from the base with each merged in, a kept one gets the heads it lacks merged in
+ * @param identity who makes those merge commits
  */
 public record WorktreeRequest(Path repository, Path root, String feature, String id, String branch,
-        String baseSha, WorktreePolicy policy) {
+        String baseSha, WorktreePolicy policy, List<Dependency> dependencies, CommitIdentity identity) {
 
     public WorktreeRequest {
         Objects.requireNonNull(repository, "repository");
@@ -25,6 +30,14 @@ public record WorktreeRequest(Path repository, Path root, String feature, String
         Objects.requireNonNull(baseSha, "baseSha");
         policy = policy == null ? WorktreePolicy.REUSE : policy;
         branch = branch == null || branch.isBlank() ? feature + "/" + id : branch;
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+        identity = identity == null ? CommitIdentity.DEFAULT : identity;
+    }
+
+    /** A request for a workstream without dependencies. */
+    public WorktreeRequest(Path repository, Path root, String feature, String id, String branch, String baseSha,
+            WorktreePolicy policy) {
+        this(repository, root, feature, id, branch, baseSha, policy, List.of(), null);
     }
 
     /** A request with the default branch name and the {@link WorktreePolicy#REUSE} policy. */
@@ -33,10 +46,15 @@ public record WorktreeRequest(Path repository, Path root, String feature, String
     }
 
     public WorktreeRequest withBranch(String name) {
-        return new WorktreeRequest(repository, root, feature, id, name, baseSha, policy);
+        return new WorktreeRequest(repository, root, feature, id, name, baseSha, policy, dependencies, identity);
     }
 
     public WorktreeRequest withPolicy(WorktreePolicy newPolicy) {
-        return new WorktreeRequest(repository, root, feature, id, branch, baseSha, newPolicy);
+        return new WorktreeRequest(repository, root, feature, id, branch, baseSha, newPolicy, dependencies, identity);
+    }
+
+    /** The same request for a dependent: its branch holds these dependencies' heads, merged by {@code mergedBy}. */
+    public WorktreeRequest withDependencies(List<Dependency> heads, CommitIdentity mergedBy) {
+        return new WorktreeRequest(repository, root, feature, id, branch, baseSha, policy, heads, mergedBy);
     }
 }

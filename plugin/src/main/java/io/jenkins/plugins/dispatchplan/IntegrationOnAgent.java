@@ -51,9 +51,11 @@ final class IntegrationOnAgent {
         try (RepositoryLock lock = cache.lock(repo)) {
             for (IntegrationSetup.Branch b : setup.branches) {
                 Path file = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(WorkstreamCollection.bundlePath(b.id));
-                if (b.head != null && (Files.isRegularFile(file) || b.commits == 0)) {
+                // A branch at the base carries no bundle; any other brings one (a dependent's holds its dependencies' too).
+                Path bundle = b.head != null && !b.head.equals(setup.baseCommit) && Files.isRegularFile(file) ? file : null;
+                if (b.head != null && (bundle != null || git.hasCommit(repo.gitDir(), b.head))) {
                     // This run's tip wins over a branch an earlier run left in this cache.
-                    bundles.importBranch(repo.gitDir(), new BranchBundle.Export(b.commits == 0 ? null : file, b.branch,
+                    bundles.importBranch(repo.gitDir(), new BranchBundle.Export(bundle, b.branch,
                             setup.baseCommit, b.head, b.commits), true);
                 }
                 branches.add(new BranchToMerge(b.id, b.branch, b.flagged));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dispatchplan;
 
 import hudson.AbortException;
 import hudson.model.Run;
+import io.dispatchplan.git.Sha;
 import io.dispatchplan.graph.WorkstreamState;
 import java.util.Map;
 
@@ -35,14 +36,21 @@ final class PlannedBuild {
         }
         WorkstreamRecord row = action.workstream(id);
         java.util.Map<String, String> dependencyResults = new java.util.HashMap<>();
+        java.util.ArrayList<WorkstreamSetup.DependencyHead> dependencies = new java.util.ArrayList<>();
         for (String dependency : row.getDependsOn()) {
-            String results = action.workstream(dependency).resultsMarkdown();
+            WorkstreamRecord done = action.workstream(dependency);
+            String results = done.resultsMarkdown();
             if (results != null) {
                 dependencyResults.put(dependency, results);
+            }
+            if (done.getHeadSha() != null) {
+                dependencies.add(new WorkstreamSetup.DependencyHead(dependency, done.getBranch(),
+                        Sha.requireFull(done.getHeadSha(), "the recorded head of " + dependency), "UNSTABLE".equals(done.getStatus())));
             }
         }
         WorkstreamSetup setup = new WorkstreamSetup(run.getParent().getFullName(), action.getPlanJson(), action.getFeature(), id,
                 row.getTitle(), row.getBranch(), s.getRepository(), s.getBaseCommit(), s.getWorker(), dependencyResults);
+        setup.dependencies = dependencies;
         setup.keepWorktree = s.isKeepWorktrees();
         setup.index = action.getWorkstreams().indexOf(row);
         setup.basePort = s.getBasePort();

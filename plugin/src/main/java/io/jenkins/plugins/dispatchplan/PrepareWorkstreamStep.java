@@ -17,7 +17,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
  * {@code prepareWorkstream('api')}, inside {@code node}: the workstream's worktree in this workspace at
- * {@code <feature>/<id>} on branch {@code <feature>/<id>}, from the run's base commit through the agent's
+ * {@code <feature>/<id>} on branch {@code <feature>/<id>}, from the run's base commit with its dependencies' heads
+ * merged in (their bundles unstashed under {@code .dispatch-plan/bundles/} first), through the agent's
  * repository cache ({@link GitAccess#CACHE_DIR} under the agent root), with its TASKS.md; returns the
  * worktree and the worker's command for {@code sh}.
  */
@@ -62,7 +63,7 @@ public final class PrepareWorkstreamStep extends Step {
             build.action.workstream(id).ranOn(computer.getDisplayName());
             run.save();
             listener.getLogger().println(id + ": worktree " + prepared.getPath() + " on branch " + prepared.getBranch()
-                    + " at " + build.action.settings().getBaseCommit());
+                    + " at " + prepared.getStart());
             return prepared;
         }
     }

@@ -14,13 +14,21 @@ public final class PreparedWorkstream implements Serializable {
     private final ArrayList<String> environment;
     private final String command;
     private final boolean unix;
+    private final String start;
 
-    PreparedWorkstream(String path, String branch, List<String> environment, String command, boolean unix) {
+    PreparedWorkstream(String path, String branch, List<String> environment, String command, boolean unix, String start) {
         this.path = path;
         this.branch = branch;
         this.environment = new ArrayList<>(environment);
         this.command = command;
         this.unix = unix;
+        this.start = start;
+    }
+
+    /** Where the branch stands and what it started from: the base, and the dependencies merged in. */
+    @Whitelisted
+    public String getStart() {
+        return start;
     }
 
     /** Absolute path of the worktree on the agent. */

@@ -59,7 +59,8 @@ final class WorkstreamCollection {
         Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
         Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));
         io.dispatchplan.collect.CollectedWorkstream saved = new ResultCollector(git).collect(new CollectRequest(
-                setup.id, request.worktree(), setup.branch, setup.baseCommit, dir, CommitIdentity.DEFAULT, bundle));
+                setup.id, request.worktree(), setup.branch, setup.baseCommit, dir, CommitIdentity.DEFAULT, bundle,
+                setup.dependencies.stream().map(d -> d.head).toList()));
         if (Files.isRegularFile(request.logs().resultJson())) {
             Files.copy(request.logs().resultJson(), dir.resolve("worker-result.json"), StandardCopyOption.REPLACE_EXISTING);
         }

@@ -2,10 +2,12 @@ package io.jenkins.plugins.dispatchplan;
 
 import io.dispatchplan.collect.TaskFileExclusion;
 import io.dispatchplan.git.CachedRepository;
+import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.git.RepositoryCache;
 import io.dispatchplan.git.RepositoryLock;
+import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.process.ProcessRunner;
 import io.dispatchplan.process.ShellQuoting;
@@ -14,7 +16,10 @@ import io.dispatchplan.tasks.TaskTemplates;
 import io.dispatchplan.worker.WorkerCommand;
 import io.dispatchplan.worker.WorkerEnvironment;
 import io.dispatchplan.worker.WorkerRequest;
+import io.dispatchplan.worktree.BranchBundle;
+import io.dispatchplan.worktree.Dependency;
 import io.dispatchplan.worktree.SetupResult;
+import io.dispatchplan.worktree.Worktree;
 import io.dispatchplan.worktree.WorktreeManager;
 import io.dispatchplan.worktree.WorktreeRequest;
 import io.dispatchplan.worktree.WorktreeSetup;
@@ -28,8 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * On the agent: the workstream's worktree from the run's base commit (through the agent's repository
- * cache), its TASKS.md and COORDINATION.md, and the worker's command. No Jenkins types: the step's
+ * On the agent: the workstream's worktree from the run's base commit with its dependencies' heads merged in
+ * (through the agent's repository cache), its TASKS.md and COORDINATION.md, and the worker's command. No Jenkins types: the step's
  * callable hands it the directories and a fetcher.
  */
 final class WorkstreamPreparation {
@@ -44,26 +49,60 @@ final class WorkstreamPreparation {
     PreparedWorkstream prepare(WorkstreamSetup setup, Path workspace) throws IOException, PlanException {
         Path worktree = setup.worktree(workspace);
         CachedRepository repo = cache.ensureCommit(setup.repository, setup.baseCommit);
-        // REUSE: a re-run keeps the worktree, or checks out the branch an earlier run left, with its work.
-        new WorktreeManager(git).prepare(WorktreeRequest.of(repo.gitDir(), workspace, setup.feature, setup.id, setup.baseCommit)
-                .withBranch(setup.branch));
+        Plan plan = setup.plan();
+        List<Dependency> dependencies = setup.dependenciesInOrder(plan);
+        importDependencies(repo, dependencies, workspace);
+        // REUSE: a re-run keeps the worktree, or checks out the branch an earlier run left, with its work. A dependent
+        // starts from its dependencies' heads merged onto the base.
+        Worktree prepared = new WorktreeManager(git).prepare(WorktreeRequest.of(repo.gitDir(), workspace, setup.feature,
+                setup.id, setup.baseCommit).withBranch(setup.branch).withDependencies(dependencies, CommitIdentity.DEFAULT));
         WorkerRequest request = setup.request(workspace);
         // Runs on every prepare (a retry or re-run too): a setup command should be idempotent.
-        SetupResult prepared = new WorktreeSetup(new ProcessRunner())
+        SetupResult setUp = new WorktreeSetup(new ProcessRunner())
                 .apply(worktree, setup.setupOptions(workspace), WorkerEnvironment.of(request));
         // Copied secrets (.env), the port file, the engine's files and RESULTS.md (archived, never merged) are the
         // machine's and the run's, not the branch's: keep them out of commits.
-        TaskFileExclusion.applyForWorkstream(git, worktree, prepared);
+        TaskFileExclusion.applyForWorkstream(git, worktree, setUp);
         Files.createDirectories(request.stateDir());
-        TaskFiles tasks = new TaskFiles(setup.plan(), TaskTemplates.from(worktree));
+        TaskFiles tasks = new TaskFiles(plan, TaskTemplates.from(worktree));
         tasks.writeCoordination(request.coordinationFile());
         tasks.writeTasks(worktree, setup.id, dep -> Optional.ofNullable(setup.dependencyResults.get(dep)),
-                request.coordinationFile());
+                request.coordinationFile(), prepared.dependencies());
         WorkerCommand command = setup.worker.command(request);
         Files.createDirectories(request.logs().stdout().getParent());
         boolean unix = File.pathSeparatorChar == ':';
         return new PreparedWorkstream(worktree.toString(), setup.branch, environment(command.environment()),
-                shellCommand(command.argv(), request, unix), unix);
+                shellCommand(command.argv(), request, unix), unix, describeStart(prepared));
+    }
+
+    /**
+     * Brings each dependency's head into the cache from the bundle its workstream stashed (unstashed here under
+     * {@code .dispatch-plan/bundles/}), unless the cache has it already (the dependency ran on this agent). One that
+     * arrives nowhere is named by the worktree manager.
+     */
+    private void importDependencies(CachedRepository repo, List<Dependency> dependencies, Path workspace) {
+        BranchBundle bundles = new BranchBundle(git);
+        try (RepositoryLock lock = cache.lock(repo)) {
+            for (Dependency d : dependencies) {
+                Path file = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(WorkstreamCollection.bundlePath(d.id()));
+                if (Files.isRegularFile(file)) {
+                    bundles.importCommit(repo.gitDir(), file, d.branch(), d.head());
+                }
+            }
+        }
+    }
+
+    /** What the worktree started from, for the log: the base, and the dependencies merged in. */
+    static String describeStart(Worktree worktree) {
+        StringBuilder text = new StringBuilder(worktree.head().substring(0, 12));
+        text.append(worktree.outcome() == Worktree.Outcome.REUSED ? " (kept from an earlier run" : " (base "
+                + worktree.baseSha().substring(0, 12));
+        List<String> merged = worktree.dependencies().stream().filter(d -> d.mergeCommit() != null)
+                .map(d -> d.id() + " at " + d.head().substring(0, 12)).toList();
+        if (!merged.isEmpty()) {
+            text.append(", with ").append(String.join(", ", merged)).append(" merged in");
+        }
+        return text.append(')').toString();
     }
 
     /** The argv quoted as one shell command, stdout and stderr to the worker's log files (the judge reads them). */

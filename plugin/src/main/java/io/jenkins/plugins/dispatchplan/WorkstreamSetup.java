@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dispatchplan;
 
 import io.dispatchplan.git.CommitIdentity;
+import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
@@ -8,11 +9,13 @@ import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.worker.WorkerRequest;
 import java.io.Serializable;
 import java.nio.file.Path;
+import io.dispatchplan.worktree.Dependency;
 import io.dispatchplan.worktree.PortBlock;
 import io.dispatchplan.worktree.SetupCommand;
 import io.dispatchplan.worktree.SetupOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +36,8 @@ final class WorkstreamSetup implements Serializable {
     final String baseCommit;
     final WorkerConfig worker;
     final HashMap<String, String> dependencyResults;
+    /** The dependencies' collected heads: the branch starts from the base with each merged in. */
+    ArrayList<DependencyHead> dependencies = new ArrayList<>();
     /** Keep the worktree after collecting; otherwise it is removed (its branch stays in the agent's cache). */
     boolean keepWorktree = true;
     /** Position in the plan, for the port block. */
@@ -44,6 +49,37 @@ final class WorkstreamSetup implements Serializable {
     String setupScript;
     /** Untracked files to copy from the node's workspace into the worktree, e.g. {@code .env}. */
     ArrayList<String> include = new ArrayList<>();
+
+    /** A dependency's collected head, in plain serializable fields. */
+    static final class DependencyHead implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final String id;
+        final String branch;
+        final String head;
+        final boolean unstable;
+
+        DependencyHead(String id, String branch, String head, boolean unstable) {
+            this.id = id;
+            this.branch = branch;
+            this.head = head;
+            this.unstable = unstable;
+        }
+
+        Dependency toEngine() {
+            return new Dependency(id, branch, head, unstable);
+        }
+    }
+
+    /** The dependencies in dependency order (a dependency's own dependencies first), for merging. */
+    List<Dependency> dependenciesInOrder(Plan plan) {
+        List<String> order = DependencyGraph.of(plan).dependenciesInOrder(id);
+        List<Dependency> ordered = new ArrayList<>();
+        for (String dependency : order) {
+            dependencies.stream().filter(d -> d.id.equals(dependency)).findFirst().ifPresent(d -> ordered.add(d.toEngine()));
+        }
+        return ordered;
+    }
 
     /** The engine's worktree setup: untracked files from the workspace, the port block, the setup command. */
     SetupOptions setupOptions(Path workspace) {

@@ -6,8 +6,9 @@ package io.jenkins.plugins.dispatchplan
  *
  * <pre>
  * stage('Plan')          node: readDispatchPlan, archive plan.json and the graph
- * stage('Workstreams')   parallel(id: { stage(id) { waitForWorkstream; node(label) { prepareWorkstream;
- *                                     worker via sh/bat; collectWorkstream; archive } ; reportWorkstream } })
+ * stage('Workstreams')   parallel(id: { stage(id) { waitForWorkstream; node(label) { unstash dependency bundles;
+ *                                     prepareWorkstream; worker via sh/bat; collectWorkstream; archive and stash
+ *                                     its bundle } ; reportWorkstream } })
  * stage('Integration')   node: integrateWorkstreams (always runs, with whatever succeeded)
  * </pre>
  *
@@ -88,6 +89,7 @@ class DispatchPlan implements Serializable {
                 script.catchError(buildResult: 'UNSTABLE', stageResult: 'FAILURE') {
                     try {
                         onNode(workstream.label) {
+                            unstashDependencies(plan, workstream, bundled)
                             def collected = null
                             // Again only when collect says so: a retryable failure, or a session flag to switch.
                             for (int attempt = 1; collected == null || collected.retryAfterSeconds != null; attempt++) {
@@ -120,6 +122,21 @@ class DispatchPlan implements Serializable {
                 }
             } finally {
                 script.reportWorkstream(id: id, status: status, reason: reason)
+            }
+        }
+    }
+
+    /**
+     * A dependent starts from its dependencies' branches, which may have run on other agents: their stashed bundles
+     * come to this node before prepareWorkstream merges them in. A dependency without commits has none.
+     */
+    private void unstashDependencies(def plan, def workstream, List bundled) {
+        List dependencies = workstream.dependsOn
+        script.dir(plan.artifactsDir) {
+            for (int i = 0; i < dependencies.size(); i++) {
+                if (bundled.contains(dependencies[i])) {
+                    script.unstash(stashName(dependencies[i]))
+                }
             }
         }
     }

@@ -222,12 +222,36 @@ class DispatchPlanGroovyTest {
             Call stash = only(steps, c -> c.step().equals("stash") && c.detail().startsWith("dispatch-plan-branch-" + id + " "));
             assertThat(stash.detail()).isEqualTo("dispatch-plan-branch-" + id + " bundles/" + id + ".bundle");
             assertThat(stash.path()).isEqualTo("Workstreams/" + id);
-            Call unstash = only(steps, c -> c.step().equals("unstash") && c.detail().equals("dispatch-plan-branch-" + id));
-            assertThat(unstash.path()).isEqualTo("Integration");
+            Call unstash = only(steps, c -> c.step().equals("unstash") && c.detail().equals("dispatch-plan-branch-" + id)
+                    && c.path().equals("Integration"));
             assertThat(unstash.seq()).isLessThan(only(steps, c -> c.step().equals("integrateWorkstreams")).seq());
         }
         assertThat(steps.calls()).as("failed c has no bundle; d was skipped")
                 .noneMatch(c -> c.step().endsWith("stash") && (c.detail().contains("-c") || c.detail().contains("-d")));
+    }
+
+    @Test
+    void aDependentUnstashesItsDependenciesBundlesOnItsOwnNodeBeforePrepare() throws Exception {
+        RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of());
+
+        for (String[] edge : new String[][] {{"b", "a"}, {"c", "a"}, {"d", "b"}, {"d", "c"}}) {
+            String dependent = edge[0];
+            String dependency = edge[1];
+            Call prepare = prepared(steps, dependent);
+            Call unstash = only(steps, c -> c.step().equals("unstash") && c.detail().equals("dispatch-plan-branch-" + dependency)
+                    && c.path().equals("Workstreams/" + dependent));
+            Call node = lastBefore(steps, prepare, c -> c.step().equals("node"));
+            assertThat(unstash.seq()).as(dependency + "'s bundle on " + dependent + "'s node, before prepare")
+                    .isGreaterThan(node.seq()).isLessThan(prepare.seq());
+            assertThat(lastBefore(steps, unstash, c -> c.step().equals("dir")).detail()).isEqualTo(RunSettings.ARTIFACTS_DIR);
+            assertThat(unstash.seq()).as("after " + dependency + " stashed it")
+                    .isGreaterThan(only(steps, c -> c.step().equals("stash") && c.detail().startsWith("dispatch-plan-branch-"
+                            + dependency + " ")).seq());
+        }
+        assertThat(steps.calls()).as("a workstream without dependencies unstashes nothing")
+                .noneMatch(c -> c.step().equals("unstash") && (c.path().equals("Workstreams/a") || c.path().equals("Workstreams/e")));
+        assertThat(steps.calls()).as("b unstashes only its own dependency")
+                .noneMatch(c -> c.step().equals("unstash") && c.path().equals("Workstreams/b") && !c.detail().endsWith("-a"));
     }
 
     @Test

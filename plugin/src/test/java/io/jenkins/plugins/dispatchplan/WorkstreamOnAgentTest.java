@@ -9,6 +9,7 @@ import io.dispatchplan.testsupport.TempRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,53 @@ class WorkstreamOnAgentTest {
                 setup("ui", new CommandWorker("true"), Map.of("api", "Added GET /orders returning JSON.")), workspace);
 
         assertThat(Files.readString(workspace.resolve("shop/ui/TASKS.md"))).contains("Added GET /orders returning JSON.");
+    }
+
+    @Test
+    void aDependentOnAnotherAgentStartsFromItsDependencysBundle() throws Exception {
+        // api runs on agent 1 ...
+        WorkstreamSetup api = setup("api", new CommandWorker("mkdir -p src && echo orders > src/api.txt && git add src"
+                + " && git commit -qm 'api work' && echo done > \"$RESULTS_FILE\""), Map.of());
+        runAsSh(new WorkstreamPreparation(cache, null).prepare(api, workspace));
+        CollectedWorkstream apiDone = new WorkstreamCollection().collect(api, workspace, 0);
+        assertThat(apiDone.getBundle()).isEqualTo("bundles/api.bundle");
+        // ... its bundle travels as a stash to agent 2, which has never seen the branch ...
+        Path cache2 = tmp.resolve("agent2/dispatch-plan/repositories");
+        Path workspace2 = tmp.resolve("agent2/workspace/job");
+        Files.createDirectories(workspace2.resolve(".dispatch-plan/bundles"));
+        Files.copy(workspace.resolve(".dispatch-plan/bundles/api.bundle"), workspace2.resolve(".dispatch-plan/bundles/api.bundle"));
+        WorkstreamSetup ui = setup("ui", new CommandWorker("test -f src/api.txt || exit 9; echo page > ui.txt"
+                + " && echo done > \"$RESULTS_FILE\""), Map.of("api", "orders endpoint"));
+        ui.dependencies = new java.util.ArrayList<>(List.of(new WorkstreamSetup.DependencyHead("api", "shop/api",
+                apiDone.getHeadSha(), false)));
+
+        // ... where ui's branch starts from the base with api's head merged in, without touching a worktree first.
+        PreparedWorkstream prepared = new WorkstreamPreparation(cache2, null).prepare(ui, workspace2);
+
+        Path worktree = Path.of(prepared.getPath());
+        assertThat(worktree.resolve("src/api.txt")).hasContent("orders");
+        assertThat(origin.gitCli().output(worktree, "log", "-1", "--format=%P %s").split(" ", 3))
+                .containsExactly(base, apiDone.getHeadSha(), "Merge dependency api (shop/api) into shop/ui");
+        assertThat(prepared.getStart()).contains("with api at " + apiDone.getHeadSha().substring(0, 12) + " merged in");
+        assertThat(Files.readString(worktree.resolve("TASKS.md"))).contains("their code is already in your worktree")
+                .contains("`shop/api` at commit `" + apiDone.getHeadSha().substring(0, 12) + "` is merged into your branch");
+        int exit = runAsSh(prepared);
+        CollectedWorkstream uiDone = new WorkstreamCollection().collect(ui, workspace2, exit);
+        assertThat(uiDone.getStatus()).as(uiDone.getReason()).isEqualTo("SUCCESS");
+        assertThat(uiDone.getCommits()).as("its WIP commit and the merge of api").isEqualTo(2);
+        assertThat(uiDone.getBundle()).isEqualTo("bundles/ui.bundle");
+    }
+
+    @Test
+    void aDependencyWhoseBranchNeverArrivedIsNamed() throws Exception {
+        WorkstreamSetup ui = setup("ui", new CommandWorker("true"), Map.of());
+        String elsewhere = "0123456789abcdef0123456789abcdef01234567";
+        ui.dependencies = new java.util.ArrayList<>(List.of(new WorkstreamSetup.DependencyHead("api", "shop/api", elsewhere, false)));
+
+        assertThatThrownBy(() -> new WorkstreamPreparation(cache, null).prepare(ui, workspace))
+                .hasMessageContaining("dependency api (branch shop/api)").hasMessageContaining(elsewhere)
+                .hasMessageContaining("did not arrive");
+        assertThat(workspace.resolve("shop/ui")).doesNotExist();
     }
 
     @Test
