@@ -1,5 +1,9 @@
 package io.dispatchplan.bench;
 
+import static io.dispatchplan.bench.SyntheticRepository.deleteTree;
+import static io.dispatchplan.bench.SyntheticRepository.medianOf;
+import static io.dispatchplan.bench.SyntheticRepository.timed;
+
 import io.dispatchplan.git.BaseCommit;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.RepositoryCache;
@@ -14,11 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * How much a workstream worktree costs compared with the floor (checking the same tree out into an empty
@@ -34,12 +36,6 @@ import java.util.stream.Stream;
  * Unix-like system.
  */
 public final class WorktreeSetupBenchmark {
-
-    private static final String[] WORDS = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod "
-            + "tempor incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation "
-            + "ullamco laboris nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate velit "
-            + "esse cillum fugiat nulla pariatur excepteur sint occaecat cupidatat non proident sunt culpa qui "
-            + "officia deserunt mollit anim id est laborum").split(" ");
 
     private final GitCli git = TestGit.cli();
     private final ProcessRunner runner = git.runner();
@@ -90,7 +86,7 @@ public final class WorktreeSetupBenchmark {
                 dir);
         Path remote = dir.resolve("remote");
         long t0 = System.nanoTime();
-        generateRepository(remote);
+        new SyntheticRepository(git, random).generate(remote, files, commits);
         System.out.printf("generated %d files, %d commits in %.1f s%n", files, commits, seconds(t0));
         long treeApparent = git.output(remote, "ls-tree", "-r", "-l", "HEAD").lines()
                 .mapToLong(l -> Long.parseLong(l.split("\\s+")[3])).sum();
@@ -182,46 +178,6 @@ public final class WorktreeSetupBenchmark {
         }
     }
 
-    private void generateRepository(Path remote) throws IOException {
-        git.init(remote, false, "main");
-        List<String> paths = new ArrayList<>();
-        for (int i = 0; i < files; i++) {
-            paths.add(String.format("module%02d/pkg%02d/File%05d.txt", i / 1000, (i / 100) % 10, i));
-        }
-        for (String path : paths) {
-            write(remote.resolve(path));
-        }
-        commitAll(remote, "initial");
-        for (int c = 1; c < commits; c++) {
-            // Each later commit rewrites 60% of the files, so history outweighs the tree.
-            for (String path : paths) {
-                if (random.nextDouble() < 0.6) {
-                    write(remote.resolve(path));
-                }
-            }
-            commitAll(remote, "rewrite " + c);
-        }
-        git.run(remote, "repack", "-a", "-d", "-q");
-        git.run(remote, "prune");
-    }
-
-    private void write(Path file) throws IOException {
-        StringBuilder text = new StringBuilder();
-        int words = 60 + random.nextInt(240);
-        for (int w = 0; w < words; w++) {
-            text.append(WORDS[random.nextInt(WORDS.length)]);
-            text.append(random.nextInt(10) == 0 ? Integer.toString(random.nextInt(100000)) : "");
-            text.append(w % 12 == 11 ? '\n' : ' ');
-        }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private void commitAll(Path repo, String message) {
-        git.run(repo, "add", "--all");
-        git.run(repo, "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "commit", "-q", "-m", message);
-    }
-
     /** The floor: the same tree checked out into an empty directory with a throw-away index. */
     private void floorCheckout(Path cacheDir, String sha, int i, Measurements into) throws IOException {
         Path target = Files.createDirectories(dir.resolve("floor/" + i));
@@ -272,18 +228,6 @@ public final class WorktreeSetupBenchmark {
         return Path.of(git.output(worktree, "rev-parse", "--path-format=absolute", "--git-dir"));
     }
 
-    private static double medianOf(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n == 0 ? 0 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static double timed(Runnable action) {
-        long start = System.nanoTime();
-        action.run();
-        return (System.nanoTime() - start) / 1e9;
-    }
-
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
@@ -302,17 +246,6 @@ public final class WorktreeSetupBenchmark {
 
     private static String mb(double kb) {
         return String.format(Locale.ROOT, "%.1f MB", kb / 1024);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
 }
