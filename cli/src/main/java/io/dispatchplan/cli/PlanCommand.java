@@ -37,7 +37,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--strict", description = "Fail on a dependency cycle instead of breaking it.")
+    @Option(names = "--strict", description = "Fail on a dependency cycle instead of breaking it, and on anything"
+            + " that looks like a workstream but was not read instead of warning.")
     boolean strict;
 
     @Option(names = "--granularity", defaultValue = "auto",

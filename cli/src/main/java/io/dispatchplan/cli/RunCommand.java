@@ -124,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
             + " of the workers' commits (default: dispatch-plan <dispatch-plan@noreply.invalid>).")
     String gitAuthor;
 
-    @Option(names = "--strict", description = "A dependency cycle is an error.")
+    @Option(names = "--strict", description = "A dependency cycle, or anything that looks like a workstream but was"
+            + " not read, is an error.")
     boolean strict;
 
     @Option(names = "--granularity", defaultValue = "auto", description = "auto or fine (one workstream per sub-assignment).")

@@ -64,6 +64,22 @@ class PlanCommandTest {
     }
 
     @Test
+    void aBulletNotReadIsAWarningAndWithStrictAnErrorWithExitCode2() throws Exception {
+        Path plan = seed("phase-bullet-not-read.md");
+        CommandRun lenient = CommandRun.of("plan", plan.toString(), "--format", "json");
+        CommandRun strict = CommandRun.of("plan", plan.toString(), "--strict");
+
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(texts(JSON.readTree(lenient.out()).get("warnings"))).singleElement().asString()
+                .startsWith("line 9: '**Remove legacy billing**' looks like a workstream but was not read");
+        assertThat(lenient.err()).contains("warning: line 9: '**Remove legacy billing**'");
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.out()).isEmpty();
+        assertThat(strict.err()).contains("phase-bullet-not-read.md:9: '**Remove legacy billing**' looks like a"
+                + " workstream but was not read");
+    }
+
+    @Test
     void notAPlanExitsWith2AndSaysWhatWasLookedFor() throws Exception {
         CommandRun run = CommandRun.of("plan", seed("seed-002-dispatch-workflow.md").toString(), "--format", "json");
 

@@ -43,6 +43,7 @@ public final class PlanAssembler {
 
     private Plan assemble() throws PlanException {
         warnings.addAll(draft.warnings);
+        reportNotRead();
         String feature = feature();
         List<DraftWorkstream> units = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
@@ -72,6 +73,17 @@ public final class PlanAssembler {
         }
         throwIfProblems();
         return new Plan(feature, draft.title, draft.baseBranch, workstreams, warnings, source);
+    }
+
+    /** Nothing that looks like a workstream is dropped silently: each is a warning, or with --strict a problem. */
+    private void reportNotRead() {
+        for (NotRead item : draft.notRead) {
+            if (options.strictCycles()) {
+                problems.add(new Problem(item.line(), item.message() + " (--strict makes this an error.)"));
+            } else {
+                warnings.add("line " + item.line() + ": " + item.message());
+            }
+        }
     }
 
     private String feature() {

@@ -10,4 +10,6 @@ public final class PlanDraft {
     public String baseBranch;
     public final List<DraftWorkstream> workstreams = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
+    /** What looks like a workstream but was not read: warnings, or errors with --strict. */
+    public final List<NotRead> notRead = new ArrayList<>();
 }

@@ -4,7 +4,8 @@ package io.dispatchplan.plan;
  * How to read a plan.
  *
  * @param feature feature name override (slugged); null to take it from the plan or its file name
- * @param strictCycles true to fail on a dependency cycle instead of breaking it
+ * @param strictCycles true to fail on a dependency cycle instead of breaking it, and on anything that looks like
+ *     a workstream but was not read instead of warning
  * @param granularity which level of a nested plan becomes a workstream
  */
 public record PlanOptions(String feature, boolean strictCycles, Granularity granularity) {

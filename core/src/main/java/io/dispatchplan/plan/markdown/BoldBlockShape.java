@@ -27,6 +27,11 @@ final class BoldBlockShape implements PlanShape {
     }
 
     @Override
+    public String writtenAs() {
+        return "bold lead lines ('**Developer 1: Title**')";
+    }
+
+    @Override
     public List<DraftWorkstream> find(MarkdownDocument document) {
         List<DraftWorkstream> found = new ArrayList<>();
         for (Section section : document.root.flatten()) {
@@ -55,7 +60,7 @@ final class BoldBlockShape implements PlanShape {
     }
 
     /** A paragraph that is only a bold "Keyword N: Title" (or "**Keyword N**: Title"), as a new draft. */
-    private static DraftWorkstream lead(Paragraph paragraph) {
+    static DraftWorkstream lead(Paragraph paragraph) {
         List<Node> inlines = new ArrayList<>();
         for (Node node = paragraph.getFirstChild(); node != null; node = node.getNext()) {
             if (!(node instanceof Text t && t.getLiteral().isBlank())) {

@@ -15,12 +15,17 @@ import java.util.regex.Pattern;
  * the same keyword and code again (a later "Detailed assignments" part) adds to the first.
  */
 final class HeadingShape implements PlanShape {
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d+)[.)]\\s+(.+)$");
+    static final Pattern NUMBERED = Pattern.compile("^(\\d+)[.)]\\s+(.+)$");
 
     @Override
     public String looksLike() {
         return "headings naming a workstream ('### Stream A: Title', '### Track B: Title', '### Workstream 3: Title'),"
                 + " or numbered headings with a dependencies line ('### 1. api' followed by '- **Dependencies**: None')";
+    }
+
+    @Override
+    public String writtenAs() {
+        return "headings ('### Stream A: Title', '### 1. name')";
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Reads a Markdown plan from its syntax tree. The shapes are tried in order and the first that finds
- * workstreams wins; the others' tables and lists are then just notes.
+ * workstreams wins; the others' tables and lists are then just notes, except what is written like a workstream
+ * in the sections that hold workstreams: that is reported as not read.
  */
 public final class MarkdownPlanReader {
     private static final List<PlanShape> SHAPES = List.of(
@@ -24,6 +25,7 @@ public final class MarkdownPlanReader {
                 PlanDraft draft = new PlanDraft();
                 draft.title = document.title;
                 draft.workstreams.addAll(found);
+                draft.notRead.addAll(UnreadCandidates.find(document, shape, found));
                 return draft;
             }
         }

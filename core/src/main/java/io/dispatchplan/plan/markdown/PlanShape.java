@@ -8,6 +8,9 @@ interface PlanShape {
     /** How the shape looks, for the "no workstreams found" message. */
     String looksLike();
 
+    /** What the workstreams are written as in a plan of this shape, for "not read" warnings. */
+    String writtenAs();
+
     /** The workstreams in this shape, or an empty list if the document is not written this way. */
     List<DraftWorkstream> find(MarkdownDocument document);
 }

@@ -36,6 +36,11 @@ final class TableShape implements PlanShape {
     }
 
     @Override
+    public String writtenAs() {
+        return "rows of a table with a dependency column";
+    }
+
+    @Override
     public List<DraftWorkstream> find(MarkdownDocument document) {
         for (Section section : document.root.flatten()) {
             for (Node node : section.body) {
