@@ -7,6 +7,7 @@ import io.dispatchplan.worktree.BranchBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -43,17 +44,26 @@ public final class ResultCollector {
 
     /**
      * Deletes RESULTS.md and TASKS.md from a collected worktree before it is removed: collecting archived them and
-     * left them uncommitted on purpose, so they are the only files that would make git keep the worktree.
+     * left them uncommitted on purpose, so they are the only files that would make git keep the worktree. Each goes
+     * only when {@code artifactsDir} holds the same file: what was not archived stays, and keeps the worktree.
      */
-    public static void removeArchivedCopies(Path worktree) {
+    public static void removeArchivedCopies(Path worktree, Path artifactsDir) {
         for (String archived : List.of(RESULTS_FILE, TASKS_FILE)) {
+            Path file = worktree.resolve(archived);
+            Path copy = artifactsDir.resolve(archived);
             try {
-                Files.deleteIfExists(worktree.resolve(archived));
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(copy)
+                        && Files.mismatch(file, copy) == -1) {
+                    Files.delete(file);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not delete " + worktree.resolve(archived) + ": " + e.getMessage(), e);
             }
         }
     }
+
+    /** The problem of a worker that wrote no RESULTS.md. */
+    public static final String NO_RESULTS = "no RESULTS.md: the worker did not write it";
 
     /** The WIP commit's message. */
     public static String wipMessage(String workstreamId) {
@@ -66,22 +76,23 @@ public final class ResultCollector {
         List<String> notes = new ArrayList<>();
         boolean resultsPresent = Files.isRegularFile(worktree.resolve(RESULTS_FILE));
         if (!resultsPresent) {
-            problems.add("no RESULTS.md: the worker did not write it");
+            problems.add(NO_RESULTS);
         }
         String base = git.revParse(worktree, r.baseSha());
 
-        boolean wipCommitted = false;
         Optional<String> unfinished = WorktreeOperation.inProgress(git, worktree);
         if (unfinished.isPresent()) {
-            // Committing now would record conflict markers; the work stays in the worktree for a human.
-            problems.add("the worker left " + unfinished.get() + " in " + worktree + ", so its uncommitted work "
-                    + "was not saved: finish or abort it there, commit, and collect again");
-        } else {
-            wipCommitted = git.commitAll(worktree, wipMessage(r.workstreamId()), r.identity(),
-                    NOT_FOR_THE_BRANCH).isPresent();
-            new BranchRealignment(git).realign(worktree, r.branch(), problems, notes);
-            keepResultsOffTheBranch(r, worktree, base, notes);
+            // Committing it would put conflict markers on the branch: save it aside, then abort it.
+            String kept = new WorkRecovery(git).saveAndAbort(worktree, r.branch(), unfinished.get(), r.identity(),
+                    NOT_FOR_THE_BRANCH);
+            problems.add("the worker left " + unfinished.get() + "; it was aborted, and the worktree as it was"
+                    + " (conflict markers included) is kept as branch " + kept);
         }
+        String where = leaveForeignBranch(worktree, r.branch());
+        boolean wipCommitted = git.commitAll(worktree, wipMessage(r.workstreamId()), r.identity(),
+                NOT_FOR_THE_BRANCH).isPresent();
+        new BranchRealignment(git).realign(worktree, r.branch(), where, base, problems, notes);
+        keepResultsOffTheBranch(r, worktree, base, notes);
 
         String head = git.tryRevParse(worktree, "refs/heads/" + r.branch()).orElseThrow(() -> new CollectException(
                 "the workstream branch " + r.branch() + " of " + r.workstreamId() + " no longer exists in "
@@ -108,13 +119,27 @@ public final class ResultCollector {
     }
 
     /**
+     * Where the worker left the worktree when not on its branch ({@code branch develop}, {@code a detached HEAD}), or
+     * null. Someone else's branch is left behind first (HEAD detached, files kept), so our WIP commit never lands
+     * on a branch we do not own.
+     */
+    private String leaveForeignBranch(Path worktree, String branch) {
+        Optional<String> current = git.currentBranch(worktree);
+        if (current.isEmpty()) {
+            return "a detached HEAD";
+        }
+        if (current.get().equals(branch)) {
+            return null;
+        }
+        git.run(worktree, "checkout", "--quiet", "--detach");
+        return "branch " + current.get();
+    }
+
+    /**
      * A worker that committed RESULTS.md (one the base does not have) gets a commit that untracks it again: the
      * file stays in the worktree and in history, and the branches of a run never conflict over it.
      */
     private void keepResultsOffTheBranch(CollectRequest r, Path worktree, String base, List<String> notes) {
-        if (!git.currentBranch(worktree).filter(r.branch()::equals).isPresent()) {
-            return; // the worker wandered off its branch: collecting reports that and changes nothing there
-        }
         boolean onBranch = git.tryRun(worktree, List.of("cat-file", "-e", "HEAD:" + RESULTS_FILE)).succeeded();
         boolean inBase = git.tryRun(worktree, List.of("cat-file", "-e", base + ":" + RESULTS_FILE)).succeeded();
         if (onBranch && !inBase) {

@@ -32,6 +32,9 @@ public final class GitCli {
             "PAGER", "cat",
             "GIT_OPTIONAL_LOCKS", "0");
 
+    /** A hooks directory with no hooks in it. */
+    private static final String NO_HOOKS = "/dev/null";
+
     private final ProcessRunner runner;
     private final String executable;
     private final Map<String, String> environment;
@@ -106,6 +109,10 @@ public final class GitCli {
         // Non-ASCII paths as they are, not as octal escapes.
         argv.add("-c");
         argv.add("core.quotePath=false");
+        // Our own commits, merges and checkouts run none of the repository's hooks: a hook could refuse a WIP commit
+        // (losing work) or run repository code. Workers run git themselves, hooks and all.
+        argv.add("-c");
+        argv.add("core.hooksPath=" + NO_HOOKS);
         argv.addAll(args);
         return ProcessSpec.of(argv).withoutEnv(LEAKY_VARIABLES).env(FIXED_ENVIRONMENT).env(environment)
                 .timeout(timeout);

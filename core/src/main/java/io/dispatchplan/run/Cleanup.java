@@ -23,17 +23,20 @@ final class Cleanup {
         RunOptions options = context.options();
         String feature = context.plan().feature();
         for (WorkstreamReport report : reports) {
-            remove(WorktreeManager.pathFor(options.worktreeRoot(), feature, report.id()), report.branch());
+            remove(WorktreeManager.pathFor(options.worktreeRoot(), feature, report.id()), report.branch(),
+                    context.layout().workstreamDir(report.id()));
         }
         remove(WorktreeManager.pathFor(options.worktreeRoot(), feature, IntegrationStage.INTEGRATION),
-                feature + "/" + IntegrationStage.INTEGRATION);
+                feature + "/" + IntegrationStage.INTEGRATION, null);
     }
 
-    private void remove(Path worktree, String branch) {
+    private void remove(Path worktree, String branch, Path archive) {
         if (!Files.isDirectory(worktree)) {
             return;
         }
-        ResultCollector.removeArchivedCopies(worktree);
+        if (archive != null) {
+            ResultCollector.removeArchivedCopies(worktree, archive);
+        }
         CleanupResult result = context.worktrees().cleanup(context.options().repository(), worktree, branch, branch,
                 false, false);
         if (!result.worktreeRemoved()) {

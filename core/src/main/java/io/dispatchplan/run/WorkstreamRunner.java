@@ -2,6 +2,7 @@ package io.dispatchplan.run;
 
 import io.dispatchplan.collect.CollectRequest;
 import io.dispatchplan.collect.CollectedWorkstream;
+import io.dispatchplan.collect.ResultCollector;
 import io.dispatchplan.collect.TaskFileExclusion;
 import io.dispatchplan.graph.WorkstreamState;
 import io.dispatchplan.plan.Plan;
@@ -172,7 +173,7 @@ final class WorkstreamRunner {
         CollectedWorkstream collected = collect(w, worktree);
         WorkstreamState state;
         String reason;
-        if (outcome.status() == WorkerOutcome.Status.SUCCEEDED && collected.resultsPresent()) {
+        if (outcome.status() == WorkerOutcome.Status.SUCCEEDED && !collected.unstable()) {
             state = WorkstreamState.SUCCEEDED;
             reason = null;
         } else if (outcome.status() == WorkerOutcome.Status.SUCCEEDED || outcome.status() == WorkerOutcome.Status.NO_RESULTS) {
@@ -180,10 +181,15 @@ final class WorkstreamRunner {
             reason = collected.reason() != null ? collected.reason() : outcome.reason();
         } else {
             state = WorkstreamState.FAILED;
-            reason = outcome.reason();
+            // What collecting found (work kept aside, an aborted merge) matters more than a missing RESULTS.md here.
+            reason = outcome.reason() + (collected.unstable() && !collected.reason().equals(ResultCollector.NO_RESULTS)
+                    ? "; " + collected.reason() : "");
         }
         if (collected.wipCommitted()) {
             reason = (reason == null ? "" : reason + "; ") + "uncommitted work saved as a WIP commit";
+        }
+        for (String note : collected.notes()) {
+            reason = (reason == null ? "" : reason + "; ") + note;
         }
         return new WorkstreamReport(w.id(), w.title(), state.name(), reason, context.agent(), millisSince(start),
                 w.branch(), collected.headSha(), collected.commits(), collected.diffStat(), outcome.costUsd(),

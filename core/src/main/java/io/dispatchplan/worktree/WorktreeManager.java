@@ -28,8 +28,6 @@ import java.util.stream.Stream;
 public final class WorktreeManager {
 
     private static final Pattern PATH_COMPONENT = Pattern.compile("[A-Za-z0-9._-]+");
-    /** An empty hooks directory: our own merges run no repository hook. */
-    private static final String NO_HOOKS = "/dev/null";
 
     private final GitCli git;
     private final Duration lockTimeout;
@@ -179,8 +177,7 @@ public final class WorktreeManager {
         if (!merged.mergedAny()) {
             return;
         }
-        ProcessResult result = git.tryRun(worktree, List.of("-c", "core.hooksPath=" + NO_HOOKS, "merge", "--ff-only",
-                "--quiet", merged.tip()));
+        ProcessResult result = git.tryRun(worktree, List.of("merge", "--ff-only", "--quiet", merged.tip()));
         if (!result.succeeded()) {
             String dependencies = merged.delivered().stream().filter(d -> d.mergeCommit() != null)
                     .map(DeliveredDependency::id).collect(java.util.stream.Collectors.joining(", "));
@@ -227,6 +224,13 @@ public final class WorktreeManager {
                     return new CleanupResult(false, CleanupResult.BranchOutcome.KEPT, 0,
                             "kept the worktree " + worktree + ": it holds uncommitted changes or untracked files "
                                     + "(commit them, or clean up with force to discard them)");
+                }
+                int unreachable = git.countCommits(worktree, List.of("HEAD", "--not", "--branches"));
+                if (unreachable > 0) {
+                    // Removing it would leave these commits dangling: only its HEAD holds them.
+                    return new CleanupResult(false, CleanupResult.BranchOutcome.KEPT, 0,
+                            "kept the worktree " + worktree + ": its HEAD holds " + unreachable + " commit(s) that no"
+                                    + " branch has; put a branch on them (git -C " + worktree + " branch <name>)");
                 }
                 git.worktreeRemove(repository, worktree, force);
                 removed = true;

@@ -232,21 +232,101 @@ class ResultCollectorTest {
     }
 
     @Test
-    void aMergeLeftInProgressIsNotCommittedButReported() throws Exception {
+    void aMergeLeftInProgressIsSavedAsideThenAbortedAndReported() throws Exception {
         repo.branch("other", base).checkout("other").commitFile("src/app.txt", "theirs\n", "theirs");
         repo.checkout("main");
         workerCommits("src/app.txt", "ours\n");
+        Files.writeString(wt.resolve("notes.txt"), "uncommitted notes\n");
         git.tryRun(wt, List.of("-c", "user.name=W", "-c", "user.email=w@x.invalid", "merge", "other"));
+        assertThat(Files.readString(wt.resolve("src/app.txt"))).contains("<<<<<<<");
         Files.writeString(wt.resolve("RESULTS.md"), "results\n");
         String before = git.revParse(wt, "HEAD");
 
         CollectedWorkstream c = collector.collect(request(null));
 
-        assertThat(c.wipCommitted()).isFalse();
-        assertThat(c.headSha()).isEqualTo(before);
         assertThat(c.unstable()).isTrue();
-        assertThat(c.reason()).contains("a merge in progress").contains("finish or abort it");
-        assertThat(Files.readString(wt.resolve("src/app.txt"))).contains("<<<<<<<");
+        assertThat(c.reason()).contains("a merge in progress").contains("aborted").contains("chat/api-recovered-1");
+        assertThat(git.output(wt, "show", "chat/api-recovered-1:src/app.txt")).as("the state is kept").contains("<<<<<<<");
+        assertThat(git.output(wt, "show", "chat/api-recovered-1:notes.txt")).isEqualTo("uncommitted notes");
+        assertThat(git.tryRun(wt, List.of("cat-file", "-e", "chat/api-recovered-1:RESULTS.md")).succeeded()).isFalse();
+        assertThat(git.gitPath(wt, "MERGE_HEAD")).doesNotExist();
+        assertThat(git.currentBranch(wt)).contains("chat/api");
+        assertThat(git.isAncestor(wt, before, "chat/api")).isTrue();
+        assertThat(repo.readFileAt("chat/api", "src/app.txt")).as("no marker on the branch").isEqualTo("ours\n");
+        assertThat(repo.readFileAt("chat/api", "notes.txt")).isEqualTo("uncommitted notes\n");
+        assertThat(wt.resolve("RESULTS.md")).as("RESULTS.md stays in the worktree").hasContent("results");
+    }
+
+    @Test
+    void aWorkerThatSwitchedToAUserBranchNeverGetsOurWipCommitThere() throws Exception {
+        String develop = repo.branch("develop", base).checkout("develop").commitFile("dev.txt", "dev\n", "develop's own");
+        repo.checkout("main");
+        workerCommits("src/one.txt", "1\n");
+        git.run(wt, "checkout", "-q", "develop");
+        Files.writeString(wt.resolve("src/app.txt"), "edited on develop\n");
+        Files.writeString(wt.resolve("RESULTS.md"), "results\n");
+
+        CollectedWorkstream c = collector.collect(request(null));
+
+        assertThat(git.revParse(repo.dir(), "refs/heads/develop")).as("the user's branch is untouched").isEqualTo(develop);
+        assertThat(repo.filesAt("chat/api")).contains("src/one.txt").doesNotContain("dev.txt");
+        assertThat(git.currentBranch(wt)).contains("chat/api");
+        assertThat(c.unstable()).isTrue();
+        assertThat(c.reason()).contains("branch develop").contains("chat/api-recovered-1");
+        assertThat(repo.readFileAt("chat/api-recovered-1", "src/app.txt")).isEqualTo("edited on develop\n");
+        assertThat(c.commits()).isEqualTo(1);
+    }
+
+    @Test
+    void aDetachedHeadOnSomeoneElsesHistoryIsNotTakenIntoTheBranch() throws Exception {
+        repo.branch("develop", base).checkout("develop").commitFile("dev.txt", "dev\n", "develop's own");
+        repo.checkout("main");
+        git.run(wt, "checkout", "-q", "--detach", "develop");
+        workerCommits("src/two.txt", "2\n");
+        Files.writeString(wt.resolve("RESULTS.md"), "results\n");
+
+        CollectedWorkstream c = collector.collect(request(null));
+
+        assertThat(repo.filesAt("chat/api")).doesNotContain("dev.txt", "src/two.txt");
+        assertThat(c.reason()).contains("detached HEAD").contains("chat/api-recovered-1");
+        assertThat(repo.filesAt("chat/api-recovered-1")).contains("src/two.txt");
+        assertThat(git.output(repo.dir(), "fsck", "--no-reflogs", "--dangling", "--no-progress")).doesNotContain("dangling commit");
+    }
+
+    @Test
+    void aDeletedBranchIsMadeAgainFromTheWorktreesCommits() throws Exception {
+        workerCommits("src/one.txt", "1\n");
+        git.run(wt, "checkout", "-q", "--detach");
+        git.run(wt, "branch", "-D", "chat/api");
+        workerCommits("src/two.txt", "2\n");
+        Files.writeString(wt.resolve("RESULTS.md"), "results\n");
+
+        CollectedWorkstream c = collector.collect(request(null));
+
+        assertThat(c.reason()).isNull();
+        assertThat(c.notes()).singleElement().asString().contains("deleted branch chat/api").contains("made again");
+        assertThat(repo.filesAt("chat/api")).contains("src/one.txt", "src/two.txt");
+        assertThat(git.currentBranch(wt)).contains("chat/api");
+        assertThat(c.commits()).isEqualTo(2);
+        assertThat(git.output(repo.dir(), "fsck", "--no-reflogs", "--dangling", "--no-progress")).doesNotContain("dangling commit");
+    }
+
+    @Test
+    void aHookThatRefusesCommitsCannotStopTheWipCommit() throws Exception {
+        Path hooks = git.commonDir(wt).resolve("hooks");
+        Files.createDirectories(hooks);
+        for (String hook : List.of("pre-commit", "prepare-commit-msg", "commit-msg", "post-checkout")) {
+            Files.writeString(hooks.resolve(hook), "#!/bin/sh\necho refused >&2\nexit 1\n");
+            hooks.resolve(hook).toFile().setExecutable(true);
+        }
+        Files.writeString(wt.resolve("src/app.txt"), "changed\n");
+        Files.writeString(wt.resolve("RESULTS.md"), "results\n");
+
+        CollectedWorkstream c = collector.collect(request(null));
+
+        assertThat(c.wipCommitted()).isTrue();
+        assertThat(repo.readFileAt("chat/api", "src/app.txt")).isEqualTo("changed\n");
+        assertThat(wt.resolve("RESULTS.md")).exists();
     }
 
     @Test
@@ -275,7 +355,8 @@ class ResultCollectorTest {
         CollectedWorkstream c = collector.collect(request(null));
 
         assertThat(c.unstable()).isTrue();
-        assertThat(c.reason()).contains("branch elsewhere").contains("not on branch chat/api");
+        assertThat(c.reason()).contains("branch elsewhere").contains("not on branch chat/api")
+                .contains("those commits are on that branch");
         assertThat(repo.filesAt("elsewhere")).contains("src/two.txt").doesNotContain("RESULTS.md");
         assertThat(repo.filesAt("chat/api")).contains("src/one.txt").doesNotContain("src/two.txt");
         assertThat(c.commits()).isEqualTo(1);

@@ -76,7 +76,7 @@ final class WorkstreamCollection {
         String cleanup = null;
         if (!setup.keepWorktree) {
             // The branch (and the bundle) hold the work now; a later run checks the branch out again.
-            ResultCollector.removeArchivedCopies(request.worktree());
+            ResultCollector.removeArchivedCopies(request.worktree(), dir);
             cleanup = new WorktreeManager(git).cleanup(git.commonDir(request.worktree()), request.worktree(), setup.branch,
                     null, false, false).message();
         }
@@ -85,6 +85,9 @@ final class WorkstreamCollection {
         if (status.equals("SUCCESS") && saved.unstable()) {
             status = "UNSTABLE";
             reason = saved.reason();
+        }
+        for (String note : saved.notes()) {
+            reason = reason == null ? note : reason + "; " + note;
         }
         if (pushProblem != null) {
             status = status.equals("SUCCESS") ? "UNSTABLE" : status;
