@@ -91,6 +91,39 @@ public final class ReportJson {
                 text(root, "integrationMessage"));
     }
 
+    /** One workstream's outcome on its own, as a resumed run reads it back (the run's durable record). */
+    public static String writeWorkstream(WorkstreamReport w) {
+        ObjectNode node = workstream(w);
+        node.put("format", FORMAT);
+        try {
+            return JSON.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serializes", e);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeWorkstream} wrote.
+     *
+     * @throws IllegalArgumentException when the text is not such an outcome
+     */
+    public static WorkstreamReport readWorkstream(String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("it is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(json.isBlank() ? "it is empty" : "it is not a JSON object");
+        }
+        if (node.path("format").asInt(FORMAT) > FORMAT) {
+            throw new IllegalArgumentException("it has format " + node.path("format").asInt() + ", newer than this"
+                    + " dispatch-plan reads (" + FORMAT + ")");
+        }
+        return readWorkstream(node);
+    }
+
     // ---- writing ---------------------------------------------------------------------------------------
 
     private static ObjectNode summary(RunReport r) {
@@ -204,7 +237,7 @@ public final class ReportJson {
 
     private static WorkstreamReport readWorkstream(JsonNode w) {
         if (!w.hasNonNull("id") || !w.hasNonNull("status")) {
-            throw new IllegalArgumentException("a workstream in report.json lacks its 'id' or 'status': " + w);
+            throw new IllegalArgumentException("a workstream lacks its 'id' or 'status': " + w);
         }
         JsonNode stat = w.get("diffStat");
         return new WorkstreamReport(w.get("id").asText(), text(w, "title"), w.get("status").asText(),

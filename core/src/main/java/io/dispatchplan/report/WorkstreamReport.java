@@ -37,4 +37,16 @@ public record WorkstreamReport(String id, String title, String status, String re
         title = title == null || title.isBlank() ? id : title;
         Objects.requireNonNull(status, "status");
     }
+
+    /** The same outcome with another reason. */
+    public WorkstreamReport withReason(String newReason) {
+        return new WorkstreamReport(id, title, status, newReason, agent, durationMillis, branch, headSha, commits, diffStat,
+                costUsd, turns, sessionId, attempts, resultsFile);
+    }
+
+    /** The same outcome with its branch moved on to {@code newHead}, {@code added} commits later. */
+    public WorkstreamReport movedTo(String newHead, int added, String newReason) {
+        return new WorkstreamReport(id, title, status, newReason, agent, durationMillis, branch, newHead, commits + added,
+                diffStat, costUsd, turns, sessionId, attempts, resultsFile);
+    }
 }

@@ -48,6 +48,23 @@ public final class LocalDispatcher {
 
     private final GitCli git;
     private final ProcessRunner runner;
+    /** Why the run was asked to stop (Ctrl-C, SIGTERM), or null. */
+    private final java.util.concurrent.atomic.AtomicReference<String> stopRequest =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Asks a run under way to stop: nothing more starts, running workers are stopped (their process trees killed)
+     * and their work is collected as WIP, integration is not started, and the report says the run was
+     * interrupted. Safe from any thread, e.g. a signal handler.
+     */
+    public void stop(String reason) {
+        stopRequest.compareAndSet(null, reason);
+    }
+
+    /** Whether {@link #stop} was called. */
+    public boolean stopRequested() {
+        return stopRequest.get() != null;
+    }
 
     public LocalDispatcher() {
         this(new GitCli(), new ProcessRunner());
@@ -59,19 +76,27 @@ public final class LocalDispatcher {
     }
 
     public RunResult run(Plan plan, RunOptions options, RunListener listener) throws RunException, InterruptedException {
-        Instant startedAt = Instant.now();
         checkRepository(options.repository());
+        try (RunLock lock = RunLock.acquire(git, options.repository(), plan.feature())) {
+            return runLocked(plan, options, listener);
+        }
+    }
+
+    private RunResult runLocked(Plan plan, RunOptions options, RunListener listener) throws RunException, InterruptedException {
+        Instant startedAt = Instant.now();
         RunLayout layout = new RunLayout(options.outDir(), options.worktreeRoot(), plan.feature());
         createDirectories(layout);
         RunSetup.excludeFromRepository(git, options.repository(), List.of(options.outDir(), options.worktreeRoot()));
 
-        Optional<PreviousRun> previous = PreviousRun.in(layout);
+        Optional<PreviousRun> previous = PreviousRun.in(layout, plan.workstreams().stream().map(Workstream::id).toList());
         String baseSha = resolveBase(options, previous, listener);
         if (previous.isPresent() && !previous.get().baseSha().equals(baseSha)) {
             listener.message("the earlier run in " + layout.outDir() + " started from " + previous.get().baseSha()
                     + "; this one starts from " + baseSha + ", so nothing of it is reused");
             previous = Optional.empty();
+            clearOutcomes(layout, plan);
         }
+        RunRecord.write(layout.runFile(), plan.feature(), baseSha);
         write(layout.planJson(), PlanJson.write(plan));
         write(layout.planGraph(), PlanGraphPicture.mermaid(plan));
 
@@ -81,8 +106,7 @@ public final class LocalDispatcher {
                 DependencyGraph.of(plan));
         Map<String, WorkstreamReport> reports = new ConcurrentHashMap<>();
         Scheduler scheduler = new Scheduler(context.graph(), options.maxParallel(), options.failFast());
-        previous.ifPresent(p -> p.done(git, options.repository()).forEach((id, earlier) -> {
-            WorkstreamReport report = withReason(earlier, DONE_EARLIER);
+        previous.ifPresent(p -> p.done(git, options.repository(), options.rerun(), DONE_EARLIER).forEach((id, report) -> {
             scheduler.alreadyDone(id, Outcome.valueOf(report.status()), DONE_EARLIER);
             reports.put(id, report);
             listener.finished(report);
@@ -100,8 +124,12 @@ public final class LocalDispatcher {
             WorkstreamReport report = reports.get(w.id());
             ordered.add(report != null ? report : skipped(w, scheduler.reason(w.id()), context.agent()));
         }
-        IntegrationResult integration = new IntegrationStage(context).integrate(scheduler, ordered);
-        RunReport report = new RunReport(plan.feature(), plan.title(), baseSha, startedAt, Instant.now(), ordered, integration);
+        String interrupted = stopRequest.get();
+        IntegrationResult integration = interrupted != null ? null
+                : new IntegrationStage(context).integrate(scheduler, ordered);
+        RunReport report = new RunReport(plan.feature(), plan.title(), baseSha, startedAt, Instant.now(), ordered, integration,
+                interrupted == null ? null : "interrupted (" + interrupted + "): integration did not run; run the plan"
+                        + " again to go on where it stopped");
         write(layout.reportJson(), ReportJson.write(report));
         write(layout.integrationMarkdown(), IntegrationMarkdown.write(report));
         RunSetup.copyIfPresent(layout.coordinationFile(), layout.outDir().resolve(TaskFiles.COORDINATION));
@@ -123,8 +151,8 @@ public final class LocalDispatcher {
         new ParallelDispatch<WorkstreamReport>(scheduler, r -> Outcome.valueOf(r.status()), WorkstreamReport::reason).run(
                 id -> workstreams.run(context.plan().workstream(id).orElseThrow(), index.get(id), reports),
                 (id, e) -> failedInternally(context, id, e),
-                (report, why) -> withReason(report, "stopped: " + why + "; " + report.reason()),
-                context.options().failFast(), context.options().deadline(),
+                (report, why) -> report.withReason("stopped: " + why + "; " + report.reason()),
+                context.options().failFast(), context.options().deadline(), stopRequest::get,
                 new ParallelDispatch.Listener<>() {
                     @Override
                     public void started(String id) {
@@ -133,6 +161,8 @@ public final class LocalDispatcher {
 
                     @Override
                     public void finished(String id, WorkstreamReport report) {
+                        // The durable record first: a kill right after this must not make a re-run do it again.
+                        AtomicFiles.write(context.layout().outcomeFile(id), ReportJson.writeWorkstream(report));
                         reports.put(id, report);
                         listener.finished(report);
                     }
@@ -149,11 +179,6 @@ public final class LocalDispatcher {
         return new WorkstreamReport(id, w.title(), WorkstreamState.FAILED.name(),
                 "internal error: " + WorkstreamRunner.describe(e), context.agent(), 0, w.branch(), null, 0, null,
                 null, null, null, 0, null);
-    }
-
-    private static WorkstreamReport withReason(WorkstreamReport r, String reason) {
-        return new WorkstreamReport(r.id(), r.title(), r.status(), reason, r.agent(), r.durationMillis(), r.branch(),
-                r.headSha(), r.commits(), r.diffStat(), r.costUsd(), r.turns(), r.sessionId(), r.attempts(), r.resultsFile());
     }
 
     private static WorkstreamReport skipped(Workstream w, String reason, String agent) {
@@ -206,11 +231,17 @@ public final class LocalDispatcher {
     }
 
     static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+        AtomicFiles.write(file, text);
+    }
+
+    /** Outcomes recorded against another base say nothing about this run. */
+    private static void clearOutcomes(RunLayout layout, Plan plan) {
+        for (Workstream w : plan.workstreams()) {
+            try {
+                Files.deleteIfExists(layout.outcomeFile(w.id()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + layout.outcomeFile(w.id()) + ": " + e.getMessage(), e);
+            }
         }
     }
 

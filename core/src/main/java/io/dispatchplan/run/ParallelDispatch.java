@@ -56,6 +56,17 @@ public final class ParallelDispatch<R> {
     public Map<String, R> run(Job<R> job, java.util.function.BiFunction<String, RuntimeException, R> onError,
             java.util.function.BiFunction<R, String, R> stopped, boolean failFast, Duration deadline, Listener<R> listener)
             throws InterruptedException {
+        return run(job, onError, stopped, failFast, deadline, () -> null, listener);
+    }
+
+    /**
+     * {@link #run(Job, java.util.function.BiFunction, java.util.function.BiFunction, boolean, Duration, Listener)},
+     * also stopping when {@code stopRequest} gives a reason (e.g. Ctrl-C): nothing more starts, the running jobs
+     * are interrupted and their results still come back.
+     */
+    public Map<String, R> run(Job<R> job, java.util.function.BiFunction<String, RuntimeException, R> onError,
+            java.util.function.BiFunction<R, String, R> stopped, boolean failFast, Duration deadline,
+            java.util.function.Supplier<String> stopRequest, Listener<R> listener) throws InterruptedException {
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "workstream");
             t.setDaemon(true);
@@ -101,8 +112,10 @@ public final class ParallelDispatch<R> {
                         running.values().forEach(Thread::interrupt);
                     }
                 }
-                if (stopReason == null && System.nanoTime() > deadlineNanos) {
-                    stopReason = "the run's deadline of " + deadline.toMinutes() + " min passed";
+                String requested = stopRequest.get();
+                if (stopReason == null && (requested != null || System.nanoTime() > deadlineNanos)) {
+                    stopReason = requested != null ? requested
+                            : "the run's deadline of " + deadline.toMinutes() + " min passed";
                     listener.stopping(stopReason);
                     scheduler.stop(stopReason);
                     running.values().forEach(Thread::interrupt);

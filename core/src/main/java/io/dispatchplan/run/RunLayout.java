@@ -35,6 +35,16 @@ public record RunLayout(Path outDir, Path worktreeRoot, String feature) {
         return outDir.resolve("state").resolve(id);
     }
 
+    /** The run's durable record of one workstream's outcome, written the moment it finishes; resuming reads it. */
+    public Path outcomeFile(String id) {
+        return stateDir(id).resolve("outcome.json");
+    }
+
+    /** The run's own facts (its base commit), written before any workstream starts; resuming reads it. */
+    public Path runFile() {
+        return outDir.resolve("state").resolve("run.json");
+    }
+
     /** The COORDINATION.md every worker of this run shares. */
     public Path coordinationFile() {
         return worktreeRoot.resolve(feature).resolve("COORDINATION.md");

@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param retry when and how often to retry a worker
  * @param job names the run for session ids (stable across re-runs)
  * @param workerEnvironment more variables for every worker (values are never logged or written to disk)
+ * @param rerun which workstreams an earlier run finished are run again
  */
 public record RunOptions(
         Path repository,
@@ -54,7 +55,8 @@ public record RunOptions(
         SetupOptions setup,
         RetryPolicy retry,
         String job,
-        Map<String, String> workerEnvironment) {
+        Map<String, String> workerEnvironment,
+        Rerun rerun) {
 
     public RunOptions {
         repository = Objects.requireNonNull(repository, "repository").toAbsolutePath().normalize();
@@ -70,6 +72,7 @@ public record RunOptions(
         retry = retry == null ? RetryPolicy.defaults() : retry;
         job = job == null || job.isBlank() ? repository.toString() : job;
         workerEnvironment = Map.copyOf(workerEnvironment == null ? Map.of() : workerEnvironment);
+        rerun = rerun == null ? Rerun.UNFINISHED : rerun;
     }
 
     /** Options with defaults for everything but the repository, the output directory and the worker. */
@@ -103,6 +106,7 @@ public record RunOptions(
         private RetryPolicy retry = RetryPolicy.defaults();
         private String job;
         private Map<String, String> workerEnvironment = Map.of();
+        private Rerun rerun = Rerun.UNFINISHED;
 
         private Builder(Path repository, Path outDir, Worker worker) {
             this.repository = repository;
@@ -178,10 +182,15 @@ public record RunOptions(
             return this;
         }
 
+        public Builder rerun(Rerun which) {
+            this.rerun = which;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                     keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
-                    mergeUnstable, identity, setup, retry, job, workerEnvironment);
+                    mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun);
         }
     }
 }

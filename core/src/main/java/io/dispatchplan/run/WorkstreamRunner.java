@@ -7,17 +7,20 @@ import io.dispatchplan.collect.TaskFileExclusion;
 import io.dispatchplan.graph.WorkstreamState;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.Workstream;
+import io.dispatchplan.process.WorkerProcesses;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.worker.RetryingWorker;
 import io.dispatchplan.worker.Worker;
 import io.dispatchplan.worker.WorkerLogs;
 import io.dispatchplan.worker.WorkerOutcome;
+import io.dispatchplan.worker.WorkerEnvironment;
 import io.dispatchplan.worker.WorkerRequest;
 import io.dispatchplan.worktree.PortBlock;
 import io.dispatchplan.worktree.SetupOptions;
 import io.dispatchplan.worktree.SetupResult;
 import io.dispatchplan.worktree.Worktree;
+import io.dispatchplan.worktree.WorktreeManager;
 import io.dispatchplan.worktree.WorktreeRequest;
 import io.dispatchplan.worktree.Dependency;
 import io.dispatchplan.worktree.DeliveredDependency;
@@ -53,7 +56,9 @@ final class WorkstreamRunner {
         Plan plan = context.plan();
         Worktree worktree = null;
         WorkerOutcome outcome = null;
+        String leftovers = null;
         try {
+            stopOrphans(w);
             worktree = context.worktrees().prepare(new WorktreeRequest(options.repository(),
                     options.worktreeRoot(), plan.feature(), w.id(), w.branch(), context.baseSha(), null)
                     .withDependencies(dependencies(w, finished), options.identity()));
@@ -81,18 +86,49 @@ final class WorkstreamRunner {
             context.listener().step(w.id(), worker.kind() + " worker running");
             outcome = worker.run(request);
         } catch (RuntimeException e) {
+            stopLeftovers(w);
             return collectAfterFailure(w, worktree, start, describe(e));
         }
         // A stop request (failFast, deadline) ended the worker; it must not also stop saving the worker's work.
         Thread.interrupted();
+        leftovers = stopLeftovers(w);
         try {
-            return judge(w, worktree, outcome, start);
+            WorkstreamReport report = judge(w, worktree, outcome, start);
+            return leftovers == null ? report : report.withReason(report.reason() == null ? leftovers
+                    : report.reason() + "; " + leftovers);
         } catch (RuntimeException e) {
             return new WorkstreamReport(w.id(), w.title(), WorkstreamState.FAILED.name(), "the worker ended ("
                     + outcome.status().name().toLowerCase() + ") but collecting its results failed: " + describe(e)
                     + ". Its work is still in " + worktree.path(), context.agent(), millisSince(start), w.branch(),
                     null, 0, null, outcome.costUsd(), outcome.turns(), outcome.sessionId(), outcome.attempts(), null);
         }
+    }
+
+    /**
+     * A run that was killed can leave its worker running in the worktree; it is stopped before another worker
+     * starts there, so two never write the same files.
+     */
+    private void stopOrphans(Workstream w) {
+        String stopped = stopWorkerProcesses(w);
+        if (stopped != null) {
+            context.listener().message(w.id() + ": stopped " + stopped + " of an earlier run, still working in its"
+                    + " worktree, before starting again");
+        }
+    }
+
+    /** Background processes the worker left running are stopped before collecting; what they wrote is collected. */
+    private String stopLeftovers(Workstream w) {
+        String stopped = stopWorkerProcesses(w);
+        return stopped == null ? null : "the worker left " + stopped + " running: stopped before collecting";
+    }
+
+    /** Stops every process carrying this workstream's TASKS_FILE; says which ("2 process(es) (pid 1, 2)"), or null. */
+    private String stopWorkerProcesses(Workstream w) {
+        Path tasks = WorktreeManager.pathFor(context.options().worktreeRoot(), context.plan().feature(), w.id())
+                .resolve(TaskFiles.TASKS);
+        List<Long> stopped = WorkerProcesses.stopAll(WorkerEnvironment.TASKS_FILE, tasks.toString());
+        return stopped.isEmpty() ? null : stopped.size() + " process(es) (pid " + stopped.stream()
+                .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     /** The dependencies' recorded heads, in dependency order; one that delivered no commit has none to merge. */
