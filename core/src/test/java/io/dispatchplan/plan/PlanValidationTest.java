@@ -132,4 +132,36 @@ class PlanValidationTest {
         assertThatThrownBy(() -> PlanReader.read(java.nio.file.Path.of("no/such/plan.md"), PlanOptions.defaults()))
                 .isInstanceOf(PlanException.class).hasMessageContaining("no such plan file");
     }
+
+    @Test
+    void aDirectoryIsNotAPlanFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> PlanReader.read(dir, PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining(dir + ": this is a directory, not a plan file")
+                .hasMessageNotContaining("no such plan file");
+    }
+
+    @Test
+    void aBinaryFileIsNotUtf8Text(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("plan.md");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, (byte) 0xff, 0});
+        Path nul = dir.resolve("plan.yaml");
+        Files.write(nul, "w\0o\0r\0k\0".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> PlanReader.read(png, PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining(png + ": not UTF-8 text (byte 0x89 at offset 0)")
+                .hasMessageNotContaining("Input length");
+        assertThatThrownBy(() -> PlanReader.read(nul, PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining(nul + ": not a text file (it contains NUL bytes");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsNotPartOfThePlan(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plan");
+        Files.write(file, ("\uFEFFworkstreams: [{id: a}]\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(PlanReader.read(file, PlanOptions.defaults()).ids()).containsExactly("a");
+    }
 }
