@@ -56,15 +56,12 @@ public final class PlanAssembler {
         breakCycles(ids, dependsOn, units);
 
         List<Workstream> workstreams = new ArrayList<>();
-        Map<String, String> branchOwners = new HashMap<>();
+        PlanBranches branches = new PlanBranches(feature, draft.baseBranch);
         for (int i = 0; i < units.size(); i++) {
             DraftWorkstream unit = units.get(i);
-            String branch = branch(feature, ids.get(i), unit);
-            String owner = branchOwners.putIfAbsent(branch, ids.get(i));
-            if (owner != null) {
-                problems.add(new Problem(unit.line, "workstreams '" + owner + "' and '" + ids.get(i)
-                        + "' both use branch '" + branch + "'. Give each workstream its own branch."));
-            }
+            String branch = branch(feature, ids.get(i), unit, branches);
+            branches.add(ids.get(i), branch, unit.line)
+                    .ifPresent(clash -> problems.add(new Problem(clash.line(), clash.message())));
             workstreams.add(new Workstream(ids.get(i), unit.title, unit.focus, distinct(unit.tasks),
                     distinct(unit.files), distinct(unit.deliverables), dependsOn.get(ids.get(i)), branch,
                     unit.label, unit.worker, unit.timeoutMinutes, unit.estimate == null ? 1 : unit.estimate,
@@ -283,12 +280,12 @@ public final class PlanAssembler {
         return best;
     }
 
-    private String branch(String feature, String id, DraftWorkstream unit) {
+    private String branch(String feature, String id, DraftWorkstream unit, PlanBranches branches) {
         if (unit.branch == null || unit.branch.isBlank()) {
             return feature + "/" + id;
         }
         String branch = unit.branch.strip();
-        BranchNames.problem(branch).ifPresent(why -> problems.add(new Problem(unit.line, "branch '" + branch
+        branches.problem(branch).ifPresent(why -> problems.add(new Problem(unit.line, "branch '" + branch
                 + "' of '" + unit.displayName() + "' cannot be used: " + why + ". Change it in the plan, or"
                 + " remove it to use the default '" + feature + "/" + id + "'.")));
         return branch;

@@ -164,4 +164,97 @@ class PlanValidationTest {
 
         assertThat(PlanReader.read(file, PlanOptions.defaults()).ids()).containsExactly("a");
     }
+
+    @Test
+    void branchHeadIsRejectedByPlanNotLeftToFailAtRun() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: api
+                    branch: HEAD
+                """))
+                .hasMessageContaining("plan.yaml:2: branch 'HEAD' of 'api' cannot be used: 'HEAD' names")
+                .hasMessageContaining("remove it to use the default 'plan/api'");
+    }
+
+    @Test
+    void aFullRefIsRejectedWithTheShortNameToUse() {
+        assertThatThrownBy(() -> Plans.markdown("""
+                **Developer 1: Handlers**
+                ```bash
+                # Branch: refs/heads/feature/handlers
+                ```
+
+                **Developer 2: Tests**
+                ```bash
+                # Branch: feature/tests
+                ```
+                """))
+                .hasMessageContaining("plan.md:1: branch 'refs/heads/feature/handlers' of 'Developer 1' cannot be used:"
+                        + " write the branch name without 'refs/heads/' ('feature/handlers')");
+    }
+
+    @Test
+    void theIntegrationBranchAndTheBaseBranchAreNotWorkstreamBranches() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                feature: checkout
+                baseBranch: main
+                workstreams:
+                  - id: api
+                    branch: checkout/integration
+                  - id: ui
+                    branch: main
+                """))
+                .hasMessageContaining("2 problems")
+                .hasMessageContaining("line 4: branch 'checkout/integration' of 'api' cannot be used: it is the"
+                        + " integration branch")
+                .hasMessageContaining("line 6: branch 'main' of 'ui' cannot be used: it is the plan's baseBranch");
+    }
+
+    @Test
+    void aBranchCannotSitWhereGitNeedsADirectory() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                feature: checkout
+                workstreams:
+                  - {id: api, branch: checkout}
+                """)).hasMessageContaining("plan.yaml:3: branch 'checkout' of 'api' cannot be used: git keeps"
+                        + " 'checkout/integration' and the default branches under 'checkout/'");
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - {id: a, branch: topic}
+                  - {id: b, branch: topic/b}
+                """)).hasMessageContaining("plan.yaml:3: workstreams 'a' and 'b' use branches 'topic' and 'topic/b'");
+    }
+
+    @Test
+    void branchesThatDifferOnlyInCaseCollide() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - {id: a, branch: Feature/Topic}
+                  - {id: b, branch: feature/topic}
+                """)).hasMessageContaining("plan.yaml:3: workstreams 'a' and 'b' both use branch 'feature/topic'"
+                        + " (ignoring case");
+    }
+
+    @Test
+    void aBranchNamedAfterAWindowsDeviceIsRejected() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - {id: a, branch: feature/aux.txt}
+                """)).hasMessageContaining("plan.yaml:2: branch 'feature/aux.txt' of 'a' cannot be used: 'aux.txt' is a"
+                        + " device name on Windows");
+    }
+
+    @Test
+    void newBranchNamesLikeSeed004sStayAllowed() throws Exception {
+        Plan plan = Plans.yaml("""
+                feature: feature
+                baseBranch: main
+                workstreams:
+                  - {id: handlers, branch: feature/phase1-handlers}
+                  - {id: tests, branch: feature/phase1-tests}
+                  - {id: heads, branch: feature/heads}
+                """);
+        assertThat(plan.workstreams()).extracting(Workstream::branch)
+                .containsExactly("feature/phase1-handlers", "feature/phase1-tests", "feature/heads");
+    }
 }
