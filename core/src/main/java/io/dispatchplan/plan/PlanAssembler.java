@@ -158,7 +158,7 @@ public final class PlanAssembler {
         for (DraftWorkstream unit : units) {
             String name = unit.explicitId != null ? unit.explicitId : unit.name;
             if (unit.explicitId != null && !Slugs.slug(unit.explicitId).equals(unit.explicitId)) {
-                warnings.add("line " + unit.line + ": id '" + unit.explicitId + "' is not a safe branch and path name;"
+                warnings.add(at(unit.line) + "id '" + unit.explicitId + "' is not a safe branch and path name;"
                         + " using '" + Slugs.slug(unit.explicitId) + "' (lower case letters, digits, '.', '_', '-').");
             }
             names.add(name);
@@ -167,7 +167,7 @@ public final class PlanAssembler {
         for (int i = 0; i < ids.size(); i++) {
             String plain = Slugs.slug(names.get(i));
             if (!ids.get(i).equals(plain)) {
-                warnings.add("line " + units.get(i).line + ": '" + names.get(i) + "' gets id '" + ids.get(i)
+                warnings.add(at(units.get(i).line) + "'" + names.get(i) + "' gets id '" + ids.get(i)
                         + "' because '" + plain + "' is already taken or reserved.");
             }
         }
@@ -201,7 +201,7 @@ public final class PlanAssembler {
                         if (member != i) {
                             resolved.add(ids.get(member));
                         } else if (members.size() == 1 && !ref.fromSubItem()) {
-                            warnings.add("line " + ref.line() + ": '" + unit.displayName()
+                            warnings.add(at(ref.line()) + "'" + unit.displayName()
                                     + "' lists itself as a dependency; ignored.");
                         }
                     }
@@ -303,13 +303,18 @@ public final class PlanAssembler {
         StringBuilder message = new StringBuilder(problems.size() + " problems:");
         for (Problem problem : problems.subList(0, Math.min(problems.size(), MAX_REPORTED_PROBLEMS))) {
             message.append(System.lineSeparator()).append("  ")
-                    .append(problem.line() > 0 ? "line " + problem.line() + ": " : "").append(problem.message());
+                    .append(at(problem.line())).append(problem.message());
         }
         if (problems.size() > MAX_REPORTED_PROBLEMS) {
             message.append(System.lineSeparator()).append("  ... and ")
                     .append(problems.size() - MAX_REPORTED_PROBLEMS).append(" more");
         }
         throw new PlanException(source, problems.get(0).line(), message.toString());
+    }
+
+    /** {@code "line 12: "}, or nothing when the line is not known. */
+    private static String at(int line) {
+        return line > 0 ? "line " + line + ": " : "";
     }
 
     private static List<String> distinct(List<String> items) {

@@ -257,4 +257,25 @@ class PlanValidationTest {
         assertThat(plan.workstreams()).extracting(Workstream::branch)
                 .containsExactly("feature/phase1-handlers", "feature/phase1-tests", "feature/heads");
     }
+
+    @Test
+    void warningsNameTheRealLineOrNone() throws Exception {
+        Plan plan = Plans.yaml("""
+                workstreams:
+                  - id: api
+                  - id: Foo Bar
+                    dependsOn: [Foo Bar]
+                """);
+
+        assertThat(plan.warnings()).isNotEmpty().noneMatch(w -> w.contains("line 0"));
+        assertThat(plan.warnings()).anyMatch(w -> w.startsWith("line 3: id 'Foo Bar' is not a safe branch"))
+                .anyMatch(w -> w.startsWith("line 4: 'Foo Bar' lists itself as a dependency"));
+
+        DraftWorkstream unplaced = new DraftWorkstream(null, 0);
+        unplaced.explicitId = "Foo Bar";
+        PlanDraft draft = new PlanDraft();
+        draft.workstreams.add(unplaced);
+        assertThat(PlanAssembler.assemble(draft, "plan.json", PlanOptions.defaults()).warnings())
+                .singleElement().asString().startsWith("id 'Foo Bar' is not a safe branch");
+    }
 }
