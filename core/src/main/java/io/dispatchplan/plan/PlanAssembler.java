@@ -39,7 +39,20 @@ public final class PlanAssembler {
     private record Problem(int line, String message) {}
 
     /** Something a dependency phrase can name; at fine granularity a parent stands for all its children. */
-    private record Target(String displayName, List<String> names, List<String> codes, List<Integer> members) {}
+    private record Target(String displayName, String title, int line, List<String> names, List<String> codes,
+            List<Integer> members) {
+
+        Target(DraftWorkstream w, List<String> codes, List<Integer> members) {
+            this(w.displayName(), w.title, w.line, PlanAssembler.names(w), codes, members);
+        }
+
+        /** {@code 'db'}, with the title when it says more: {@code 'db' (Database schema)}. */
+        String described() {
+            boolean titled = title != null && !title.isBlank()
+                    && !ReferenceResolver.normalize(title).equals(ReferenceResolver.normalize(displayName));
+            return "'" + displayName + "'" + (titled ? " (" + title.strip() + ")" : "");
+        }
+    }
 
     private Plan assemble() throws PlanException {
         warnings.addAll(draft.warnings);
@@ -84,16 +97,16 @@ public final class PlanAssembler {
                 for (DraftWorkstream child : parent.children) {
                     inheritFromParent(child, parent);
                     members.add(units.size());
-                    targets.add(new Target(child.displayName(), names(child), codes(child), List.of(units.size())));
+                    targets.add(new Target(child, codes(child), List.of(units.size())));
                     units.add(child);
                 }
-                targets.add(new Target(parent.displayName(), names(parent), codes(parent), members));
+                targets.add(new Target(parent, codes(parent), members));
             } else {
                 List<String> codes = new ArrayList<>(codes(parent));
                 for (DraftWorkstream child : parent.children) {
                     codes.addAll(codes(child));
                 }
-                targets.add(new Target(parent.displayName(), names(parent), codes, List.of(units.size())));
+                targets.add(new Target(parent, codes, List.of(units.size())));
                 units.add(parent);
             }
         }
@@ -193,7 +206,7 @@ public final class PlanAssembler {
                 for (String piece : DependencyPhrase.pieces(ref.phrase())) {
                     OptionalInt target = resolver.resolve(piece);
                     if (target.isEmpty()) {
-                        problems.add(new Problem(ref.line(), unknownDependency(unit, piece, resolver)));
+                        problems.add(new Problem(ref.line(), unknownDependency(unit, piece, resolver, targets)));
                         continue;
                     }
                     List<Integer> members = targets.get(target.getAsInt()).members();
@@ -212,12 +225,22 @@ public final class PlanAssembler {
         return dependsOn;
     }
 
-    private static String unknownDependency(DraftWorkstream unit, String piece, ReferenceResolver resolver) {
+    private static String unknownDependency(DraftWorkstream unit, String piece, ReferenceResolver resolver,
+            List<Target> targets) {
+        List<Integer> candidates = resolver.ambiguous(piece);
+        if (!candidates.isEmpty()) {
+            return "'" + unit.displayName() + "' depends on '" + piece + "', which could mean "
+                    + String.join(" or ", candidates.stream().map(t -> targets.get(t).described()
+                            + (targets.get(t).line() > 0 ? " (line " + targets.get(t).line() + ")" : "")).toList())
+                    + ". Rename one of them so each name is its own, or refer to a name only one of them has.";
+        }
         StringBuilder message = new StringBuilder("'" + unit.displayName() + "' depends on '" + piece
                 + "', which is not a workstream in this plan.");
-        List<String> closest = resolver.closest(piece, 3);
+        List<Integer> closest = resolver.closestTargets(piece, 3);
         if (!closest.isEmpty()) {
-            message.append(" Did you mean ").append(quotedList(closest, " or ")).append('?');
+            message.append(" Did you mean ")
+                    .append(String.join(" or ", closest.stream().map(t -> targets.get(t).described()).toList()))
+                    .append('?');
         }
         message.append(" Fix the name, or remove it from the dependencies. Workstreams in this plan: ")
                 .append(quotedList(new ArrayList<>(resolver.displayNames()).stream().limit(12).toList(), ", "))

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.testsupport.Plans;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad plans get one clear message naming the line and the fix. */
 class PlanValidationTest {
@@ -129,40 +133,8 @@ class PlanValidationTest {
 
     @Test
     void aMissingFileSaysSo() {
-        assertThatThrownBy(() -> PlanReader.read(java.nio.file.Path.of("no/such/plan.md"), PlanOptions.defaults()))
+        assertThatThrownBy(() -> PlanReader.read(Path.of("no/such/plan.md"), PlanOptions.defaults()))
                 .isInstanceOf(PlanException.class).hasMessageContaining("no such plan file");
-    }
-
-    @Test
-    void aDirectoryIsNotAPlanFile(@TempDir Path dir) {
-        assertThatThrownBy(() -> PlanReader.read(dir, PlanOptions.defaults()))
-                .isInstanceOf(PlanException.class)
-                .hasMessageContaining(dir + ": this is a directory, not a plan file")
-                .hasMessageNotContaining("no such plan file");
-    }
-
-    @Test
-    void aBinaryFileIsNotUtf8Text(@TempDir Path dir) throws Exception {
-        Path png = dir.resolve("plan.md");
-        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, (byte) 0xff, 0});
-        Path nul = dir.resolve("plan.yaml");
-        Files.write(nul, "w\0o\0r\0k\0".getBytes(StandardCharsets.UTF_8));
-
-        assertThatThrownBy(() -> PlanReader.read(png, PlanOptions.defaults()))
-                .isInstanceOf(PlanException.class)
-                .hasMessageContaining(png + ": not UTF-8 text (byte 0x89 at offset 0)")
-                .hasMessageNotContaining("Input length");
-        assertThatThrownBy(() -> PlanReader.read(nul, PlanOptions.defaults()))
-                .isInstanceOf(PlanException.class)
-                .hasMessageContaining(nul + ": not a text file (it contains NUL bytes");
-    }
-
-    @Test
-    void aUtf8ByteOrderMarkIsNotPartOfThePlan(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("plan");
-        Files.write(file, ("\uFEFFworkstreams: [{id: a}]\n").getBytes(StandardCharsets.UTF_8));
-
-        assertThat(PlanReader.read(file, PlanOptions.defaults()).ids()).containsExactly("a");
     }
 
     @Test
@@ -259,6 +231,31 @@ class PlanValidationTest {
     }
 
     @Test
+    void anAmbiguousReferenceListsWhatItCouldMeanAndNeverSuggestsItself() {
+        assertThatThrownBy(() -> Plans.markdown("""
+                | Workstream | Depends on |
+                |---|---|
+                | api-2 | none |
+                | API 2 | none |
+                | ui | api-2 |
+                """))
+                .hasMessageContaining("plan.md:5: 'ui' depends on 'api-2', which could mean 'api-2' (line 3) or"
+                        + " 'API 2' (line 4)")
+                .hasMessageNotContaining("Did you mean 'api-2'");
+    }
+
+    @Test
+    void suggestionsConsiderTitles() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - {id: db, title: Database schema}
+                  - {id: api, dependsOn: [Databse schema]}
+                """))
+                .hasMessageContaining("plan.yaml:3: 'api' depends on 'Databse schema', which is not a workstream")
+                .hasMessageContaining("Did you mean 'db' (Database schema)?");
+    }
+
+    @Test
     void warningsNameTheRealLineOrNone() throws Exception {
         Plan plan = Plans.yaml("""
                 workstreams:
@@ -277,5 +274,37 @@ class PlanValidationTest {
         draft.workstreams.add(unplaced);
         assertThat(PlanAssembler.assemble(draft, "plan.json", PlanOptions.defaults()).warnings())
                 .singleElement().asString().startsWith("id 'Foo Bar' is not a safe branch");
+    }
+
+    @Test
+    void aDirectoryIsNotAPlanFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> PlanReader.read(dir, PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining(dir + ": this is a directory, not a plan file")
+                .hasMessageNotContaining("no such plan file");
+    }
+
+    @Test
+    void aBinaryFileIsNotUtf8Text(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("plan.md");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, (byte) 0xff, 0});
+        Path nul = dir.resolve("plan.yaml");
+        Files.write(nul, "w\0o\0r\0k\0".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> PlanReader.read(png, PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining(png + ": not UTF-8 text (byte 0x89 at offset 0)")
+                .hasMessageNotContaining("Input length");
+        assertThatThrownBy(() -> PlanReader.read(nul, PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining(nul + ": not a text file (it contains NUL bytes");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsNotPartOfThePlan(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plan");
+        Files.write(file, ("\uFEFFworkstreams: [{id: a}]\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(PlanReader.read(file, PlanOptions.defaults()).ids()).containsExactly("a");
     }
 }
