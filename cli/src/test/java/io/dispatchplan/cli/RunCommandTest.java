@@ -111,4 +111,15 @@ class RunCommandTest {
                 + " workstreams, past 65535");
         assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
     }
+
+    @Test
+    void anUnexpectedFailureIsOneMessageNotAStackTrace() {
+        repo.git("branch", "demo");
+
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(),
+                "--worker-command", worker(""), "--retries", "0");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.err()).contains("refs/heads/demo").doesNotContain("\tat ").doesNotContain("Exception:");
+    }
 }
