@@ -167,6 +167,13 @@ final class RunCommand implements Callable<Integer> {
         try {
             plan = PlanReader.read(planFile, new PlanOptions(feature, strict, granularity()));
             outOfRange = ranges().portsFit(basePort, portSpan, plan.workstreams().size()).firstProblem();
+            if (outOfRange == null && base != null) {
+                outOfRange = plan.workstreams().stream().filter(w -> w.branch().equals(base.strip())).findFirst()
+                        .map(w -> "--base '" + base + "' is the branch of workstream '" + w.id() + "': its worker"
+                                + " would commit onto the base every workstream starts from. Give another --base, or"
+                                + " another branch in the plan.")
+                        .orElse(null);
+            }
             if (outOfRange != null) {
                 err.println("dispatch-plan: " + outOfRange);
                 return ExitCodes.BAD_INPUT;

@@ -112,6 +112,7 @@ class RunCommandTest {
         assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
     }
 
+    /** A branch named like the feature leaves no room for '<feature>/integration': git's refusal, not a stack trace. */
     @Test
     void anUnexpectedFailureIsOneMessageNotAStackTrace() {
         repo.git("branch", "demo");
@@ -121,5 +122,18 @@ class RunCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
         assertThat(run.err()).contains("refs/heads/demo").doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @Test
+    void theBaseCannotBeAWorkstreamsOwnBranch() throws Exception {
+        Files.writeString(plan, "feature: demo\nworkstreams: [{id: api, branch: topic}, {id: ui}]\n");
+        repo.git("branch", "topic");
+
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--base", "topic",
+                "--worker-command", worker(""));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--base 'topic' is the branch of workstream 'api'");
+        assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
     }
 }
