@@ -72,9 +72,13 @@ public final class PlanAssembler {
         PlanBranches branches = new PlanBranches(feature, draft.baseBranch);
         for (int i = 0; i < units.size(); i++) {
             DraftWorkstream unit = units.get(i);
+            int known = problems.size();
             String branch = branch(feature, ids.get(i), unit, branches);
-            branches.add(ids.get(i), branch, unit.line)
-                    .ifPresent(clash -> problems.add(new Problem(clash.line(), clash.message())));
+            if (problems.size() == known) {
+                // A branch already refused is not compared with the others: one message per mistake.
+                branches.add(ids.get(i), branch, unit.line)
+                        .ifPresent(clash -> problems.add(new Problem(clash.line(), clash.message())));
+            }
             workstreams.add(new Workstream(ids.get(i), unit.title, unit.focus, distinct(unit.tasks),
                     distinct(unit.files), distinct(unit.deliverables), dependsOn.get(ids.get(i)), branch,
                     unit.label, unit.worker, unit.timeoutMinutes, unit.estimate == null ? 1 : unit.estimate,

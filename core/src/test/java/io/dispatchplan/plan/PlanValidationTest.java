@@ -188,8 +188,10 @@ class PlanValidationTest {
                 feature: checkout
                 workstreams:
                   - {id: api, branch: checkout}
+                  - {id: ui}
                 """)).hasMessageContaining("plan.yaml:3: branch 'checkout' of 'api' cannot be used: git keeps"
-                        + " 'checkout/integration' and the default branches under 'checkout/'");
+                        + " 'checkout/integration' and the default branches under 'checkout/'")
+                .hasMessageNotContaining("problems");
         assertThatThrownBy(() -> Plans.yaml("""
                 workstreams:
                   - {id: a, branch: topic}
