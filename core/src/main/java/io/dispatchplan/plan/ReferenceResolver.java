@@ -83,11 +83,12 @@ public final class ReferenceResolver {
                 : BARE_CODE.matcher(piece.strip());
         if (code.find()) {
             String lower = code.group(1).toLowerCase(Locale.ROOT);
-            if (codes.get(lower) != null && codes.get(lower) == AMBIGUOUS) {
-                return List.copyOf(codeTargets.get(lower));
+            if (codes.get(lower) != null) {
+                return codes.get(lower) == AMBIGUOUS ? List.copyOf(codeTargets.get(lower)) : List.of();
             }
         }
-        return List.of();
+        String prefix = longestAliasPrefixKey(normalized);
+        return prefix != null && aliases.get(prefix) == AMBIGUOUS ? List.copyOf(aliasTargets.get(prefix)) : List.of();
     }
 
     /** The index of the target the piece names, or empty if none (or more than one) matches. */
@@ -127,6 +128,11 @@ public final class ReferenceResolver {
     }
 
     private OptionalInt longestAliasPrefix(String normalized) {
+        String best = longestAliasPrefixKey(normalized);
+        return best == null ? OptionalInt.empty() : known(aliases.get(best));
+    }
+
+    private String longestAliasPrefixKey(String normalized) {
         String best = null;
         for (String alias : aliases.keySet()) {
             if (alias.length() >= 3 && normalized.startsWith(alias)
@@ -135,7 +141,7 @@ public final class ReferenceResolver {
                 best = alias;
             }
         }
-        return best == null ? OptionalInt.empty() : known(aliases.get(best));
+        return best;
     }
 
     private static boolean isWordChar(char c) {

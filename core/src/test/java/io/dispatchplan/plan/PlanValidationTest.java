@@ -244,6 +244,14 @@ class PlanValidationTest {
                 .hasMessageContaining("plan.md:5: 'ui' depends on 'api-2', which could mean 'api-2' (line 3) or"
                         + " 'API 2' (line 4)")
                 .hasMessageNotContaining("Did you mean 'api-2'");
+        assertThatThrownBy(() -> Plans.markdown("""
+                | Workstream | Depends on |
+                |---|---|
+                | api-2 | none |
+                | API 2 | none |
+                | ui | api-2 reaches 50% |
+                """))
+                .hasMessageContaining("'api-2 reaches 50%', which could mean 'api-2' (line 3) or 'API 2' (line 4)");
     }
 
     @Test
