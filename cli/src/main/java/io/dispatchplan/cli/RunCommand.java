@@ -333,8 +333,12 @@ final class RunCommand implements Callable<Integer> {
         }
         var integration = result.report().integration();
         if (integration != null) {
+            long merged = integration.merges().stream().filter(m -> m.status().integrated()).count();
+            int total = result.report().workstreams().size();
             out.println("integration branch: " + integration.integrationBranch()
-                    + (integration.clean() ? " (everything merged)" : " (incomplete: see INTEGRATION.md)"));
+                    + (!integration.clean() ? " (incomplete: see INTEGRATION.md)"
+                            : merged == total ? " (everything merged)"
+                            : " (merged " + merged + " of " + total + " workstreams; see above for why the others are not)"));
         }
         out.println("report: " + result.layout().integrationMarkdown() + " and " + result.reportFile());
         out.flush();

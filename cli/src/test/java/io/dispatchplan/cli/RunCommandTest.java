@@ -49,7 +49,10 @@ class RunCommandTest {
                 "--worker-command", "[ \"$WORKSTREAM_ID\" = api ] && exit 4; " + worker(""), "--retries", "0");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("failed     api").contains("skipped    ui: skipped: dependency api failed");
+        assertThat(run.out()).contains("failed     api").contains("skipped    ui: skipped: dependency api failed")
+                .contains("integration branch: demo/integration (merged 0 of 2 workstreams; see above for why the"
+                        + " others are not)")
+                .doesNotContain("everything merged");
         assertThat(out.resolve("report.json")).exists();
     }
 
