@@ -92,7 +92,7 @@ public final class Slugs {
         return ids;
     }
 
-    /** True when {@code name} (a file or directory name) is a Windows device name such as {@code con} or {@code lpt1.txt}. */
+    /** True when {@code name}, a file or directory name, is a Windows device name such as {@code con} or {@code lpt1.txt}. */
     public static boolean isWindowsDeviceName(String name) {
         int dot = name.indexOf('.');
         return WINDOWS_DEVICE.matcher(dot < 0 ? name : name.substring(0, dot)).matches();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dispatchplan.report.PlanJson;
 import io.dispatchplan.testsupport.Plans;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,11 +116,12 @@ class CanonicalPlanTest {
 
     @Test
     void aBillionLaughsDocumentIsRefusedNamingTheLimit() {
-        StringBuilder yaml = new StringBuilder("workstreams:\n  - id: a\n    tasks: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        StringBuilder yaml = new StringBuilder("workstreams:\n  - id: a\n    tasks: &a [")
+                .append(String.join(", ", Collections.nCopies(9, "lol"))).append("]\n");
         String previous = "a";
         for (String name : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
             yaml.append("  - id: ").append(name).append("\n    tasks: &").append(name).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(9, "*" + previous))).append("]\n");
+                    .append(String.join(", ", Collections.nCopies(9, "*" + previous))).append("]\n");
             previous = name;
         }
 

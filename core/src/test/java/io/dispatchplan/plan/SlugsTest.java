@@ -71,7 +71,8 @@ class SlugsTest {
     /** Ids are directory names: two that differ only in case would be one directory on Windows and macOS. */
     @Property(tries = 500)
     void uniqueSlugsNeverCollideIgnoringCase(
-            @ForAll @Size(max = 30) List<@StringLength(max = 6) @Chars({'a', 'A', 'b', 'B', '\u00c9', '\u00e9', '-', ' ', '.'}) String> names) {
+            @ForAll @Size(max = 30)
+            List<@StringLength(max = 6) @Chars({'a', 'A', 'b', 'B', '\u00c9', '\u00e9', '-', ' ', '.'}) String> names) {
         List<String> ids = Slugs.uniqueSlugs(names);
         assertThat(ids.stream().map(id -> id.toLowerCase(java.util.Locale.ROOT)).distinct()).hasSameSizeAs(ids);
         assertThat(ids.stream().map(id -> id.toUpperCase(java.util.Locale.ROOT)).distinct()).hasSameSizeAs(ids);
