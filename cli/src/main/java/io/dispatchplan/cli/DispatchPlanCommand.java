@@ -27,6 +27,14 @@ public final class DispatchPlanCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT);
+        // Failures a command did not turn into a message of its own: still one line, never a stack trace.
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("dispatch-plan: " + (e.getMessage() == null || e.getMessage().isBlank()
+                    ? "unexpected " + e.getClass().getSimpleName() + "; please report it with the command line"
+                    : e.getMessage()));
+            cl.getErr().flush();
+            return ExitCodes.BAD_INPUT;
+        });
         commandLine.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("dispatch-plan: " + e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());

@@ -67,8 +67,8 @@ final class RunCommand implements Callable<Integer> {
                     + " TASKS_FILE, RESULTS_FILE, ... set. Giving it implies --worker command.")
     String workerCommand;
 
-    @Option(names = "--max-parallel", defaultValue = "0", description = "Workers at once (default: no limit).")
-    int maxParallel;
+    @Option(names = "--max-parallel", paramLabel = "N", description = "Workers at once, at least 1 (default: no limit).")
+    Integer maxParallel;
 
     @Option(names = "--feature", description = "Feature name, prefix of the branches (default: from the plan).")
     String feature;
@@ -87,14 +87,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-worktrees", description = "Leave the worktrees in place at the end.")
     boolean keepWorktrees;
 
-    @Option(names = "--timeout", paramLabel = "MIN", description = "Per-workstream limit for one worker attempt, in minutes.")
+    @Option(names = "--timeout", paramLabel = "MIN", description = "Per-workstream limit for one worker attempt, in minutes"
+            + " (at least 1).")
     Integer timeoutMinutes;
 
-    @Option(names = "--deadline", paramLabel = "MIN", description = "Limit for the whole run, in minutes.")
+    @Option(names = "--deadline", paramLabel = "MIN", description = "Limit for the whole run, in minutes (at least 1).")
     Integer deadlineMinutes;
 
-    @Option(names = "--retries", defaultValue = "2", description = "Retries on retryable failures (overload, lost"
-            + " process), with backoff (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2", description = "Retries on retryable failures"
+            + " (overload, lost process), with backoff: 0 to " + OptionRanges.MAX_RETRIES + " (default: ${DEFAULT-VALUE}).")
     int retries;
 
     @Option(names = "--conflicts", defaultValue = "skip", description = "skip: leave a conflicting branch out and go"
@@ -114,10 +115,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Untracked files to copy from the repository into each worktree (besides .worktreeinclude), e.g. .env.")
     List<String> copy;
 
-    @Option(names = "--base-port", description = "Give each workstream PORT = base + index * span (and write it to .env).")
+    @Option(names = "--base-port", paramLabel = "N", description = "Give each workstream PORT = base + index * span (and"
+            + " write it to .env); every workstream's ports must fit below 65536.")
     Integer basePort;
 
-    @Option(names = "--port-span", defaultValue = "10", description = "Ports per workstream (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port-span", paramLabel = "N", defaultValue = "10", description = "Ports per workstream, at least 1"
+            + " (default: ${DEFAULT-VALUE}).")
     int portSpan;
 
     @Option(names = "--git-author", paramLabel = "'NAME <EMAIL>'", description = "Author of WIP and merge commits and"
@@ -138,10 +141,11 @@ final class RunCommand implements Callable<Integer> {
             + " dontAsk, default, plan.")
     String permissionMode;
 
-    @Option(names = "--max-budget-usd", description = "Claude spending limit per workstream run.")
+    @Option(names = "--max-budget-usd", paramLabel = "USD", description = "Claude spending limit per workstream run"
+            + " (more than 0).")
     Double maxBudgetUsd;
 
-    @Option(names = "--max-turns", description = "Claude turn limit per workstream run.")
+    @Option(names = "--max-turns", paramLabel = "N", description = "Claude turn limit per workstream run (at least 1).")
     Integer maxTurns;
 
     @Option(names = "--allowed-tools", description = "Claude tools allowed without asking (default: Bash).")
@@ -154,10 +158,27 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String outOfRange = ranges().firstProblem();
+        if (outOfRange != null) {
+            err.println("dispatch-plan: " + outOfRange + ". See 'dispatch-plan run --help'.");
+            return ExitCodes.BAD_INPUT;
+        }
         Plan plan;
         RunOptions options;
         try {
             plan = PlanReader.read(planFile, new PlanOptions(feature, strict, granularity()));
+            outOfRange = ranges().portsFit(basePort, portSpan, plan.workstreams().size()).firstProblem();
+            if (outOfRange == null && base != null) {
+                outOfRange = plan.workstreams().stream().filter(w -> w.branch().equals(base.strip())).findFirst()
+                        .map(w -> "--base '" + base + "' is the branch of workstream '" + w.id() + "': its worker"
+                                + " would commit onto the base every workstream starts from. Give another --base, or"
+                                + " another branch in the plan.")
+                        .orElse(null);
+            }
+            if (outOfRange != null) {
+                err.println("dispatch-plan: " + outOfRange);
+                return ExitCodes.BAD_INPUT;
+            }
             plan.warnings().forEach(w -> err.println("warning: " + w));
             options = options(plan);
         } catch (PlanException | IllegalArgumentException e) {
@@ -180,6 +201,18 @@ final class RunCommand implements Callable<Integer> {
         }
         printSummary(out, result);
         return result.clean() ? ExitCodes.OK : ExitCodes.WORK_FAILED;
+    }
+
+    private OptionRanges ranges() {
+        return new OptionRanges()
+                .atLeastOne("--max-parallel", maxParallel, "workers at once; leave it out for no limit")
+                .between("--retries", retries, 0, OptionRanges.MAX_RETRIES, "retries of a retryable failure; 0 for none")
+                .minutes("--timeout", timeoutMinutes, "the limit for one worker attempt")
+                .minutes("--deadline", deadlineMinutes, "the limit for the whole run")
+                .between("--base-port", basePort, 1, OptionRanges.MAX_PORT, "the first port of the first workstream")
+                .between("--port-span", portSpan, 1, OptionRanges.MAX_PORT, "ports per workstream")
+                .atLeastOne("--max-turns", maxTurns, "Claude turns per workstream run")
+                .dollars("--max-budget-usd", maxBudgetUsd, "Claude spending per workstream run");
     }
 
     private RunOptions options(Plan plan) {
@@ -208,7 +241,7 @@ final class RunCommand implements Callable<Integer> {
         return RunOptions.builder(repo, outDir, chosen)
                 .workers(chosen, workers)
                 .base(base)
-                .maxParallel(maxParallel)
+                .maxParallel(maxParallel == null ? 0 : maxParallel)
                 .failFast(failFast)
                 .keepWorktrees(keepWorktrees)
                 .timeouts(minutes(timeoutMinutes, "--timeout"), minutes(deadlineMinutes, "--deadline"))
@@ -301,8 +334,12 @@ final class RunCommand implements Callable<Integer> {
         }
         var integration = result.report().integration();
         if (integration != null) {
+            long merged = integration.merges().stream().filter(m -> m.status().integrated()).count();
+            int total = result.report().workstreams().size();
             out.println("integration branch: " + integration.integrationBranch()
-                    + (integration.clean() ? " (everything merged)" : " (incomplete: see INTEGRATION.md)"));
+                    + (!integration.clean() ? " (incomplete: see INTEGRATION.md)"
+                            : merged == total ? " (everything merged)"
+                            : " (merged " + merged + " of " + total + " workstreams; see above for why the others are not)"));
         }
         out.println("report: " + result.layout().integrationMarkdown() + " and " + result.reportFile());
         out.flush();

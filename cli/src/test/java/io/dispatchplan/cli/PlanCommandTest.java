@@ -119,6 +119,35 @@ class PlanCommandTest {
         assertThat(missing.err()).contains("no such plan file");
     }
 
+    @Test
+    void aDirectoryOrABinaryFileIsNamedForWhatItIs() throws Exception {
+        CommandRun directory = CommandRun.of("plan", dir.toString());
+        Path png = dir.resolve("diagram.md");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
+        CommandRun binary = CommandRun.of("plan", png.toString());
+
+        assertThat(directory.exitCode()).isEqualTo(2);
+        assertThat(directory.err()).contains(dir + ": this is a directory, not a plan file").doesNotContain("no such");
+        assertThat(binary.exitCode()).isEqualTo(2);
+        assertThat(binary.err()).contains(png + ": not UTF-8 text").doesNotContain("Input length");
+        for (CommandRun run : List.of(directory, binary)) {
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aBadYamlPlanNamesTheLineAndNoStackTrace() throws Exception {
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, "workstreams:\n  - id: a\n  - id: b\n    dependsOn: [a]\n    dependsOn: []\n");
+
+        CommandRun run = CommandRun.of("plan", plan.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("dispatch-plan: " + plan + ":5: duplicate key 'dependsOn' (first at line 4)")
+                .doesNotContain("Exception");
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

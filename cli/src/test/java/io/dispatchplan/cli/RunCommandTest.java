@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RunCommandTest {
     @TempDir
@@ -47,7 +49,10 @@ class RunCommandTest {
                 "--worker-command", "[ \"$WORKSTREAM_ID\" = api ] && exit 4; " + worker(""), "--retries", "0");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("failed     api").contains("skipped    ui: skipped: dependency api failed");
+        assertThat(run.out()).contains("failed     api").contains("skipped    ui: skipped: dependency api failed")
+                .contains("integration branch: demo/integration (merged 0 of 2 workstreams; see above for why the"
+                        + " others are not)")
+                .doesNotContain("everything merged");
         assertThat(out.resolve("report.json")).exists();
     }
 
@@ -65,5 +70,73 @@ class RunCommandTest {
         CommandRun badPlan = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--worker-command", "true");
         assertThat(badPlan.exitCode()).isEqualTo(2);
         assertThat(badPlan.err()).contains("'zz', which is not a workstream");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--max-parallel   | -5   | --max-parallel must be at least 1, not -5",
+        "--max-parallel   | 0    | --max-parallel must be at least 1, not 0",
+        "--retries        | -1   | --retries must be from 0 to 10, not -1",
+        "--retries        | 11   | --retries must be from 0 to 10, not 11",
+        "--timeout        | -3   | --timeout must be at least 1 minute, not -3",
+        "--timeout        | 0    | --timeout must be at least 1 minute, not 0",
+        "--deadline       | -1   | --deadline must be at least 1 minute, not -1",
+        "--base-port      | -1   | --base-port must be from 1 to 65535, not -1",
+        "--base-port      | 0    | --base-port must be from 1 to 65535, not 0",
+        "--base-port      | 70000 | --base-port must be from 1 to 65535, not 70000",
+        "--port-span      | 0    | --port-span must be from 1 to 65535, not 0",
+        "--port-span      | -2   | --port-span must be from 1 to 65535, not -2",
+        "--max-turns      | 0    | --max-turns must be at least 1, not 0",
+        "--max-budget-usd | -2   | --max-budget-usd must be a positive number of dollars, not -2",
+        "--max-budget-usd | 0    | --max-budget-usd must be a positive number of dollars, not 0",
+        "--max-budget-usd | NaN  | --max-budget-usd must be a positive number of dollars, not NaN",
+        "--max-budget-usd | Infinity | --max-budget-usd must be a positive number of dollars, not Infinity",
+    })
+    void numericOptionsOutOfRangeAreRefusedBeforeAnythingRuns(String option, String value, String message) {
+        Path out = dir.resolve("out");
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--out", out.toString(),
+                "--worker-command", worker(""), option, value);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("dispatch-plan: " + message).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+        assertThat(out).doesNotExist();
+        assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
+    }
+
+    @Test
+    void portsMustFitEveryWorkstreamOfThePlan() {
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--worker-command",
+                worker(""), "--base-port", "65520", "--port-span", "10");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--base-port 65520 with --port-span 10 needs ports up to 65539 for the plan's 2"
+                + " workstreams, past 65535");
+        assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
+    }
+
+    /** A branch named like the feature leaves no room for '<feature>/integration': git's refusal, not a stack trace. */
+    @Test
+    void anUnexpectedFailureIsOneMessageNotAStackTrace() {
+        repo.git("branch", "demo");
+
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(),
+                "--worker-command", worker(""), "--retries", "0");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.err()).contains("refs/heads/demo").doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @Test
+    void theBaseCannotBeAWorkstreamsOwnBranch() throws Exception {
+        Files.writeString(plan, "feature: demo\nworkstreams: [{id: api, branch: topic}, {id: ui}]\n");
+        repo.git("branch", "topic");
+
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--base", "topic",
+                "--worker-command", worker(""));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--base 'topic' is the branch of workstream 'api'");
+        assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
     }
 }

@@ -1,11 +1,8 @@
 package io.dispatchplan.plan;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,8 @@ import java.util.Set;
  * Reads the canonical plan form, YAML or JSON (JSON is YAML): {@code feature}, {@code title},
  * {@code baseBranch}, plan-level defaults ({@code label}, {@code worker}, {@code timeoutMinutes}) and
  * {@code workstreams: [{id, title, focus, tasks, files, deliverables, dependsOn, branch, label, worker,
- * timeoutMinutes, estimate, phase}]}. Unknown keys are errors, so a typo never silently drops a dependency.
+ * timeoutMinutes, estimate, phase}]}. Unknown keys and keys given twice are errors, so a typo never silently
+ * drops a dependency; errors name the line of the key. Aliases and merge keys are expanded ({@link YamlTree}).
  */
 public final class CanonicalPlanReader {
     static final Set<String> PLAN_KEYS = Set.of("feature", "title", "baseBranch", "label", "worker",
@@ -26,75 +24,72 @@ public final class CanonicalPlanReader {
             "depends_on", "dependsOn", "dependencies", "dependsOn", "depends", "dependsOn",
             "base_branch", "baseBranch", "timeout_minutes", "timeoutMinutes");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private CanonicalPlanReader() {}
 
     public static PlanDraft read(String text, String source) throws PlanException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            throw new PlanException(source, where == null ? 0 : where.getLineNr(),
-                    "not valid YAML/JSON: " + e.getOriginalMessage() + ". Fix the syntax (indentation, quotes,"
-                            + " brackets) and try again.");
-        }
+        YamlTree tree = YamlTree.read(text, source);
+        JsonNode root = tree.root();
         if (root == null || !root.isObject()) {
             throw new PlanException(source, "a YAML/JSON plan must be a mapping with a 'workstreams' list, e.g."
                     + " workstreams: [{id: api, tasks: [...]}, {id: ui, dependsOn: [api]}].");
         }
+        Fields plan = new Fields(tree, root, source, "the plan");
+        plan.checkKeys(PLAN_KEYS);
         PlanDraft draft = new PlanDraft();
-        checkKeys(root, PLAN_KEYS, "the plan", source, 0);
-        draft.feature = text(root, "feature");
-        draft.title = text(root, "title");
-        draft.baseBranch = text(root, "baseBranch");
-        String defaultLabel = text(root, "label");
-        String defaultWorker = text(root, "worker");
-        Integer defaultTimeout = integer(root, "timeoutMinutes", source, 0);
+        draft.feature = plan.text("feature");
+        draft.title = plan.text("title");
+        draft.baseBranch = plan.text("baseBranch");
+        String defaultLabel = plan.text("label");
+        String defaultWorker = plan.text("worker");
+        Integer defaultTimeout = plan.positiveInteger("timeoutMinutes");
 
         JsonNode workstreams = get(root, "workstreams");
         if (workstreams == null || !workstreams.isArray() || workstreams.isEmpty()) {
-            throw new PlanException(source, "the plan has no 'workstreams' list. Add one entry per workstream,"
-                    + " e.g. workstreams: [{id: api, title: REST API, tasks: [...]}].");
+            throw new PlanException(source, plan.line("workstreams"), "the plan has no 'workstreams' list. Add one"
+                    + " entry per workstream, e.g. workstreams: [{id: api, title: REST API, tasks: [...]}].");
         }
-        java.util.Map<String, Integer> idLines = idLines(text);
         int index = 0;
         for (JsonNode node : workstreams) {
             index++;
-            String where = "workstream #" + index;
             if (!node.isObject()) {
-                throw new PlanException(source, where + " is not a mapping; write it as {id: ..., title: ...}.");
+                throw new PlanException(source, tree.line(workstreams), "workstream #" + index + " is not a mapping;"
+                        + " write it as {id: ..., title: ...}.");
             }
-            checkKeys(node, WORKSTREAM_KEYS, where, source, index);
-            String id = text(node, "id");
+            JsonNode idNode = node.get("id");
+            String id = idNode == null || idNode.isNull() ? null : idNode.asText();
+            Fields fields = new Fields(tree, node, source,
+                    "workstream #" + index + (id == null || id.isBlank() ? "" : " ('" + id + "')"));
+            fields.checkKeys(WORKSTREAM_KEYS);
             if (id == null || id.isBlank()) {
-                throw new PlanException(source, where + " has no 'id'. Give it a short name such as 'api'.");
+                throw new PlanException(source, tree.line(node), fields.where + " has no 'id'. Give it a short name"
+                        + " such as 'api'.");
             }
-            DraftWorkstream w = new DraftWorkstream(null, lineOf(node, id, idLines));
+            DraftWorkstream w = new DraftWorkstream(null, lineOf(tree, node));
             w.explicitId = id;
-            w.title = text(node, "title");
-            w.focus = text(node, "focus");
-            w.tasks.addAll(strings(node, "tasks", source, where));
-            w.files.addAll(strings(node, "files", source, where));
-            w.deliverables.addAll(strings(node, "deliverables", source, where));
-            for (String dependency : strings(node, "dependsOn", source, where)) {
-                w.dependencies.add(new DraftWorkstream.DependencyRef(dependency, w.line));
+            w.title = fields.text("title");
+            w.focus = fields.text("focus");
+            w.tasks.addAll(fields.strings("tasks"));
+            w.files.addAll(fields.strings("files"));
+            w.deliverables.addAll(fields.strings("deliverables"));
+            int dependenciesLine = fields.line("dependsOn");
+            for (String dependency : fields.strings("dependsOn")) {
+                w.dependencies.add(new DraftWorkstream.DependencyRef(dependency,
+                        dependenciesLine > 0 ? dependenciesLine : w.line));
             }
-            w.branch = text(node, "branch");
-            w.label = orDefault(text(node, "label"), defaultLabel);
-            w.worker = orDefault(text(node, "worker"), defaultWorker);
-            Integer timeout = integer(node, "timeoutMinutes", source, w.line);
+            w.branch = fields.text("branch");
+            w.label = orDefault(fields.text("label"), defaultLabel);
+            w.worker = orDefault(fields.text("worker"), defaultWorker);
+            Integer timeout = fields.positiveInteger("timeoutMinutes");
             w.timeoutMinutes = timeout != null ? timeout : defaultTimeout;
             JsonNode estimate = get(node, "estimate");
             if (estimate != null && !estimate.isNull()) {
-                if (!estimate.isNumber() || estimate.asDouble() <= 0) {
-                    throw new PlanException(source, w.line, where + ": 'estimate' must be a positive number"
-                            + " (a relative size, e.g. hours), not '" + estimate.asText() + "'.");
+                if (!estimate.isNumber() || !(estimate.asDouble() > 0) || Double.isInfinite(estimate.asDouble())) {
+                    throw new PlanException(source, fields.line("estimate"), fields.where + ": 'estimate' must be a"
+                            + " positive number (a relative size, e.g. hours), not '" + estimate.asText() + "'.");
                 }
                 w.estimate = estimate.asDouble();
             }
-            w.phase = integer(node, "phase", source, w.line);
+            w.phase = fields.positiveInteger("phase");
             draft.workstreams.add(w);
         }
         return draft;
@@ -107,17 +102,90 @@ public final class CanonicalPlanReader {
                 && text.lines().anyMatch(l -> l.matches("^workstreams\\s*:.*"));
     }
 
-    private static void checkKeys(JsonNode node, Set<String> allowed, String where, String source, int line)
-            throws PlanException {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!allowed.contains(name) && !ALIASES.containsKey(name)) {
-                List<String> sorted = new ArrayList<>(allowed);
-                sorted.sort(null);
-                throw new PlanException(source, line, where + " has an unknown key '" + name + "'. Allowed keys: "
-                        + String.join(", ", sorted) + ".");
+    /** One mapping of the plan with where it is, for messages that name the key's line. */
+    private static final class Fields {
+        private final YamlTree tree;
+        private final JsonNode node;
+        private final String source;
+        final String where;
+
+        Fields(YamlTree tree, JsonNode node, String source, String where) {
+            this.tree = tree;
+            this.node = node;
+            this.source = source;
+            this.where = where;
+        }
+
+        /** The line of the key, under any of its spellings, else of the mapping. */
+        int line(String key) {
+            if (!node.has(key)) {
+                for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
+                    if (alias.getValue().equals(key) && node.has(alias.getKey())) {
+                        return tree.line(node, alias.getKey());
+                    }
+                }
             }
+            return tree.line(node, key);
+        }
+
+        void checkKeys(Set<String> allowed) throws PlanException {
+            Map<String, String> spelled = new HashMap<>();
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name) && !ALIASES.containsKey(name)) {
+                    List<String> sorted = new ArrayList<>(allowed);
+                    sorted.sort(null);
+                    throw new PlanException(source, tree.line(node, name), where + " has an unknown key '" + name
+                            + "'. Allowed keys: " + String.join(", ", sorted) + ".");
+                }
+                String other = spelled.putIfAbsent(ALIASES.getOrDefault(name, name), name);
+                if (other != null) {
+                    throw new PlanException(source, tree.line(node, name), "'" + name + "' and '" + other
+                            + "' (line " + tree.line(node, other) + ") are the same key, so one would be ignored."
+                            + " Keep one.");
+                }
+            }
+        }
+
+        String text(String key) {
+            JsonNode value = get(node, key);
+            return value == null || value.isNull() ? null : value.asText();
+        }
+
+        Integer positiveInteger(String key) throws PlanException {
+            JsonNode value = get(node, key);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() <= 0) {
+                throw new PlanException(source, line(key), where + ": '" + key + "' must be a positive whole"
+                        + " number, not '" + value.asText() + "'.");
+            }
+            return value.asInt();
+        }
+
+        List<String> strings(String key) throws PlanException {
+            JsonNode value = get(node, key);
+            List<String> out = new ArrayList<>();
+            if (value == null || value.isNull()) {
+                return out;
+            }
+            if (value.isTextual()) {
+                out.add(value.asText());
+                return out;
+            }
+            if (!value.isArray()) {
+                throw new PlanException(source, line(key), where + ": '" + key + "' must be a list of strings.");
+            }
+            for (JsonNode item : value) {
+                if (!item.isValueNode()) {
+                    throw new PlanException(source, line(key), where + ": every entry of '" + key
+                            + "' must be a string.");
+                }
+                out.add(item.asText());
+            }
+            return out;
         }
     }
 
@@ -133,71 +201,16 @@ public final class CanonicalPlanReader {
         return value;
     }
 
-    private static String text(JsonNode node, String key) {
-        JsonNode value = get(node, key);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
     private static String orDefault(String value, String fallback) {
         return value != null ? value : fallback;
     }
 
-    private static Integer integer(JsonNode node, String key, String source, int line) throws PlanException {
-        JsonNode value = get(node, key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() <= 0) {
-            throw new PlanException(source, line, "'" + key + "' must be a positive whole number, not '"
-                    + value.asText() + "'.");
-        }
-        return value.asInt();
-    }
-
-    private static List<String> strings(JsonNode node, String key, String source, String where) throws PlanException {
-        JsonNode value = get(node, key);
-        List<String> out = new ArrayList<>();
-        if (value == null || value.isNull()) {
-            return out;
-        }
-        if (value.isTextual()) {
-            out.add(value.asText());
-            return out;
-        }
-        if (!value.isArray()) {
-            throw new PlanException(source, where + ": '" + key + "' must be a list of strings.");
-        }
-        for (JsonNode item : value) {
-            if (!item.isValueNode()) {
-                throw new PlanException(source, where + ": every entry of '" + key + "' must be a string.");
-            }
-            out.add(item.asText());
-        }
-        return out;
-    }
-
-    private static final java.util.regex.Pattern ID_DECLARATION = java.util.regex.Pattern.compile(
-            "[\"']?id[\"']?\\s*:\\s*[\"']?([^\"',}#\\s]+)");
-
-    /** The line each id is declared on, in one pass: the tree has no locations, the text does. */
-    private static java.util.Map<String, Integer> idLines(String text) {
-        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
-        int number = 0;
-        for (String line : (Iterable<String>) text.lines()::iterator) {
-            number++;
-            java.util.regex.Matcher m = ID_DECLARATION.matcher(line);
-            while (m.find()) {
-                lines.putIfAbsent(m.group(1), number);
-            }
-        }
-        return lines;
-    }
-
-    private static int lineOf(JsonNode node, String id, java.util.Map<String, Integer> idLines) {
+    /** The line a plan.json recorded (it points into the Markdown it came from), else where the mapping starts. */
+    private static int lineOf(YamlTree tree, JsonNode node) {
         JsonNode line = node.get("line");
         if (line != null && line.canConvertToInt() && line.asInt() > 0) {
             return line.asInt();
         }
-        return idLines.getOrDefault(id, 0);
+        return tree.line(node);
     }
 }

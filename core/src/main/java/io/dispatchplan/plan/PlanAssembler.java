@@ -39,7 +39,20 @@ public final class PlanAssembler {
     private record Problem(int line, String message) {}
 
     /** Something a dependency phrase can name; at fine granularity a parent stands for all its children. */
-    private record Target(String displayName, List<String> names, List<String> codes, List<Integer> members) {}
+    private record Target(String displayName, String title, int line, List<String> names, List<String> codes,
+            List<Integer> members) {
+
+        Target(DraftWorkstream w, List<String> codes, List<Integer> members) {
+            this(w.displayName(), w.title, w.line, PlanAssembler.names(w), codes, members);
+        }
+
+        /** {@code 'db'}, with the title when it says more: {@code 'db' (Database schema)}. */
+        String described() {
+            boolean titled = title != null && !title.isBlank()
+                    && !ReferenceResolver.normalize(title).equals(ReferenceResolver.normalize(displayName));
+            return "'" + displayName + "'" + (titled ? " (" + title.strip() + ")" : "");
+        }
+    }
 
     private Plan assemble() throws PlanException {
         warnings.addAll(draft.warnings);
@@ -57,14 +70,15 @@ public final class PlanAssembler {
         breakCycles(ids, dependsOn, units);
 
         List<Workstream> workstreams = new ArrayList<>();
-        Map<String, String> branchOwners = new HashMap<>();
+        PlanBranches branches = new PlanBranches(feature, draft.baseBranch);
         for (int i = 0; i < units.size(); i++) {
             DraftWorkstream unit = units.get(i);
-            String branch = branch(feature, ids.get(i), unit);
-            String owner = branchOwners.putIfAbsent(branch, ids.get(i));
-            if (owner != null) {
-                problems.add(new Problem(unit.line, "workstreams '" + owner + "' and '" + ids.get(i)
-                        + "' both use branch '" + branch + "'. Give each workstream its own branch."));
+            int known = problems.size();
+            String branch = branch(feature, ids.get(i), unit, branches);
+            if (problems.size() == known) {
+                // A branch already refused is not compared with the others: one message per mistake.
+                branches.add(ids.get(i), branch, unit.line)
+                        .ifPresent(clash -> problems.add(new Problem(clash.line(), clash.message())));
             }
             workstreams.add(new Workstream(ids.get(i), unit.title, unit.focus, distinct(unit.tasks),
                     distinct(unit.files), distinct(unit.deliverables), dependsOn.get(ids.get(i)), branch,
@@ -99,16 +113,16 @@ public final class PlanAssembler {
                 for (DraftWorkstream child : parent.children) {
                     inheritFromParent(child, parent);
                     members.add(units.size());
-                    targets.add(new Target(child.displayName(), names(child), codes(child), List.of(units.size())));
+                    targets.add(new Target(child, codes(child), List.of(units.size())));
                     units.add(child);
                 }
-                targets.add(new Target(parent.displayName(), names(parent), codes(parent), members));
+                targets.add(new Target(parent, codes(parent), members));
             } else {
                 List<String> codes = new ArrayList<>(codes(parent));
                 for (DraftWorkstream child : parent.children) {
                     codes.addAll(codes(child));
                 }
-                targets.add(new Target(parent.displayName(), names(parent), codes, List.of(units.size())));
+                targets.add(new Target(parent, codes, List.of(units.size())));
                 units.add(parent);
             }
         }
@@ -173,7 +187,7 @@ public final class PlanAssembler {
         for (DraftWorkstream unit : units) {
             String name = unit.explicitId != null ? unit.explicitId : unit.name;
             if (unit.explicitId != null && !Slugs.slug(unit.explicitId).equals(unit.explicitId)) {
-                warnings.add("line " + unit.line + ": id '" + unit.explicitId + "' is not a safe branch and path name;"
+                warnings.add(at(unit.line) + "id '" + unit.explicitId + "' is not a safe branch and path name;"
                         + " using '" + Slugs.slug(unit.explicitId) + "' (lower case letters, digits, '.', '_', '-').");
             }
             names.add(name);
@@ -182,7 +196,7 @@ public final class PlanAssembler {
         for (int i = 0; i < ids.size(); i++) {
             String plain = Slugs.slug(names.get(i));
             if (!ids.get(i).equals(plain)) {
-                warnings.add("line " + units.get(i).line + ": '" + names.get(i) + "' gets id '" + ids.get(i)
+                warnings.add(at(units.get(i).line) + "'" + names.get(i) + "' gets id '" + ids.get(i)
                         + "' because '" + plain + "' is already taken or reserved.");
             }
         }
@@ -208,7 +222,7 @@ public final class PlanAssembler {
                 for (String piece : DependencyPhrase.pieces(ref.phrase())) {
                     OptionalInt target = resolver.resolve(piece);
                     if (target.isEmpty()) {
-                        problems.add(new Problem(ref.line(), unknownDependency(unit, piece, resolver)));
+                        problems.add(new Problem(ref.line(), unknownDependency(unit, piece, resolver, targets)));
                         continue;
                     }
                     List<Integer> members = targets.get(target.getAsInt()).members();
@@ -216,7 +230,7 @@ public final class PlanAssembler {
                         if (member != i) {
                             resolved.add(ids.get(member));
                         } else if (members.size() == 1 && !ref.fromSubItem()) {
-                            warnings.add("line " + ref.line() + ": '" + unit.displayName()
+                            warnings.add(at(ref.line()) + "'" + unit.displayName()
                                     + "' lists itself as a dependency; ignored.");
                         }
                     }
@@ -227,12 +241,22 @@ public final class PlanAssembler {
         return dependsOn;
     }
 
-    private static String unknownDependency(DraftWorkstream unit, String piece, ReferenceResolver resolver) {
+    private static String unknownDependency(DraftWorkstream unit, String piece, ReferenceResolver resolver,
+            List<Target> targets) {
+        List<Integer> candidates = resolver.ambiguous(piece);
+        if (!candidates.isEmpty()) {
+            return "'" + unit.displayName() + "' depends on '" + piece + "', which could mean "
+                    + String.join(" or ", candidates.stream().map(t -> targets.get(t).described()
+                            + (targets.get(t).line() > 0 ? " (line " + targets.get(t).line() + ")" : "")).toList())
+                    + ". Rename one of them so each name is its own, or refer to a name only one of them has.";
+        }
         StringBuilder message = new StringBuilder("'" + unit.displayName() + "' depends on '" + piece
                 + "', which is not a workstream in this plan.");
-        List<String> closest = resolver.closest(piece, 3);
+        List<Integer> closest = resolver.closestTargets(piece, 3);
         if (!closest.isEmpty()) {
-            message.append(" Did you mean ").append(quotedList(closest, " or ")).append('?');
+            message.append(" Did you mean ")
+                    .append(String.join(" or ", closest.stream().map(t -> targets.get(t).described()).toList()))
+                    .append('?');
         }
         message.append(" Fix the name, or remove it from the dependencies. Workstreams in this plan: ")
                 .append(quotedList(new ArrayList<>(resolver.displayNames()).stream().limit(12).toList(), ", "))
@@ -295,12 +319,12 @@ public final class PlanAssembler {
         return best;
     }
 
-    private String branch(String feature, String id, DraftWorkstream unit) {
+    private String branch(String feature, String id, DraftWorkstream unit, PlanBranches branches) {
         if (unit.branch == null || unit.branch.isBlank()) {
             return feature + "/" + id;
         }
         String branch = unit.branch.strip();
-        BranchNames.problem(branch).ifPresent(why -> problems.add(new Problem(unit.line, "branch '" + branch
+        branches.problem(branch).ifPresent(why -> problems.add(new Problem(unit.line, "branch '" + branch
                 + "' of '" + unit.displayName() + "' cannot be used: " + why + ". Change it in the plan, or"
                 + " remove it to use the default '" + feature + "/" + id + "'.")));
         return branch;
@@ -318,13 +342,18 @@ public final class PlanAssembler {
         StringBuilder message = new StringBuilder(problems.size() + " problems:");
         for (Problem problem : problems.subList(0, Math.min(problems.size(), MAX_REPORTED_PROBLEMS))) {
             message.append(System.lineSeparator()).append("  ")
-                    .append(problem.line() > 0 ? "line " + problem.line() + ": " : "").append(problem.message());
+                    .append(at(problem.line())).append(problem.message());
         }
         if (problems.size() > MAX_REPORTED_PROBLEMS) {
             message.append(System.lineSeparator()).append("  ... and ")
                     .append(problems.size() - MAX_REPORTED_PROBLEMS).append(" more");
         }
         throw new PlanException(source, problems.get(0).line(), message.toString());
+    }
+
+    /** {@code "line 12: "}, or nothing when the line is not known. */
+    private static String at(int line) {
+        return line > 0 ? "line " + line + ": " : "";
     }
 
     private static List<String> distinct(List<String> items) {

@@ -31,7 +31,11 @@ public final class ReferenceResolver {
 
     private final Map<String, Integer> aliases = new HashMap<>();
     private final Map<String, Integer> codes = new HashMap<>();
+    /** Every target an alias or code was registered for, so an ambiguous reference can list them. */
+    private final Map<String, Set<Integer>> aliasTargets = new HashMap<>();
+    private final Map<String, Set<Integer>> codeTargets = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    private final List<List<String>> allNames = new ArrayList<>();
 
     /**
      * Registers target {@code index}.
@@ -43,22 +47,48 @@ public final class ReferenceResolver {
     public void add(int index, String displayName, Collection<String> names, Collection<String> targetCodes) {
         while (this.names.size() <= index) {
             this.names.add(null);
+            this.allNames.add(new ArrayList<>());
         }
         this.names.set(index, displayName);
+        this.allNames.get(index).add(displayName);
         for (String name : names) {
-            put(aliases, normalize(name), index);
+            put(aliases, aliasTargets, normalize(name), index);
+            this.allNames.get(index).add(name);
         }
         for (String code : targetCodes) {
-            put(codes, code.toLowerCase(Locale.ROOT), index);
+            put(codes, codeTargets, code.toLowerCase(Locale.ROOT), index);
         }
     }
 
-    private static void put(Map<String, Integer> map, String key, int index) {
+    private static void put(Map<String, Integer> map, Map<String, Set<Integer>> targets, String key, int index) {
         if (key == null || key.isEmpty()) {
             return;
         }
         Integer existing = map.get(key);
         map.put(key, existing == null || existing == index ? index : AMBIGUOUS);
+        targets.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(index);
+    }
+
+    /**
+     * The targets a piece could mean when it names more than one (two workstreams with the same name, title or
+     * code); empty when it names one or none.
+     */
+    public List<Integer> ambiguous(String piece) {
+        String normalized = normalize(piece);
+        if (aliases.get(normalized) != null) {
+            return aliases.get(normalized) == AMBIGUOUS ? List.copyOf(aliasTargets.get(normalized)) : List.of();
+        }
+        Matcher keyword = KEYWORD_PREFIX.matcher(piece.strip());
+        Matcher code = keyword.find() ? KEYWORD_CODE.matcher(piece.strip().substring(keyword.end()))
+                : BARE_CODE.matcher(piece.strip());
+        if (code.find()) {
+            String lower = code.group(1).toLowerCase(Locale.ROOT);
+            if (codes.get(lower) != null) {
+                return codes.get(lower) == AMBIGUOUS ? List.copyOf(codeTargets.get(lower)) : List.of();
+            }
+        }
+        String prefix = longestAliasPrefixKey(normalized);
+        return prefix != null && aliases.get(prefix) == AMBIGUOUS ? List.copyOf(aliasTargets.get(prefix)) : List.of();
     }
 
     /** The index of the target the piece names, or empty if none (or more than one) matches. */
@@ -98,6 +128,11 @@ public final class ReferenceResolver {
     }
 
     private OptionalInt longestAliasPrefix(String normalized) {
+        String best = longestAliasPrefixKey(normalized);
+        return best == null ? OptionalInt.empty() : known(aliases.get(best));
+    }
+
+    private String longestAliasPrefixKey(String normalized) {
         String best = null;
         for (String alias : aliases.keySet()) {
             if (alias.length() >= 3 && normalized.startsWith(alias)
@@ -106,7 +141,7 @@ public final class ReferenceResolver {
                 best = alias;
             }
         }
-        return best == null ? OptionalInt.empty() : known(aliases.get(best));
+        return best;
     }
 
     private static boolean isWordChar(char c) {
@@ -117,25 +152,55 @@ public final class ReferenceResolver {
         return index == AMBIGUOUS ? OptionalInt.empty() : OptionalInt.of(index);
     }
 
-    /** Up to {@code max} display names closest to the piece, for "did you mean". */
-    public List<String> closest(String piece, int max) {
+    /**
+     * Up to {@code max} targets closest to the piece by any of their names (ids, names, titles), for "did you
+     * mean"; never one whose display name is the piece itself, which would suggest what was written.
+     */
+    public List<Integer> closestTargets(String piece, int max) {
         String wanted = normalize(DependencyPhrase.core(piece));
-        record Scored(String name, int distance) {}
+        record Scored(int index, String name, int distance) {}
         List<Scored> scored = new ArrayList<>();
-        for (String name : new LinkedHashSet<>(names)) {
-            if (name == null) {
+        for (int index = 0; index < names.size(); index++) {
+            String display = names.get(index);
+            if (display == null || normalize(display).equals(wanted) || normalize(piece).equals(normalize(display))) {
                 continue;
             }
-            String candidate = normalize(name);
-            int distance = candidate.contains(wanted) || wanted.contains(candidate)
-                    ? Math.abs(candidate.length() - wanted.length()) / 4
-                    : levenshtein(wanted, candidate);
-            if (distance <= Math.max(3, Math.max(wanted.length(), candidate.length()) / 2)) {
-                scored.add(new Scored(name, distance));
+            int best = Integer.MAX_VALUE;
+            for (String name : allNames.get(index)) {
+                String candidate = normalize(name);
+                if (candidate.isEmpty() || wanted.isEmpty()) {
+                    continue;
+                }
+                int distance = candidate.contains(wanted) || wanted.contains(candidate)
+                        ? Math.abs(candidate.length() - wanted.length()) / 4
+                        : levenshtein(wanted, candidate);
+                if (distance <= Math.max(3, Math.max(wanted.length(), candidate.length()) / 2)) {
+                    best = Math.min(best, distance);
+                }
+            }
+            if (best != Integer.MAX_VALUE) {
+                scored.add(new Scored(index, display, best));
             }
         }
         scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
-        return scored.stream().limit(max).map(Scored::name).toList();
+        List<Integer> out = new ArrayList<>();
+        Set<String> shown = new LinkedHashSet<>();
+        for (Scored s : scored) {
+            if (out.size() < max && shown.add(s.name())) {
+                out.add(s.index());
+            }
+        }
+        return out;
+    }
+
+    /** Up to {@code max} display names closest to the piece, for "did you mean". */
+    public List<String> closest(String piece, int max) {
+        return closestTargets(piece, max).stream().map(names::get).toList();
+    }
+
+    /** How messages name target {@code index}. */
+    public String displayName(int index) {
+        return names.get(index);
     }
 
     public Set<String> displayNames() {

@@ -15,14 +15,18 @@ import java.util.regex.Pattern;
 /**
  * Turns names from plan text into ids that are safe as git branch names, directory names, Jenkins
  * parallel branch names and artifact paths: only {@code [a-z0-9._-]}, no {@code ..}, never starting with
- * {@code -} or {@code .}, never ending with {@code .} or {@code .lock}, at most {@value #MAX_LENGTH}
- * characters.
+ * {@code -} or {@code .}, never ending with {@code .} or {@code .lock}, never a Windows device name
+ * ({@code con}, {@code aux.txt}, ...), at most {@value #MAX_LENGTH} characters. Slugs are lower case, so ids
+ * that differ only in case collide and {@link #uniqueSlugs} tells them apart.
  */
 public final class Slugs {
     public static final int MAX_LENGTH = 60;
 
+    /** The last part of the integration branch, {@code <feature>/integration}. */
+    public static final String INTEGRATION = "integration";
+
     /** Ids the engine itself uses next to workstream ids (e.g. {@code <feature>/integration}). */
-    public static final Set<String> RESERVED = Set.of("integration", "plan", "failfast");
+    public static final Set<String> RESERVED = Set.of(INTEGRATION, "plan", "failfast");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern DOTS = Pattern.compile("\\.{2,}");
@@ -30,6 +34,8 @@ public final class Slugs {
     private static final Pattern DASHES = Pattern.compile("-{2,}");
     private static final Pattern LEADING = Pattern.compile("^[-._]+");
     private static final Pattern TRAILING = Pattern.compile("[-.]+$");
+    /** Names Windows keeps for devices, whatever the case and whatever extension follows. */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])");
 
     private Slugs() {}
 
@@ -60,6 +66,7 @@ public final class Slugs {
             // Nothing readable survived (e.g. all CJK or punctuation): keep names distinct by hashing.
             return text.isBlank() ? "workstream" : "ws-" + shortHash(text);
         }
+        slug = avoidDeviceName(slug);
         if (slug.length() > MAX_LENGTH) {
             String head = TRAILING.matcher(slug.substring(0, MAX_LENGTH - 9)).replaceAll("");
             slug = head + "-" + shortHash(text);
@@ -83,6 +90,21 @@ public final class Slugs {
             ids.add(id);
         }
         return ids;
+    }
+
+    /** True when {@code name}, a file or directory name, is a Windows device name such as {@code con} or {@code lpt1.txt}. */
+    public static boolean isWindowsDeviceName(String name) {
+        int dot = name.indexOf('.');
+        return WINDOWS_DEVICE.matcher(dot < 0 ? name : name.substring(0, dot)).matches();
+    }
+
+    /** {@code con} becomes {@code con-ws}, {@code con.txt} becomes {@code con-ws.txt}: never a device on Windows. */
+    private static String avoidDeviceName(String slug) {
+        if (!isWindowsDeviceName(slug)) {
+            return slug;
+        }
+        int dot = slug.indexOf('.');
+        return dot < 0 ? slug + "-ws" : slug.substring(0, dot) + "-ws" + slug.substring(dot);
     }
 
     /** True when the text is already a slug this class could have produced. */

@@ -1,9 +1,12 @@
 package io.dispatchplan.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dispatchplan.report.PlanJson;
 import io.dispatchplan.testsupport.Plans;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,5 +69,144 @@ class CanonicalPlanTest {
         assertThat(again.feature()).isEqualTo(plan.feature());
         assertThat(again.title()).isEqualTo(plan.title());
         assertThat(again.workstreams()).isEqualTo(plan.workstreams());
+    }
+
+    @Test
+    void aliasesAreExpandedToWhatTheirAnchorHolds() throws Exception {
+        Plan plan = Plans.yaml("""
+                workstreams:
+                  - id: api
+                    files: &common [a.py, b.py]
+                    dependsOn: &after-db [db]
+                  - id: db
+                  - id: ui
+                    files: *common
+                    dependsOn: *after-db
+                """);
+
+        assertThat(plan.workstream("ui").orElseThrow().files()).containsExactly("a.py", "b.py");
+        assertThat(plan.workstream("ui").orElseThrow().dependsOn()).containsExactly("db");
+    }
+
+    @Test
+    void mergeKeysFillInWhatTheMappingDoesNotSay() throws Exception {
+        Plan plan = Plans.yaml("""
+                workstreams:
+                  - &defaults {id: api, label: gpu, timeoutMinutes: 30}
+                  - <<: *defaults
+                    id: ui
+                    timeoutMinutes: 90
+                """);
+
+        Workstream ui = plan.workstream("ui").orElseThrow();
+        assertThat(ui.label()).isEqualTo("gpu");
+        assertThat(ui.timeoutMinutes()).isEqualTo(90);
+    }
+
+    @Test
+    void anAliasToAnUndefinedAnchorNamesTheLine() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: api
+                    files: *nowhere
+                """))
+                .hasMessageContaining("plan.yaml:3: alias '*nowhere' refers to no anchor")
+                .hasMessageContaining("&nowhere");
+    }
+
+    @Test
+    void aBillionLaughsDocumentIsRefusedNamingTheLimit() {
+        StringBuilder yaml = new StringBuilder("workstreams:\n  - id: a\n    tasks: &a [")
+                .append(String.join(", ", Collections.nCopies(9, "lol"))).append("]\n");
+        String previous = "a";
+        for (String name : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
+            yaml.append("  - id: ").append(name).append("\n    tasks: &").append(name).append(" [")
+                    .append(String.join(", ", Collections.nCopies(9, "*" + previous))).append("]\n");
+            previous = name;
+        }
+
+        assertThatThrownBy(() -> Plans.yaml(yaml.toString()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("aliases expand to more than 10000 values")
+                .hasMessageContaining("Write the repeated lists out");
+    }
+
+    @Test
+    void duplicateKeysAreErrorsNamingTheKeyAndBothLines() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: a
+                  - id: b
+                    dependsOn: [a]
+                    dependsOn: []
+                """))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("plan.yaml:5: duplicate key 'dependsOn' (first at line 4)")
+                .hasMessageContaining("merge the two");
+    }
+
+    @Test
+    void twoSpellingsOfOneKeyAreADuplicateToo() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: a
+                  - id: b
+                    depends_on: [a]
+                    dependsOn: []
+                """))
+                .hasMessageContaining("plan.yaml:5: 'dependsOn' and 'depends_on' (line 4) are the same key");
+    }
+
+    @Test
+    void duplicateKeysInJsonAreErrorsToo() {
+        assertThatThrownBy(() -> PlanReader.parse("{\"workstreams\": [{\"id\": \"a\", \"id\": \"b\"}]}", "plan.json",
+                PlanOptions.defaults()))
+                .hasMessageContaining("plan.json:1: duplicate key 'id'");
+    }
+
+    @Test
+    void aSecondYamlDocumentIsAnErrorNotSilentlyIgnored() {
+        assertThatThrownBy(() -> Plans.yaml("workstreams: [{id: a}]\n---\nworkstreams: [{id: b}]\n"))
+                .hasMessageContaining("plan.yaml:3: a second YAML document starts here (after a '---' line)");
+    }
+
+    @Test
+    void tooDeepNestingSaysWhichLimitAndWhatToDo() {
+        for (int depth : List.of(200, 5000)) {
+            String yaml = "workstreams:\n  - id: x\n    files: " + "[".repeat(depth) + "]".repeat(depth) + "\n";
+            assertThatThrownBy(() -> Plans.yaml(yaml))
+                    .as("depth " + depth)
+                    .hasMessageContaining("plan.yaml:3: nested more than 50 levels deep")
+                    .hasMessageContaining("unclosed '[' or '{'")
+                    .hasMessageNotContaining("Fix the syntax")
+                    .hasMessageNotContaining("StreamReadConstraints");
+        }
+    }
+
+    @Test
+    void anOversizedYamlPlanSaysWhichLimitAndWhatToDo() {
+        String yaml = "workstreams:\n" + "  - id: w\n    focus: " + "x".repeat(3 * 1024 * 1024) + "\n";
+
+        assertThatThrownBy(() -> Plans.yaml(yaml))
+                .hasMessageContaining("plan.yaml: " + yaml.length() + " characters, more than the"
+                        + " 3145728 a YAML/JSON plan may have")
+                .hasMessageContaining("Split the plan")
+                .hasMessageNotContaining("Fix the syntax");
+    }
+
+    @Test
+    void errorsAboutAKeyNameTheKeysLine() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: a
+                    title: A
+
+                    estimate: lots
+                """)).hasMessageContaining("plan.yaml:5: workstream #1 ('a'): 'estimate' must be a positive number");
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: a
+                    dependOn: [b]
+                """)).hasMessageContaining("plan.yaml:3: workstream #1 ('a') has an unknown key 'dependOn'");
     }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.testsupport.Plans;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad plans get one clear message naming the line and the fix. */
 class PlanValidationTest {
@@ -129,7 +133,188 @@ class PlanValidationTest {
 
     @Test
     void aMissingFileSaysSo() {
-        assertThatThrownBy(() -> PlanReader.read(java.nio.file.Path.of("no/such/plan.md"), PlanOptions.defaults()))
+        assertThatThrownBy(() -> PlanReader.read(Path.of("no/such/plan.md"), PlanOptions.defaults()))
                 .isInstanceOf(PlanException.class).hasMessageContaining("no such plan file");
+    }
+
+    @Test
+    void branchHeadIsRejectedByPlanNotLeftToFailAtRun() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - id: api
+                    branch: HEAD
+                """))
+                .hasMessageContaining("plan.yaml:2: branch 'HEAD' of 'api' cannot be used: 'HEAD' names")
+                .hasMessageContaining("remove it to use the default 'plan/api'");
+    }
+
+    @Test
+    void aFullRefIsRejectedWithTheShortNameToUse() {
+        assertThatThrownBy(() -> Plans.markdown("""
+                **Developer 1: Handlers**
+                ```bash
+                # Branch: refs/heads/feature/handlers
+                ```
+
+                **Developer 2: Tests**
+                ```bash
+                # Branch: feature/tests
+                ```
+                """))
+                .hasMessageContaining("plan.md:1: branch 'refs/heads/feature/handlers' of 'Developer 1' cannot be used:"
+                        + " write the branch name without 'refs/heads/' ('feature/handlers')");
+    }
+
+    @Test
+    void theIntegrationBranchAndTheBaseBranchAreNotWorkstreamBranches() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                feature: checkout
+                baseBranch: main
+                workstreams:
+                  - id: api
+                    branch: checkout/integration
+                  - id: ui
+                    branch: main
+                """))
+                .hasMessageContaining("2 problems")
+                .hasMessageContaining("line 4: branch 'checkout/integration' of 'api' cannot be used: it is the"
+                        + " integration branch")
+                .hasMessageContaining("line 6: branch 'main' of 'ui' cannot be used: it is the plan's baseBranch");
+    }
+
+    @Test
+    void aBranchCannotSitWhereGitNeedsADirectory() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                feature: checkout
+                workstreams:
+                  - {id: api, branch: checkout}
+                  - {id: ui}
+                """)).hasMessageContaining("plan.yaml:3: branch 'checkout' of 'api' cannot be used: git keeps"
+                        + " 'checkout/integration' and the default branches under 'checkout/'")
+                .hasMessageNotContaining("problems");
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - {id: a, branch: topic}
+                  - {id: b, branch: topic/b}
+                """)).hasMessageContaining("plan.yaml:3: workstreams 'a' and 'b' use branches 'topic' and 'topic/b'");
+    }
+
+    @Test
+    void branchesThatDifferOnlyInCaseCollide() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - {id: a, branch: Feature/Topic}
+                  - {id: b, branch: feature/topic}
+                """)).hasMessageContaining("plan.yaml:3: workstreams 'a' and 'b' both use branch 'feature/topic'"
+                        + " (ignoring case");
+    }
+
+    @Test
+    void aBranchNamedAfterAWindowsDeviceIsRejected() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - {id: a, branch: feature/aux.txt}
+                """)).hasMessageContaining("plan.yaml:2: branch 'feature/aux.txt' of 'a' cannot be used: 'aux.txt' is a"
+                        + " device name on Windows");
+    }
+
+    @Test
+    void newBranchNamesLikeSeed004sStayAllowed() throws Exception {
+        Plan plan = Plans.yaml("""
+                feature: feature
+                baseBranch: main
+                workstreams:
+                  - {id: handlers, branch: feature/phase1-handlers}
+                  - {id: tests, branch: feature/phase1-tests}
+                  - {id: heads, branch: feature/heads}
+                """);
+        assertThat(plan.workstreams()).extracting(Workstream::branch)
+                .containsExactly("feature/phase1-handlers", "feature/phase1-tests", "feature/heads");
+    }
+
+    @Test
+    void anAmbiguousReferenceListsWhatItCouldMeanAndNeverSuggestsItself() {
+        assertThatThrownBy(() -> Plans.markdown("""
+                | Workstream | Depends on |
+                |---|---|
+                | api-2 | none |
+                | API 2 | none |
+                | ui | api-2 |
+                """))
+                .hasMessageContaining("plan.md:5: 'ui' depends on 'api-2', which could mean 'api-2' (line 3) or"
+                        + " 'API 2' (line 4)")
+                .hasMessageNotContaining("Did you mean 'api-2'");
+        assertThatThrownBy(() -> Plans.markdown("""
+                | Workstream | Depends on |
+                |---|---|
+                | api-2 | none |
+                | API 2 | none |
+                | ui | api-2 reaches 50% |
+                """))
+                .hasMessageContaining("'api-2 reaches 50%', which could mean 'api-2' (line 3) or 'API 2' (line 4)");
+    }
+
+    @Test
+    void suggestionsConsiderTitles() {
+        assertThatThrownBy(() -> Plans.yaml("""
+                workstreams:
+                  - {id: db, title: Database schema}
+                  - {id: api, dependsOn: [Databse schema]}
+                """))
+                .hasMessageContaining("plan.yaml:3: 'api' depends on 'Databse schema', which is not a workstream")
+                .hasMessageContaining("Did you mean 'db' (Database schema)?");
+    }
+
+    @Test
+    void warningsNameTheRealLineOrNone() throws Exception {
+        Plan plan = Plans.yaml("""
+                workstreams:
+                  - id: api
+                  - id: Foo Bar
+                    dependsOn: [Foo Bar]
+                """);
+
+        assertThat(plan.warnings()).isNotEmpty().noneMatch(w -> w.contains("line 0"));
+        assertThat(plan.warnings()).anyMatch(w -> w.startsWith("line 3: id 'Foo Bar' is not a safe branch"))
+                .anyMatch(w -> w.startsWith("line 4: 'Foo Bar' lists itself as a dependency"));
+
+        DraftWorkstream unplaced = new DraftWorkstream(null, 0);
+        unplaced.explicitId = "Foo Bar";
+        PlanDraft draft = new PlanDraft();
+        draft.workstreams.add(unplaced);
+        assertThat(PlanAssembler.assemble(draft, "plan.json", PlanOptions.defaults()).warnings())
+                .singleElement().asString().startsWith("id 'Foo Bar' is not a safe branch");
+    }
+
+    @Test
+    void aDirectoryIsNotAPlanFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> PlanReader.read(dir, PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining(dir + ": this is a directory, not a plan file")
+                .hasMessageNotContaining("no such plan file");
+    }
+
+    @Test
+    void aBinaryFileIsNotUtf8Text(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("plan.md");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, (byte) 0xff, 0});
+        Path nul = dir.resolve("plan.yaml");
+        Files.write(nul, "w\0o\0r\0k\0".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> PlanReader.read(png, PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining(png + ": not UTF-8 text (byte 0x89 at offset 0)")
+                .hasMessageNotContaining("Input length");
+        assertThatThrownBy(() -> PlanReader.read(nul, PlanOptions.defaults()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining(nul + ": not a text file (it contains NUL bytes");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsNotPartOfThePlan(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plan");
+        Files.write(file, ("\uFEFFworkstreams: [{id: a}]\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(PlanReader.read(file, PlanOptions.defaults()).ids()).containsExactly("a");
     }
 }
