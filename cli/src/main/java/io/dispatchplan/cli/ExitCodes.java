@@ -7,6 +7,8 @@ final class ExitCodes {
     static final int WORK_FAILED = 1;
     /** The plan or the arguments are wrong; nothing ran. */
     static final int BAD_INPUT = 2;
+    /** Stopped by Ctrl-C or SIGTERM: workers stopped, their work saved, integration not run (128 + SIGINT). */
+    static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 }

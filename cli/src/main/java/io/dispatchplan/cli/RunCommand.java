@@ -10,6 +10,7 @@ import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.run.LocalDispatcher;
 import io.dispatchplan.run.RunException;
+import io.dispatchplan.run.Rerun;
 import io.dispatchplan.run.RunOptions;
 import io.dispatchplan.run.RunResult;
 import io.dispatchplan.worker.ClaudePermissionMode;
@@ -83,6 +84,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--fail-fast", description = "Stop everything after the first failure.")
     boolean failFast;
+
+    @Option(names = "--rerun", paramLabel = "WHICH", description = "Which workstreams an earlier run finished run again:"
+            + " unfinished (failed, skipped, never started; the default), unstable (those and the unstable ones), all.")
+    String rerun = "unfinished";
 
     @Option(names = "--keep-worktrees", description = "Leave the worktrees in place at the end.")
     boolean keepWorktrees;
@@ -192,14 +197,22 @@ final class RunCommand implements Callable<Integer> {
                 + options.repository() + " (" + options.worker().kind() + " worker"
                 + (options.maxParallel() > 0 ? ", at most " + options.maxParallel() + " at once" : "") + ")");
         RunResult result;
+        LocalDispatcher dispatcher = new LocalDispatcher();
         try (ProgressPrinter progress = new ProgressPrinter(out, System.console() != null
-                && !"dumb".equals(System.getenv("TERM")), plan.ids())) {
-            result = new LocalDispatcher().run(plan, options, progress);
+                && !"dumb".equals(System.getenv("TERM")), plan.ids());
+                StopOnSignal signals = new StopOnSignal(dispatcher, err)) {
+            result = dispatcher.run(plan, options, progress);
         } catch (RunException e) {
             err.println("dispatch-plan: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("dispatch-plan: " + e.getMessage());
+            return ExitCodes.WORK_FAILED;
         }
         printSummary(out, result);
+        if (dispatcher.stopRequested()) {
+            return ExitCodes.INTERRUPTED;
+        }
         return result.clean() ? ExitCodes.OK : ExitCodes.WORK_FAILED;
     }
 
@@ -248,7 +261,17 @@ final class RunCommand implements Callable<Integer> {
                 .integration(policy, verify == null ? null : List.of("sh", "-c", verify), null, !noMergeUnstable)
                 .setup(setupOptions, identity)
                 .retry(retry)
+                .rerun(rerun())
                 .build();
+    }
+
+    private Rerun rerun() {
+        return switch (rerun.toLowerCase(Locale.ROOT)) {
+            case "unfinished" -> Rerun.UNFINISHED;
+            case "unstable" -> Rerun.UNSTABLE;
+            case "all" -> Rerun.ALL;
+            default -> throw new IllegalArgumentException("--rerun must be unfinished, unstable or all, not '" + rerun + "'");
+        };
     }
 
     /** The workers by kind, built once: claude always, command when a script is given; a plan may name either. */

@@ -93,7 +93,9 @@ final class WorkstreamRunner {
         Thread.interrupted();
         leftovers = stopLeftovers(w);
         try {
-            WorkstreamReport report = judge(w, worktree, outcome, start);
+            Worktree collected = worktree;
+            WorkerOutcome ended = outcome;
+            WorkstreamReport report = uninterruptibly(() -> judge(w, collected, ended, start));
             return leftovers == null ? report : report.withReason(report.reason() == null ? leftovers
                     : report.reason() + "; " + leftovers);
         } catch (RuntimeException e) {
@@ -232,6 +234,38 @@ final class WorkstreamRunner {
                 outcome.turns(), outcome.sessionId(), outcome.attempts(), relative(collected.resultsCopy()));
     }
 
+    /**
+     * Runs {@code work} to its end even if this thread is interrupted meanwhile (a stop request arriving while a
+     * workstream is being collected must not stop its work being saved); the interrupt is kept for afterwards.
+     */
+    static <T> T uninterruptibly(java.util.function.Supplier<T> work) {
+        java.util.concurrent.CompletableFuture<T> result = java.util.concurrent.CompletableFuture.supplyAsync(work,
+                task -> {
+                    Thread t = new Thread(task, "collect");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** The worker never ran or blew up: still save what the worktree holds, and report the failure. */
     private WorkstreamReport collectAfterFailure(Workstream w, Worktree worktree, long start, String reason) {
         String head = null;
@@ -241,7 +275,8 @@ final class WorkstreamRunner {
         Thread.interrupted(); // as in run(): collecting always happens
         if (worktree != null) {
             try {
-                CollectedWorkstream collected = collect(w, worktree);
+                Worktree left = worktree;
+                CollectedWorkstream collected = uninterruptibly(() -> collect(w, left));
                 head = collected.headSha();
                 commits = collected.commits();
                 diffStat = collected.diffStat();
