@@ -70,7 +70,7 @@ final class WorkRecovery {
         from.ifPresent(f -> range.add("^" + f));
         int all = git.countCommits(worktree, range);
         List<String> notElsewhere = new ArrayList<>(range);
-        notElsewhere.addAll(List.of("--not", "--exclude=refs/heads/" + branch, "--branches"));
+        notElsewhere.addAll(List.of("--not", "--exclude=" + branch, "--branches"));
         return git.countCommits(worktree, notElsewhere) == all;
     }
 

@@ -31,8 +31,11 @@ final class BranchMerger {
         this.reportFiles = List.copyOf(reportFiles);
     }
 
+    /** How every merge commit of ours on the integration branch starts. */
+    static final String MERGE_MESSAGE_PREFIX = "Merge workstream ";
+
     static String mergeMessage(BranchToMerge b) {
-        return "Merge workstream " + b.workstreamId() + " (" + b.branch() + ")";
+        return MERGE_MESSAGE_PREFIX + b.workstreamId() + " (" + b.branch() + ")";
     }
 
     MergeRecord merge(BranchToMerge b, String baseSha) {

@@ -79,6 +79,7 @@ final class IntegrationWorkspace {
             if (!exists) {
                 git.createBranch(repo, branch, base, false);
             } else if (!tip.equals(base)) {
+                keepWhatWouldDangle(repo, branch, tip);
                 git.createBranch(repo, branch, base, true);
                 replaced = tip;
             }
@@ -101,6 +102,11 @@ final class IntegrationWorkspace {
         }
     }
 
+    /**
+     * Refuses to re-create an integration branch holding work that only it has: commits made on it by hand, or
+     * merges resolved by hand. What our own earlier merges of workstream branches brought in is not such work,
+     * even when that workstream is not merged this time or its branch moved: it came from a workstream branch.
+     */
     private void refuseToLoseWork(Path repo, String branch, String tip, String base, List<BranchToMerge> branches) {
         List<String> args = new ArrayList<>(List.of("rev-list", "--no-merges", tip, "^" + base));
         List<String> merges = new ArrayList<>(List.of("rev-list", "--merges", tip, "^" + base));
@@ -108,6 +114,9 @@ final class IntegrationWorkspace {
             if (git.branchExists(repo, b.branch())) {
                 args.add("^refs/heads/" + b.branch());
             }
+        }
+        for (String merged : ourMergedBranchTips(repo, tip, base)) {
+            args.add("^" + merged);
         }
         args.add("--");
         String foreign = git.output(repo, args.toArray(String[]::new));
@@ -131,6 +140,39 @@ final class IntegrationWorkspace {
                         + "branch -m " + branch + " " + branch + "-kept), then run the integration again");
             }
         }
+    }
+
+    /**
+     * A workstream branch an earlier integration merged may have been moved back or deleted since: then only the old
+     * integration branch still holds those commits. They get a branch of their own ({@code <branch>-previous-N})
+     * before it is re-created, so nothing becomes unreachable.
+     */
+    private void keepWhatWouldDangle(Path repo, String branch, String tip) {
+        if (git.countCommits(repo, List.of(tip, "--not", "--exclude=" + branch, "--branches")) == 0) {
+            return;
+        }
+        for (int n = 1; ; n++) {
+            String kept = branch + "-previous-" + n;
+            if (!git.branchExists(repo, kept)) {
+                git.createBranch(repo, kept, tip, false);
+                return;
+            }
+        }
+    }
+
+    /** The workstream tips our own merge commits on the integration branch brought in (their second parents). */
+    private List<String> ourMergedBranchTips(Path repo, String tip, String base) {
+        List<String> tips = new ArrayList<>();
+        for (String line : git.output(repo, "log", "--first-parent", "--merges", "--format=%P%x09%s", tip, "^" + base, "--")
+                .lines().toList()) {
+            String[] parentsAndSubject = line.split("\t", 2);
+            String[] parents = parentsAndSubject[0].split(" ");
+            if (parents.length == 2 && parentsAndSubject.length == 2
+                    && parentsAndSubject[1].startsWith(BranchMerger.MERGE_MESSAGE_PREFIX)) {
+                tips.add(parents[1]);
+            }
+        }
+        return tips;
     }
 
     private String describe(Path repo, String sha) {

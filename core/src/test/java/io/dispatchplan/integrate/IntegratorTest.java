@@ -350,6 +350,23 @@ class IntegratorTest {
     }
 
     @Test
+    void workOurOwnEarlierMergesBroughtInIsNotMistakenForWorkToKeep() {
+        workstream("a", base, files("a.txt", "a\n"));
+        workstream("b", base, files("b.txt", "b\n"));
+        integrator.integrate(request(ConflictPolicy.SKIP, branch("a"), branch("b")));
+        // The next run: a failed this time (not merged), and its branch was even moved back by hand.
+        repo.git("branch", "-f", "chat/a", base);
+
+        IntegrationResult second = integrator.integrate(request(ConflictPolicy.SKIP, branch("b")));
+
+        assertThat(second.merges()).extracting(MergeRecord::status).containsExactly(MergeStatus.MERGED);
+        assertThat(repo.filesAt("chat/integration")).contains("b.txt").doesNotContain("a.txt");
+        assertThat(repo.git("branch", "--list", "chat/integration-*")).as("a's work is kept reachable")
+                .contains("chat/integration-previous-1");
+        assertThat(repo.filesAt("chat/integration-previous-1")).contains("a.txt");
+    }
+
+    @Test
     void anIntegrationBranchWithACommitOfItsOwnIsKeptAndTheRunRefused() {
         workstream("a", base, files("a.txt", "a\n"));
         integrator.integrate(request(ConflictPolicy.SKIP, branch("a")));
