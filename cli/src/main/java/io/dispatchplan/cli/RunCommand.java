@@ -1,6 +1,7 @@
 package io.dispatchplan.cli;
 
 import io.dispatchplan.git.CommitIdentity;
+import io.dispatchplan.git.GitCli;
 import io.dispatchplan.integrate.ConflictPolicy;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
@@ -9,6 +10,7 @@ import io.dispatchplan.plan.PlanOptions.Granularity;
 import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.run.LocalDispatcher;
+import io.dispatchplan.run.RunLayout;
 import io.dispatchplan.run.RunException;
 import io.dispatchplan.run.Rerun;
 import io.dispatchplan.run.RunOptions;
@@ -159,6 +161,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--claude", paramLabel = "PATH", description = "The claude executable (default: claude on the PATH).")
     String claudeExecutable;
 
+    @Option(names = "--trust-repository-settings", description = "Let Claude load the repository's settings, hooks,"
+            + " MCP servers and CLAUDE.md as it does interactively. Off by default: their hooks and MCP servers run"
+            + " code with the API key in reach, so trust only repositories whose every change you trust.")
+    boolean trustRepositorySettings;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -231,6 +238,8 @@ final class RunCommand implements Callable<Integer> {
     private RunOptions options(Plan plan) {
         Path repo = repository.toAbsolutePath().normalize();
         Path outDir = out != null ? out : repo.resolve(".dispatch-plan").resolve("runs").resolve(plan.feature());
+        RunLayout layout = new RunLayout(outDir, null, plan.feature());
+        RunStateCheck.refuseTrackedFiles(new GitCli(), repo, plan.ids().stream().map(layout::stateDir).toList());
         RetryPolicy retry = retries <= 0 ? RetryPolicy.none()
                 : new RetryPolicy(retries + 1, RetryPolicy.defaults().initialDelay(), RetryPolicy.defaults().maxDelay());
         ConflictPolicy policy = switch (conflicts.toLowerCase(Locale.ROOT)) {
@@ -298,7 +307,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private ClaudeWorkerConfig claudeConfig() {
-        ClaudeWorkerConfig config = ClaudeWorkerConfig.defaults();
+        ClaudeWorkerConfig config = ClaudeWorkerConfig.defaults().withTrustRepositorySettings(trustRepositorySettings);
         if (claudeExecutable != null) {
             config = config.withExecutable(claudeExecutable);
         }

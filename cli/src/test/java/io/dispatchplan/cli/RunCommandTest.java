@@ -139,4 +139,38 @@ class RunCommandTest {
         assertThat(run.err()).contains("--base 'topic' is the branch of workstream 'api'");
         assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
     }
+
+    @Test
+    void aRepositoryThatTracksFilesInTheRunsStateIsRefused() {
+        repo.commitFile(".dispatch-plan/runs/demo/state/api/claude-config/settings.json", "{\"hooks\": {}}\n", "plant");
+
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(),
+                "--worker-command", worker(""), "--retries", "0");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("the repository tracks .dispatch-plan/runs/demo/state/api/claude-config/settings.json"
+                + " in the run's state directory", "choose another --out");
+    }
+
+    @Test
+    void claudeLoadsNoRepositorySettingsUnlessTheyAreTrusted() throws Exception {
+        Path claude = dir.resolve("claude");
+        Files.writeString(claude, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$RESULTS_FILE\"\n"
+                + "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"result\":\"done\","
+                + "\"session_id\":\"s\",\"num_turns\":1}'\n");
+        claude.toFile().setExecutable(true);
+        Path results = dir.resolve("out/workstreams/api/RESULTS.md");
+
+        CommandRun untrusted = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--claude",
+                claude.toString(), "--out", dir.resolve("out").toString(), "--retries", "0");
+        assertThat(untrusted.exitCode()).as(untrusted.out() + untrusted.err()).isZero();
+        assertThat(Files.readAllLines(results)).containsSubsequence("--setting-sources", "", "--strict-mcp-config");
+
+        CommandRun trusted = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--claude",
+                claude.toString(), "--out", dir.resolve("out2").toString(), "--retries", "0", "--trust-repository-settings",
+                "--feature", "demo2");
+        assertThat(trusted.exitCode()).as(trusted.out() + trusted.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("out2/workstreams/api/RESULTS.md")))
+                .doesNotContain("--setting-sources", "--strict-mcp-config");
+    }
 }

@@ -14,6 +14,9 @@ public final class ClaudeCommandBuilder {
     /** Where, under a workstream's state directory, its Claude Code configuration and transcripts live. */
     public static final String CONFIG_DIR_NAME = "claude-config";
 
+    /** {@code --setting-sources} with no source: neither user, project nor local settings files. */
+    static final String NO_SETTING_SOURCES = "";
+
     /** Whether to start the conversation or continue the transcript an earlier run left. */
     public enum SessionMode {
         /** {@code --session-id <uuid>}: a new conversation under our id. */
@@ -25,11 +28,22 @@ public final class ClaudeCommandBuilder {
     private ClaudeCommandBuilder() {
     }
 
+    /** The argv with the config's own {@code appendSystemPromptFile} as the file to append. */
+    public static List<String> argv(ClaudeWorkerConfig config, String prompt, UUID sessionId, SessionMode mode) {
+        return argv(config, prompt, sessionId, mode, config.appendSystemPromptFile());
+    }
+
     /**
      * The argv. The prompt comes right after {@code -p}: {@code --allowedTools} is variadic and would swallow a
-     * prompt placed after it.
+     * prompt placed after it. Unless the config trusts the repository, no setting source is loaded (the
+     * repository's {@code .claude/settings*.json} carry hooks; checked with the real CLI 2.1.328, an empty list
+     * also skips project skills, agents, commands and CLAUDE.md) and only MCP servers given by flag start (not
+     * the repository's {@code .mcp.json}).
+     *
+     * @param appendFile the file for {@code --append-system-prompt-file}, or null
      */
-    public static List<String> argv(ClaudeWorkerConfig config, String prompt, UUID sessionId, SessionMode mode) {
+    public static List<String> argv(ClaudeWorkerConfig config, String prompt, UUID sessionId, SessionMode mode,
+            Path appendFile) {
         List<String> argv = new ArrayList<>();
         argv.add(config.executable());
         argv.add("-p");
@@ -38,6 +52,11 @@ public final class ClaudeCommandBuilder {
         argv.add("json");
         argv.add(mode == SessionMode.RESUME ? "--resume" : "--session-id");
         argv.add(sessionId.toString());
+        if (!config.trustRepositorySettings()) {
+            argv.add("--setting-sources");
+            argv.add(NO_SETTING_SOURCES);
+            argv.add("--strict-mcp-config");
+        }
         argv.add("--permission-mode");
         argv.add(config.permissionMode().cliName());
         if (config.model() != null) {
@@ -52,9 +71,9 @@ public final class ClaudeCommandBuilder {
             argv.add("--max-turns");
             argv.add(config.maxTurns().toString());
         }
-        if (config.appendSystemPromptFile() != null) {
+        if (appendFile != null) {
             argv.add("--append-system-prompt-file");
-            argv.add(config.appendSystemPromptFile().toString());
+            argv.add(appendFile.toString());
         }
         if (config.bare()) {
             argv.add("--bare");

@@ -25,6 +25,10 @@ import java.util.UUID;
  *
  * <p>Success is judged from the result object (not the exit code: API errors can come with exit 0), then from
  * RESULTS.md. The API key reaches the CLI only through the environment.
+ *
+ * <p>Repository content is untrusted: unless {@link ClaudeWorkerConfig#trustRepositorySettings()}, the CLI loads no
+ * settings files, hooks or MCP servers from the worktree (they would run code beside the key before the model
+ * acts), and the repository's CLAUDE.md comes as text through {@link AppendedSystemPrompt}.
  */
 public final class ClaudeWorker implements Worker {
 
@@ -107,7 +111,8 @@ public final class ClaudeWorker implements Worker {
     public WorkerCommand command(WorkerRequest request, SessionMode mode) {
         String prompt = ClaudePrompts.render(config, request, mode == SessionMode.RESUME);
         return new WorkerCommand(
-                ClaudeCommandBuilder.argv(config, prompt, sessionId(request), mode),
+                ClaudeCommandBuilder.argv(config, prompt, sessionId(request), mode,
+                        AppendedSystemPrompt.write(config, request)),
                 request.worktree(),
                 ClaudeCommandBuilder.environment(config, request, asRoot));
     }

@@ -2,6 +2,7 @@ package io.dispatchplan.worker;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,9 +14,12 @@ import java.util.Set;
  * @param maxBudgetUsd {@code --max-budget-usd}: the run stops with {@code error_max_budget_usd} past it; null for none
  * @param maxTurns {@code --max-turns} (accepted by the CLI though not in its help); null for no limit
  * @param allowedTools {@code --allowedTools}: tools (or patterns such as {@code Bash(git *)}) allowed without asking
- * @param appendSystemPromptFile {@code --append-system-prompt-file}; null for none
- * @param bare {@code --bare}: no hooks, no CLAUDE.md discovery, API key auth only (hermetic, but the worker then
- *     misses the repository's CLAUDE.md)
+ * @param appendSystemPromptFile a file whose text is added to the system prompt (with the repository's CLAUDE.md,
+ *     through one {@code --append-system-prompt-file}); null for none
+ * @param bare {@code --bare}: no hooks, no CLAUDE.md discovery, API key auth only (the repository's CLAUDE.md still
+ *     comes as text unless {@code trustRepositorySettings})
+ * @param trustRepositorySettings load the repository's Claude settings, hooks, MCP servers, skills and CLAUDE.md
+ *     the way an interactive {@code claude} does; off by default, because they run code beside the API key
  * @param extraArgs further arguments, appended as given (e.g. {@code --fallback-model haiku})
  * @param prompt the prompt for a new session, or null for {@link ClaudePrompts#DEFAULT_PROMPT}; placeholders
  *     {@code {tasksFile}}, {@code {coordinationFile}}, {@code {resultsFile}}, {@code {workstreamId}},
@@ -31,6 +35,7 @@ public record ClaudeWorkerConfig(
         List<String> allowedTools,
         Path appendSystemPromptFile,
         boolean bare,
+        boolean trustRepositorySettings,
         List<String> extraArgs,
         String prompt,
         String resumePrompt) {
@@ -38,6 +43,10 @@ public record ClaudeWorkerConfig(
     /** Flags the worker sets itself; passing them again in extraArgs would contradict it. */
     static final Set<String> RESERVED = Set.of("-p", "--print", "--output-format", "--session-id", "--resume", "-r",
             "--continue", "-c", "--fork-session", "--input-format");
+
+    /** Flags a field of this config sets; passing them in extraArgs would silently override it. */
+    static final Map<String, String> SET_BY_FIELDS = Map.of("--setting-sources", "trustRepositorySettings",
+            "--append-system-prompt-file", "appendSystemPromptFile");
 
     public ClaudeWorkerConfig {
         executable = executable == null || executable.isBlank() ? "claude" : executable.strip();
@@ -68,6 +77,10 @@ public record ClaudeWorkerConfig(
                 throw new IllegalArgumentException("extraArgs may not contain " + flag
                         + ": the worker sets the prompt, output format and session itself");
             }
+            if (SET_BY_FIELDS.containsKey(flag)) {
+                throw new IllegalArgumentException("extraArgs may not contain " + flag + ": use "
+                        + SET_BY_FIELDS.get(flag));
+            }
         }
         for (String text : new String[] {prompt, resumePrompt}) {
             if (text != null && text.startsWith("-")) {
@@ -79,57 +92,62 @@ public record ClaudeWorkerConfig(
     /** acceptEdits with Bash allowed (so the worker can build, test and commit), no model, budget or turn limit. */
     public static ClaudeWorkerConfig defaults() {
         return new ClaudeWorkerConfig("claude", null, ClaudePermissionMode.ACCEPT_EDITS, null, null, List.of("Bash"),
-                null, false, List.of(), null, null);
+                null, false, false, List.of(), null, null);
     }
 
     public ClaudeWorkerConfig withExecutable(String value) {
         return new ClaudeWorkerConfig(value, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
-                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+                appendSystemPromptFile, bare, trustRepositorySettings, extraArgs, prompt, resumePrompt);
     }
 
     public ClaudeWorkerConfig withModel(String value) {
         return new ClaudeWorkerConfig(executable, value, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
-                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+                appendSystemPromptFile, bare, trustRepositorySettings, extraArgs, prompt, resumePrompt);
     }
 
     public ClaudeWorkerConfig withPermissionMode(ClaudePermissionMode value) {
         return new ClaudeWorkerConfig(executable, model, value, maxBudgetUsd, maxTurns, allowedTools,
-                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+                appendSystemPromptFile, bare, trustRepositorySettings, extraArgs, prompt, resumePrompt);
     }
 
     public ClaudeWorkerConfig withMaxBudgetUsd(Double value) {
         return new ClaudeWorkerConfig(executable, model, permissionMode, value, maxTurns, allowedTools,
-                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+                appendSystemPromptFile, bare, trustRepositorySettings, extraArgs, prompt, resumePrompt);
     }
 
     public ClaudeWorkerConfig withMaxTurns(Integer value) {
         return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, value, allowedTools,
-                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+                appendSystemPromptFile, bare, trustRepositorySettings, extraArgs, prompt, resumePrompt);
     }
 
     public ClaudeWorkerConfig withAllowedTools(List<String> value) {
         return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, value,
-                appendSystemPromptFile, bare, extraArgs, prompt, resumePrompt);
+                appendSystemPromptFile, bare, trustRepositorySettings, extraArgs, prompt, resumePrompt);
     }
 
     public ClaudeWorkerConfig withAppendSystemPromptFile(Path value) {
         return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
-                value, bare, extraArgs, prompt, resumePrompt);
+                value, bare, trustRepositorySettings, extraArgs, prompt, resumePrompt);
     }
 
     public ClaudeWorkerConfig withBare(boolean value) {
         return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
-                appendSystemPromptFile, value, extraArgs, prompt, resumePrompt);
+                appendSystemPromptFile, value, trustRepositorySettings, extraArgs, prompt, resumePrompt);
+    }
+
+    public ClaudeWorkerConfig withTrustRepositorySettings(boolean value) {
+        return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
+                appendSystemPromptFile, bare, value, extraArgs, prompt, resumePrompt);
     }
 
     public ClaudeWorkerConfig withExtraArgs(List<String> value) {
         return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
-                appendSystemPromptFile, bare, value, prompt, resumePrompt);
+                appendSystemPromptFile, bare, trustRepositorySettings, value, prompt, resumePrompt);
     }
 
     public ClaudeWorkerConfig withPrompts(String newPrompt, String newResumePrompt) {
         return new ClaudeWorkerConfig(executable, model, permissionMode, maxBudgetUsd, maxTurns, allowedTools,
-                appendSystemPromptFile, bare, extraArgs, newPrompt, newResumePrompt);
+                appendSystemPromptFile, bare, trustRepositorySettings, extraArgs, newPrompt, newResumePrompt);
     }
 
     /**

@@ -23,8 +23,9 @@ import java.util.TreeSet;
  *     logged or written to disk by the workers
  * @param timeout how long one attempt may run before its process tree is killed; null for no limit
  * @param logs where stdout, stderr and worker-result.json go
- * @param stateDir a directory of this workstream that outlives the worktree and is reused by the next run
- *     (the Claude worker keeps its {@code CLAUDE_CONFIG_DIR} there so a re-run can resume the session)
+ * @param stateDir a directory of this workstream that outlives the worktree and is reused by the next run (the
+ *     Claude worker keeps its {@code CLAUDE_CONFIG_DIR} there so a re-run can resume the session). The caller
+ *     chooses it outside anything a repository controls: files there are loaded as the worker's own
  */
 public record WorkerRequest(
         String job,
@@ -54,13 +55,16 @@ public record WorkerRequest(
         if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        stateDir = stateDir == null
-                ? worktree.resolveSibling("." + worktree.getFileName() + ".worker")
-                : stateDir.toAbsolutePath().normalize();
+        stateDir = Objects.requireNonNull(stateDir,
+                "stateDir: choose a directory for the worker's state outside the repository").toAbsolutePath().normalize();
+        if (stateDir.startsWith(worktree)) {
+            throw new IllegalArgumentException("the worker's state directory " + stateDir + " lies inside the worktree "
+                    + worktree + ", where the repository's files could stand in for it: give one outside");
+        }
         logs = logs == null ? WorkerLogs.in(stateDir) : logs;
     }
 
-    /** A request with the standard files in {@code worktree}, no port, no timeout, state and logs beside it. */
+    /** A request with the standard files in {@code worktree}, no port, no timeout; give its state directory. */
     public static Builder builder(String feature, String workstreamId, Path worktree) {
         return new Builder(feature, workstreamId, worktree);
     }

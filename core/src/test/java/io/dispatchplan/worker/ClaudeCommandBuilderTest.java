@@ -33,11 +33,22 @@ class ClaudeCommandBuilderTest {
         List<String> argv = ClaudeCommandBuilder.argv(config, "do the task", SESSION, SessionMode.NEW);
 
         assertThat(argv).containsExactly("claude", "-p", "do the task", "--output-format", "json",
-                "--session-id", SESSION.toString(), "--permission-mode", "acceptEdits", "--model", "sonnet",
+                "--session-id", SESSION.toString(), "--setting-sources", "", "--strict-mcp-config",
+                "--permission-mode", "acceptEdits", "--model", "sonnet",
                 "--max-budget-usd", "5", "--max-turns", "40",
                 "--append-system-prompt-file", "/repo/.dispatch/system.md",
                 "--fallback-model", "haiku",
                 "--allowedTools", "Bash", "Edit", "Bash(git *)");
+    }
+
+    @Test
+    void loadsNoSettingsOrMcpServersFromTheRepositoryUnlessTrusted() {
+        List<String> untrusted = ClaudeCommandBuilder.argv(ClaudeWorkerConfig.defaults(), "p", SESSION, SessionMode.NEW);
+        List<String> trusted = ClaudeCommandBuilder.argv(ClaudeWorkerConfig.defaults().withTrustRepositorySettings(true),
+                "p", SESSION, SessionMode.NEW);
+
+        assertThat(untrusted).containsSequence("--setting-sources", "", "--strict-mcp-config");
+        assertThat(trusted).doesNotContain("--setting-sources", "--strict-mcp-config");
     }
 
     @Test
@@ -111,6 +122,10 @@ class ClaudeCommandBuilderTest {
                         + "session itself");
         assertThatThrownBy(() -> config.withExtraArgs(List.of("--output-format=text")))
                 .hasMessageContaining("may not contain --output-format");
+        assertThatThrownBy(() -> config.withExtraArgs(List.of("--setting-sources", "project")))
+                .hasMessage("extraArgs may not contain --setting-sources: use trustRepositorySettings");
+        assertThatThrownBy(() -> config.withExtraArgs(List.of("--append-system-prompt-file=x.md")))
+                .hasMessage("extraArgs may not contain --append-system-prompt-file: use appendSystemPromptFile");
         assertThatThrownBy(() -> config.withAllowedTools(List.of("--dangerously-skip-permissions")))
                 .hasMessageContaining("is not a tool name");
         assertThatThrownBy(() -> config.withModel("--bare")).hasMessageContaining("starts with '-'");
@@ -149,5 +164,6 @@ class ClaudeCommandBuilderTest {
         assertThat(config.maxBudgetUsd()).isNull();
         assertThat(config.maxTurns()).isNull();
         assertThat(config.bare()).isFalse();
+        assertThat(config.trustRepositorySettings()).isFalse();
     }
 }

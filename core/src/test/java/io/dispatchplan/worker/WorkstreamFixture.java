@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +50,38 @@ final class WorkstreamFixture {
                 .env(IDENTITY.environment())
                 .env(extraEnv)
                 .stateDir(stateDir);
+    }
+
+    /** Writes the files into the worktree and commits them on its branch, as a repository would bring them. */
+    void commit(String message, Map<String, String> files) {
+        try {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = worktree.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        commitOnly(message, files.keySet().toArray(String[]::new));
+    }
+
+    /** Commits a symbolic link {@code name -> target} in the worktree. */
+    void commitSymlink(String name, Path target) {
+        try {
+            Files.createSymbolicLink(worktree.resolve(name), target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        commitOnly("link " + name, name);
+    }
+
+    private void commitOnly(String message, String... paths) {
+        List<String> add = new ArrayList<>(List.of("add", "--"));
+        add.addAll(List.of(paths));
+        repo.gitCli().output(worktree, add.toArray(String[]::new));
+        repo.gitCli().output(worktree, "-c", "user.name=" + IDENTITY.name(), "-c", "user.email=" + IDENTITY.email(),
+                "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message);
     }
 
     String read(String file) {

@@ -83,6 +83,17 @@ public record RecordedRequest(String method, String path, Map<String, String> he
         return results;
     }
 
+    /** The system prompt as one text: a string, or the text of its blocks joined by line breaks. */
+    public String systemText() {
+        JsonNode system = body.path("system");
+        if (system.isTextual()) {
+            return system.asText();
+        }
+        List<String> parts = new ArrayList<>();
+        system.forEach(block -> parts.add(block.path("text").asText()));
+        return String.join("\n", parts);
+    }
+
     /** Whether any text in the conversation contains {@code fragment}. */
     public boolean mentions(String fragment) {
         return texts().stream().anyMatch(t -> t.contains(fragment));

@@ -37,6 +37,7 @@ public final class ClaudeWorker extends WorkerConfig {
     private String allowedTools;
     private String executable = DEFAULT_EXECUTABLE;
     private boolean bare;
+    private boolean trustRepositorySettings;
 
     @DataBoundConstructor
     public ClaudeWorker() {
@@ -129,16 +130,30 @@ public final class ClaudeWorker extends WorkerConfig {
         return bare;
     }
 
-    /** {@code --bare}: no hooks and no CLAUDE.md discovery; for hermetic runs, off by default. */
+    /** {@code --bare}: no hooks, no plugins, no CLAUDE.md discovery; for hermetic runs, off by default. */
     @DataBoundSetter
     public void setBare(boolean bare) {
         this.bare = bare;
     }
 
+    public boolean isTrustRepositorySettings() {
+        return trustRepositorySettings;
+    }
+
+    /**
+     * Load the repository's Claude settings, hooks, MCP servers and CLAUDE.md as an interactive {@code claude} does.
+     * Off by default: they run code with the API key in reach, and a pull request can change them.
+     */
+    @DataBoundSetter
+    public void setTrustRepositorySettings(boolean trustRepositorySettings) {
+        this.trustRepositorySettings = trustRepositorySettings;
+    }
+
     /** The engine's configuration of the same settings. */
     ClaudeWorkerConfig config() {
         ClaudeWorkerConfig c = ClaudeWorkerConfig.defaults().withExecutable(executable).withModel(model)
-                .withPermissionMode(ClaudePermissionMode.parse(permissionMode)).withBare(bare);
+                .withPermissionMode(ClaudePermissionMode.parse(permissionMode)).withBare(bare)
+                .withTrustRepositorySettings(trustRepositorySettings);
         if (maxBudgetUsd > 0) {
             c = c.withMaxBudgetUsd(maxBudgetUsd);
         }

@@ -117,6 +117,16 @@ final class WorkstreamSetup implements Serializable {
         return workspace.resolve(feature).resolve("COORDINATION.md");
     }
 
+    /**
+     * {@code <workspace>@tmp/dispatch-plan/<feature>/<id>}: the worker's state (Claude's configuration and
+     * transcripts, the logs), in the job's own temporary directory beside its workspace, never in it, where no
+     * checkout of a repository reaches.
+     */
+    Path stateDir(Path workspace) {
+        return workspace.resolveSibling(workspace.getFileName() + "@tmp").resolve("dispatch-plan").resolve(feature)
+                .resolve(id);
+    }
+
     Plan plan() throws PlanException {
         return PlanReader.parse(planJson, "plan.json", PlanOptions.defaults().withFeature(feature));
     }
@@ -128,6 +138,7 @@ final class WorkstreamSetup implements Serializable {
                 .title(title)
                 .coordinationFile(coordinationFile(workspace))
                 .env(CommitIdentity.DEFAULT.environment())
+                .stateDir(stateDir(workspace))
                 .build();
     }
 }

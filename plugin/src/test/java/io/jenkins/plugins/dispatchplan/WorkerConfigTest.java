@@ -13,6 +13,8 @@ class WorkerConfigTest {
         assertThat(claude.getPermissionMode()).isEqualTo("acceptEdits");
         assertThat(claude.getExecutable()).isEqualTo("claude");
         assertThat(claude.isBare()).isFalse();
+        assertThat(claude.isTrustRepositorySettings()).as("repository content is untrusted").isFalse();
+        assertThat(claude.config().trustRepositorySettings()).isFalse();
         assertThat(claude.getMaxBudgetUsd()).isZero();
         assertThat(claude.getApiKeyVariable()).isEqualTo("ANTHROPIC_API_KEY");
         claude.setPermissionMode(" ");
@@ -66,6 +68,7 @@ class WorkerConfigTest {
         claude.setAllowedTools("Bash, Edit Read");
         claude.setExecutable("/opt/claude/bin/claude");
         claude.setBare(true);
+        claude.setTrustRepositorySettings(true);
         var config = claude.config();
         assertThat(config.model()).isEqualTo("opus");
         assertThat(config.maxBudgetUsd()).isEqualTo(2.5);
@@ -73,6 +76,7 @@ class WorkerConfigTest {
         assertThat(config.allowedTools()).containsExactly("Bash", "Edit", "Read");
         assertThat(config.executable()).isEqualTo("/opt/claude/bin/claude");
         assertThat(config.bare()).isTrue();
+        assertThat(config.trustRepositorySettings()).isTrue();
         assertThat(new ClaudeWorker().config().maxBudgetUsd()).as("0 means no limit").isNull();
     }
 }

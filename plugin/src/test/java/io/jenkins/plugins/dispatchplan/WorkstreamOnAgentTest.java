@@ -221,11 +221,12 @@ class WorkstreamOnAgentTest {
         ClaudeWorker claude = new ClaudeWorker();
         claude.setModel("sonnet");
         claude.setAllowedTools("Bash, Edit");
-        PreparedWorkstream prepared = new WorkstreamPreparation(cache, null).prepare(setup("api", claude, Map.of()), workspace);
+        WorkstreamSetup setup = setup("api", claude, Map.of());
+        PreparedWorkstream prepared = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
 
         assertThat(prepared.getCommand()).startsWith("claude -p ").contains(" --session-id ")
                 .contains(" --model sonnet").contains(" --allowedTools Bash Edit >")
-                .endsWith("2>" + workspace.resolve("shop/.api.worker/worker.stderr.log"));
+                .endsWith("2>" + tmp.resolve("agent/workspace/job@tmp/dispatch-plan/shop/api/worker.stderr.log"));
         assertThat(prepared.getEnvironment()).anyMatch(e -> e.startsWith("CLAUDE_CONFIG_DIR="));
         assertThat(prepared.getEnvironment()).noneMatch(e -> e.startsWith("ANTHROPIC_API_KEY"));
     }
@@ -276,7 +277,7 @@ class WorkstreamOnAgentTest {
     @Test
     void whenClaudeCannotResumeTheTranscriptIsSetAsideAndTheNextAttemptStartsAfresh() throws Exception {
         WorkstreamSetup setup = setup("api", refusingClaude("--resume", "No conversation found with session ID"), Map.of());
-        Path projects = workspace.resolve("shop/.api.worker/claude-config/projects/p");
+        Path projects = setup.stateDir(workspace).resolve("claude-config/projects/p");
         Files.createDirectories(projects);
         Files.writeString(projects.resolve(io.dispatchplan.worker.ClaudeWorker.sessionId(setup.request(workspace)) + ".jsonl"), "");
 
