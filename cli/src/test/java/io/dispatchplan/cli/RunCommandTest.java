@@ -31,6 +31,17 @@ class RunCommandTest {
     }
 
     @Test
+    void aWorkerThatIsNotInstalledIsSaidBeforeAnyBranchIsMade() {
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--claude",
+                dir.resolve("no-such-claude").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is not installed here").contains("Nothing was started");
+        assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
+        assertThat(repo.dir().resolve(".dispatch-plan")).doesNotExist();
+    }
+
+    @Test
     void aCleanRunExitsZeroAndSaysWhereTheReportIs() {
         CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(),
                 "--worker-command", worker(""), "--retries", "0");

@@ -77,6 +77,7 @@ public final class LocalDispatcher {
 
     public RunResult run(Plan plan, RunOptions options, RunListener listener) throws RunException, InterruptedException {
         checkRepository(options.repository());
+        preflightWorkers(plan, options);
         try (RunLock lock = RunLock.acquire(git, options.repository(), plan.feature())) {
             return runLocked(plan, options, listener);
         }
@@ -184,6 +185,23 @@ public final class LocalDispatcher {
     private static WorkstreamReport skipped(Workstream w, String reason, String agent) {
         return new WorkstreamReport(w.id(), w.title(), WorkstreamState.SKIPPED.name(), reason, agent, 0, w.branch(),
                 null, 0, null, null, null, null, 0, null);
+    }
+
+    /** A worker that cannot start at all is said before any branch or worktree exists. */
+    private static void preflightWorkers(Plan plan, RunOptions options) throws RunException {
+        java.util.Set<io.dispatchplan.worker.Worker> used = new java.util.LinkedHashSet<>();
+        for (Workstream w : plan.workstreams()) {
+            io.dispatchplan.worker.Worker worker = w.worker() == null ? options.worker() : options.namedWorkers().get(w.worker());
+            if (worker != null) {
+                used.add(worker);
+            }
+        }
+        for (io.dispatchplan.worker.Worker worker : used) {
+            Optional<String> problem = worker.preflightProblem();
+            if (problem.isPresent()) {
+                throw new RunException(problem.get() + ". Nothing was started");
+            }
+        }
     }
 
     private void checkRepository(Path repository) throws RunException {

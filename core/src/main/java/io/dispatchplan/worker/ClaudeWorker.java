@@ -58,6 +58,14 @@ public final class ClaudeWorker implements Worker {
     }
 
     @Override
+    public java.util.Optional<String> preflightProblem() {
+        return Executables.find(config.executable()).isPresent() ? java.util.Optional.empty()
+                : java.util.Optional.of("the Claude Code CLI '" + config.executable() + "' is not installed here (not"
+                        + " found on the PATH). Install it (npm install -g @anthropic-ai/claude-code), give its path"
+                        + " (--claude PATH), or use another worker");
+    }
+
+    @Override
     public String kind() {
         return KIND;
     }

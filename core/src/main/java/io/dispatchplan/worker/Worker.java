@@ -12,4 +12,12 @@ public interface Worker {
     String kind();
 
     WorkerOutcome run(WorkerRequest request);
+
+    /**
+     * What would make every run of this worker fail before it starts (its program cannot be found), said so that a
+     * user can fix it; empty when it can run. Checked before a run creates any branch or worktree.
+     */
+    default java.util.Optional<String> preflightProblem() {
+        return java.util.Optional.empty();
+    }
 }
