@@ -29,6 +29,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--fail-fast", description = "Stop everything after the first failure.")
     boolean failFast;
+
+    @Option(names = "--secret-env", paramLabel = "NAME", split = ",", description = "More environment variables whose"
+            + " values are secrets (ANTHROPIC_API_KEY and the other Anthropic credentials always are): masked in all"
+            + " output, reports and logs, and never committed.")
+    List<String> secretEnv = new ArrayList<>();
 
     @Option(names = "--rerun", paramLabel = "WHICH", description = "Which workstreams an earlier run finished run again:"
             + " unfinished (failed, skipped, never started; the default), unstable (those and the unstable ones), all.")
@@ -271,6 +277,7 @@ final class RunCommand implements Callable<Integer> {
                 .setup(setupOptions, identity)
                 .retry(retry)
                 .rerun(rerun())
+                .secretVariables(secretEnv)
                 .build();
     }
 

@@ -2,6 +2,7 @@ package io.dispatchplan.collect;
 
 import io.dispatchplan.git.CommitIdentity;
 import java.nio.file.Path;
+import io.dispatchplan.secrets.Secrets;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param bundleFile where to write the branch as a bundle of {@code base..branch}; null for no bundle
  * @param dependencyHeads the dependency commits the branch was built on: they are not the workstream's own
  *     work, so its commits and diffstat leave them out
+ * @param secrets values that must never be committed: files holding one stay out of the WIP commit, and the
+ *     worker's own commits holding one fail the workstream
  */
 public record CollectRequest(String workstreamId, Path worktree, String branch, String baseSha,
-        Path artifactsDir, CommitIdentity identity, Path bundleFile, List<String> dependencyHeads) {
+        Path artifactsDir, CommitIdentity identity, Path bundleFile, List<String> dependencyHeads, Secrets secrets) {
 
     public CollectRequest {
         Objects.requireNonNull(workstreamId, "workstreamId");
@@ -29,11 +32,18 @@ public record CollectRequest(String workstreamId, Path worktree, String branch, 
         Objects.requireNonNull(artifactsDir, "artifactsDir");
         identity = identity == null ? CommitIdentity.DEFAULT : identity;
         dependencyHeads = dependencyHeads == null ? List.of() : List.copyOf(dependencyHeads);
+        secrets = secrets == null ? Secrets.NONE : secrets;
+    }
+
+    /** A request without secrets to guard. */
+    public CollectRequest(String workstreamId, Path worktree, String branch, String baseSha, Path artifactsDir,
+            CommitIdentity identity, Path bundleFile, List<String> dependencyHeads) {
+        this(workstreamId, worktree, branch, baseSha, artifactsDir, identity, bundleFile, dependencyHeads, null);
     }
 
     /** A request for a workstream without dependencies. */
     public CollectRequest(String workstreamId, Path worktree, String branch, String baseSha, Path artifactsDir,
             CommitIdentity identity, Path bundleFile) {
-        this(workstreamId, worktree, branch, baseSha, artifactsDir, identity, bundleFile, List.of());
+        this(workstreamId, worktree, branch, baseSha, artifactsDir, identity, bundleFile, List.of(), null);
     }
 }

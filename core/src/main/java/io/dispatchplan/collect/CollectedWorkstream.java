@@ -26,10 +26,12 @@ import java.util.List;
  * @param baseSha the base commit (the bundle's prerequisite)
  * @param notes things worth telling a user that do not make the workstream unstable (e.g. a branch moved back
  *     onto work done on a detached HEAD)
+ * @param secretLeak which of the worker's own commits hold a secret value (by variable name), or null: such a
+ *     branch must not be merged or pushed
  */
 public record CollectedWorkstream(String id, boolean resultsPresent, String reason, String headSha, int commits,
         DiffStat diffStat, boolean wipCommitted, List<String> changedFiles, Path resultsCopy, Path bundle,
-        String branch, String baseSha, List<String> notes) {
+        String branch, String baseSha, List<String> notes, String secretLeak) {
 
     public CollectedWorkstream {
         changedFiles = List.copyOf(changedFiles);
@@ -40,7 +42,7 @@ public record CollectedWorkstream(String id, boolean resultsPresent, String reas
     public CollectedWorkstream(String id, boolean resultsPresent, String reason, String headSha, int commits,
             DiffStat diffStat, boolean wipCommitted, List<String> changedFiles, Path resultsCopy, Path bundle) {
         this(id, resultsPresent, reason, headSha, commits, diffStat, wipCommitted, changedFiles, resultsCopy, bundle,
-                null, null, List.of());
+                null, null, List.of(), null);
     }
 
     /** Whether the workstream should be marked unstable (its work is still saved and merged, but flagged). */

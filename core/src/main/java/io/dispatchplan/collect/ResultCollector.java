@@ -89,8 +89,7 @@ public final class ResultCollector {
                     + " (conflict markers included) is kept as branch " + kept);
         }
         String where = leaveForeignBranch(worktree, r.branch());
-        boolean wipCommitted = git.commitAll(worktree, wipMessage(r.workstreamId()), r.identity(),
-                NOT_FOR_THE_BRANCH).isPresent();
+        boolean wipCommitted = commitWip(r, worktree, problems);
         new BranchRealignment(git).realign(worktree, r.branch(), where, base, problems, notes);
         keepResultsOffTheBranch(r, worktree, base, notes);
 
@@ -110,12 +109,36 @@ public final class ResultCollector {
         }
         List<String> changedFiles = diffStat.files().stream().map(DiffStat.FileChange::path).toList();
 
+        String leak = r.secrets().isEmpty() ? null : new SecretScan(git, r.secrets()).ownCommits(worktree, head, ownWork(r, base, head));
         Path resultsCopy = copyArtifacts(worktree, r.artifactsDir(), resultsPresent);
+        r.secrets().maskFiles(resultsCopy, r.artifactsDir().resolve(TASKS_FILE));
         Path bundle = r.bundleFile() == null ? null : exportBundle(r, worktree, base);
 
         String reason = problems.isEmpty() ? null : String.join("; ", problems);
         return new CollectedWorkstream(r.workstreamId(), resultsPresent, reason, head, commits, diffStat,
-                wipCommitted, changedFiles, resultsCopy, bundle, r.branch(), base, notes);
+                wipCommitted, changedFiles, resultsCopy, bundle, r.branch(), base, notes, leak);
+    }
+
+    /**
+     * Commits what the worker left uncommitted, but for the engine's files and any file holding a secret value: those
+     * stay in the worktree, named in the problems, never in a commit.
+     */
+    private boolean commitWip(CollectRequest r, Path worktree, List<String> problems) {
+        git.stageAll(worktree, NOT_FOR_THE_BRANCH);
+        List<String> withSecrets = new SecretScan(git, r.secrets()).stagedFiles(worktree);
+        if (!withSecrets.isEmpty()) {
+            git.unstage(worktree, withSecrets.stream().map(f -> f.substring(0, f.lastIndexOf(" ("))).toList());
+            problems.add("not committed, because they hold the value of a secret variable (they stay in the worktree): "
+                    + String.join(", ", withSecrets));
+        }
+        return git.commitStaged(worktree, wipMessage(r.workstreamId()), r.identity()).isPresent();
+    }
+
+    /** The workstream's own commits: beyond the base and what its dependencies delivered. */
+    private static List<String> ownWork(CollectRequest r, String base, String head) {
+        List<String> range = new ArrayList<>(List.of(head, "^" + base));
+        r.dependencyHeads().forEach(d -> range.add("^" + d));
+        return range;
     }
 
     /**

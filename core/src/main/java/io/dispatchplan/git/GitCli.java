@@ -316,14 +316,24 @@ public final class GitCli {
      */
     public Optional<String> commitAll(Path worktree, String message, CommitIdentity identity,
             Collection<String> excludedTopLevelPaths) {
+        stageAll(worktree, excludedTopLevelPaths);
+        return commitStaged(worktree, message, identity);
+    }
+
+    /** Stages everything (new, changed, deleted files) but {@code excludedTopLevelPaths}, without committing. */
+    public void stageAll(Path worktree, Collection<String> excludedTopLevelPaths) {
         run(worktree, "add", "--all");
-        if (!excludedTopLevelPaths.isEmpty()) {
+        unstage(worktree, excludedTopLevelPaths);
+    }
+
+    /** Takes paths (relative to the worktree root, literally) out of the index again, keeping their files. */
+    public void unstage(Path worktree, Collection<String> paths) {
+        if (!paths.isEmpty()) {
             // Unstaging afterwards, not an exclude pathspec: git refuses to 'add' an ignored file named in one.
             List<String> reset = new ArrayList<>(List.of("reset", "--quiet", "--"));
-            excludedTopLevelPaths.forEach(path -> reset.add(":(top,literal)" + path));
+            paths.forEach(path -> reset.add(":(top,literal)" + path));
             run(worktree, reset);
         }
-        return commitStaged(worktree, message, identity);
     }
 
     /** Commits what is staged, if anything; returns the new commit. */

@@ -18,6 +18,7 @@ import io.dispatchplan.report.PlanJson;
 import io.dispatchplan.report.ReportJson;
 import io.dispatchplan.report.RunReport;
 import io.dispatchplan.report.WorkstreamReport;
+import io.dispatchplan.secrets.Secrets;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.worktree.WorktreeManager;
 import io.dispatchplan.worktree.WorktreeSetup;
@@ -104,7 +105,7 @@ public final class LocalDispatcher {
         RunContext context = new RunContext(plan, options, layout, baseSha, agentName(), git, runner, new WorktreeManager(git),
                 new WorktreeSetup(runner), new ResultCollector(git),
                 new TaskFiles(plan, RunSetup.templatesAt(git, options.repository(), baseSha)), listener,
-                DependencyGraph.of(plan));
+                DependencyGraph.of(plan), Secrets.of(options.secretVariables(), options.workerEnvironment(), System.getenv()));
         Map<String, WorkstreamReport> reports = new ConcurrentHashMap<>();
         Scheduler scheduler = new Scheduler(context.graph(), options.maxParallel(), options.failFast());
         previous.ifPresent(p -> p.done(git, options.repository(), options.rerun(), DONE_EARLIER).forEach((id, report) -> {
@@ -131,8 +132,8 @@ public final class LocalDispatcher {
         RunReport report = new RunReport(plan.feature(), plan.title(), baseSha, startedAt, Instant.now(), ordered, integration,
                 interrupted == null ? null : "interrupted (" + interrupted + "): integration did not run; run the plan"
                         + " again to go on where it stopped");
-        write(layout.reportJson(), ReportJson.write(report));
-        write(layout.integrationMarkdown(), IntegrationMarkdown.write(report));
+        write(layout.reportJson(), context.secrets().mask(ReportJson.write(report)));
+        write(layout.integrationMarkdown(), context.secrets().mask(IntegrationMarkdown.write(report)));
         RunSetup.copyIfPresent(layout.coordinationFile(), layout.outDir().resolve(TaskFiles.COORDINATION));
         if (!options.keepWorktrees()) {
             new Cleanup(context).removeWorktrees(ordered);
@@ -161,7 +162,8 @@ public final class LocalDispatcher {
                     }
 
                     @Override
-                    public void finished(String id, WorkstreamReport report) {
+                    public void finished(String id, WorkstreamReport done) {
+                        WorkstreamReport report = done.withReason(context.secrets().mask(done.reason()));
                         // The durable record first: a kill right after this must not make a re-run do it again.
                         AtomicFiles.write(context.layout().outcomeFile(id), ReportJson.writeWorkstream(report));
                         reports.put(id, report);

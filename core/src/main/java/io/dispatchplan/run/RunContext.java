@@ -5,6 +5,7 @@ import io.dispatchplan.git.GitCli;
 import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.process.ProcessRunner;
+import io.dispatchplan.secrets.Secrets;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.worktree.WorktreeManager;
 import io.dispatchplan.worktree.WorktreeSetup;
@@ -12,4 +13,4 @@ import io.dispatchplan.worktree.WorktreeSetup;
 /** What every workstream of one run shares. */
 record RunContext(Plan plan, RunOptions options, RunLayout layout, String baseSha, String agent, GitCli git,
         ProcessRunner runner, WorktreeManager worktrees, WorktreeSetup setup, ResultCollector collector, TaskFiles taskFiles,
-        RunListener listener, DependencyGraph graph) {}
+        RunListener listener, DependencyGraph graph, Secrets secrets) {}

@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param job names the run for session ids (stable across re-runs)
  * @param workerEnvironment more variables for every worker (values are never logged or written to disk)
  * @param rerun which workstreams an earlier run finished are run again
+ * @param secretVariables more variables whose values are secrets (besides the API key's), masked in everything the
+ *     run prints or writes and never committed
  */
 public record RunOptions(
         Path repository,
@@ -56,7 +58,8 @@ public record RunOptions(
         RetryPolicy retry,
         String job,
         Map<String, String> workerEnvironment,
-        Rerun rerun) {
+        Rerun rerun,
+        List<String> secretVariables) {
 
     public RunOptions {
         repository = Objects.requireNonNull(repository, "repository").toAbsolutePath().normalize();
@@ -73,6 +76,7 @@ public record RunOptions(
         job = job == null || job.isBlank() ? repository.toString() : job;
         workerEnvironment = Map.copyOf(workerEnvironment == null ? Map.of() : workerEnvironment);
         rerun = rerun == null ? Rerun.UNFINISHED : rerun;
+        secretVariables = List.copyOf(secretVariables == null ? List.of() : secretVariables);
     }
 
     /** Options with defaults for everything but the repository, the output directory and the worker. */
@@ -107,6 +111,7 @@ public record RunOptions(
         private String job;
         private Map<String, String> workerEnvironment = Map.of();
         private Rerun rerun = Rerun.UNFINISHED;
+        private List<String> secretVariables = List.of();
 
         private Builder(Path repository, Path outDir, Worker worker) {
             this.repository = repository;
@@ -187,10 +192,15 @@ public record RunOptions(
             return this;
         }
 
+        public Builder secretVariables(List<String> names) {
+            this.secretVariables = names;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                     keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
-                    mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun);
+                    mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun, secretVariables);
         }
     }
 }

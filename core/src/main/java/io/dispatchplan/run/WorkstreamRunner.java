@@ -84,7 +84,12 @@ final class WorkstreamRunner {
                     .logs(WorkerLogs.in(context.layout().workstreamDir(w.id())))
                     .build();
             context.listener().step(w.id(), worker.kind() + " worker running");
-            outcome = worker.run(request);
+            try {
+                outcome = worker.run(request);
+            } finally {
+                // What the worker printed is kept and archived: never with a secret in it.
+                context.secrets().maskFiles(request.logs().stdout(), request.logs().stderr(), request.logs().resultJson());
+            }
         } catch (RuntimeException e) {
             stopLeftovers(w);
             return collectAfterFailure(w, worktree, start, describe(e));
@@ -211,7 +216,10 @@ final class WorkstreamRunner {
         CollectedWorkstream collected = collect(w, worktree);
         WorkstreamState state;
         String reason;
-        if (outcome.status() == WorkerOutcome.Status.SUCCEEDED && !collected.unstable()) {
+        if (collected.secretLeak() != null) {
+            state = WorkstreamState.FAILED;
+            reason = collected.secretLeak();
+        } else if (outcome.status() == WorkerOutcome.Status.SUCCEEDED && !collected.unstable()) {
             state = WorkstreamState.SUCCEEDED;
             reason = null;
         } else if (outcome.status() == WorkerOutcome.Status.SUCCEEDED || outcome.status() == WorkerOutcome.Status.NO_RESULTS) {
@@ -295,7 +303,7 @@ final class WorkstreamRunner {
         context.listener().step(w.id(), "collecting results");
         return context.collector().collect(new CollectRequest(w.id(), worktree.path(), w.branch(), context.baseSha(),
                 context.layout().workstreamDir(w.id()), context.options().identity(), null,
-                worktree.dependencies().stream().map(DeliveredDependency::head).toList()));
+                worktree.dependencies().stream().map(DeliveredDependency::head).toList(), context.secrets()));
     }
 
     private String relative(Path file) {
