@@ -56,16 +56,25 @@ public final class TaskFileExclusion {
     }
 
     public static Path apply(GitCli git, Path worktree, List<String> rootFiles) {
-        Path exclude = git.gitPath(worktree, "info/exclude");
-        // Workstreams of one run collect in parallel and share this file: one writer at a time.
+        List<String> patterns = new ArrayList<>();
+        for (String file : rootFiles) {
+            patterns.add("/" + escape(file));
+        }
+        return addPatterns(git.gitPath(worktree, "info/exclude"), HEADER, patterns);
+    }
+
+    /**
+     * Adds the patterns the exclude file lacks, under {@code header}. The file is shared by every worktree and every
+     * run in the repository, so it is changed under a lock: concurrent runs never lose each other's lines.
+     */
+    public static Path addPatterns(Path exclude, String header, List<String> patterns) {
         try (RepositoryLock lock = RepositoryLock.acquire(exclude.resolveSibling("exclude.dispatch-plan.lock"),
                 RepositoryLock.DEFAULT_TIMEOUT)) {
             Files.createDirectories(exclude.getParent());
             List<String> lines = Files.exists(exclude)
                     ? Files.readAllLines(exclude, StandardCharsets.UTF_8) : List.of();
             List<String> missing = new ArrayList<>();
-            for (String file : rootFiles) {
-                String pattern = "/" + escape(file);
+            for (String pattern : patterns) {
                 if (!lines.contains(pattern) && !missing.contains(pattern)) {
                     missing.add(pattern);
                 }
@@ -78,8 +87,8 @@ public final class TaskFileExclusion {
             if (!existing.isEmpty() && !existing.endsWith("\n")) {
                 text.append('\n');
             }
-            if (!lines.contains(HEADER)) {
-                text.append(HEADER).append('\n');
+            if (!lines.contains(header)) {
+                text.append(header).append('\n');
             }
             missing.forEach(pattern -> text.append(pattern).append('\n'));
             Files.writeString(exclude, existing + text, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.dispatchplan.run;
 
+import io.dispatchplan.collect.TaskFileExclusion;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.tasks.TaskTemplates;
@@ -28,26 +29,14 @@ final class RunSetup {
         Path root = Path.of(top.get()).toAbsolutePath().normalize();
         Path exclude = Path.of(output(git, repository, "rev-parse", "--path-format=absolute", "--git-path", "info/exclude")
                 .orElseThrow());
-        try {
-            String existing = Files.isRegularFile(exclude) ? Files.readString(exclude) : "";
-            StringBuilder add = new StringBuilder();
-            for (Path dir : directories) {
-                Path absolute = dir.toAbsolutePath().normalize();
-                if (absolute.startsWith(root) && !absolute.equals(root)) {
-                    String line = "/" + root.relativize(absolute).toString().replace('\\', '/') + "/";
-                    if (!existing.lines().anyMatch(line::equals)) {
-                        add.append(line).append('\n');
-                    }
-                }
+        List<String> patterns = new java.util.ArrayList<>();
+        for (Path dir : directories) {
+            Path absolute = dir.toAbsolutePath().normalize();
+            if (absolute.startsWith(root) && !absolute.equals(root)) {
+                patterns.add("/" + root.relativize(absolute).toString().replace('\\', '/') + "/");
             }
-            if (add.length() > 0) {
-                Files.createDirectories(exclude.getParent());
-                String separator = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-                Files.writeString(exclude, existing + separator + "# dispatch-plan run files\n" + add, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update " + exclude, e);
         }
+        TaskFileExclusion.addPatterns(exclude, "# dispatch-plan run files", patterns);
     }
 
     /** The repository's own templates as of the base commit, else the built-in ones. */
