@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "dispatch-plan 0.1.0",
         description = "Turns a parallel development plan into worktrees, workers and one integration merge.",
-        subcommands = {PlanCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, RunCommand.class, IntegrateCommand.class, CommandLine.HelpCommand.class})
 public final class DispatchPlanCommand {
 
     public static void main(String[] args) {

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every workstream succeeded and merged", "1:a workstream failed, was skipped or unstable,"
                 + " a branch conflicted, or verification failed", "2:bad input (plan, repository, options)"})
-final class RunCommand implements Callable<Integer> {
+class RunCommand implements Callable<Integer> {
     private static final Pattern AUTHOR = Pattern.compile("^\\s*(.+?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");
 
     @Spec
@@ -94,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
     List<String> secretEnv = new ArrayList<>();
 
     @Option(names = "--rerun", paramLabel = "WHICH", description = "Which workstreams an earlier run finished run again:"
-            + " unfinished (failed, skipped, never started; the default), unstable (those and the unstable ones), all.")
+            + " unfinished (failed, skipped, never started; the default), unstable (those and the unstable ones), all, or"
+            + " none (no worker runs: the branches are merged as they are, as 'dispatch-plan integrate' does).")
     String rerun = "unfinished";
 
     @Option(names = "--keep-worktrees", description = "Leave the worktrees in place at the end.")
@@ -207,8 +208,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         out.println("dispatch-plan: " + plan.workstreams().size() + " workstream(s) of '" + plan.title() + "' in "
-                + options.repository() + " (" + options.worker().kind() + " worker"
-                + (options.maxParallel() > 0 ? ", at most " + options.maxParallel() + " at once" : "") + ")");
+                + options.repository() + (options.rerun() == Rerun.NONE ? " (integration only: the branches as they are)"
+                : " (" + options.worker().kind() + " worker"
+                + (options.maxParallel() > 0 ? ", at most " + options.maxParallel() + " at once" : "") + ")"));
         RunResult result;
         LocalDispatcher dispatcher = new LocalDispatcher();
         try (ProgressPrinter progress = new ProgressPrinter(out, System.console() != null
@@ -286,7 +288,9 @@ final class RunCommand implements Callable<Integer> {
             case "unfinished" -> Rerun.UNFINISHED;
             case "unstable" -> Rerun.UNSTABLE;
             case "all" -> Rerun.ALL;
-            default -> throw new IllegalArgumentException("--rerun must be unfinished, unstable or all, not '" + rerun + "'");
+            case "none" -> Rerun.NONE;
+            default -> throw new IllegalArgumentException("--rerun must be unfinished, unstable, all or none, not '" + rerun
+                    + "'");
         };
     }
 

@@ -8,6 +8,10 @@ import java.util.List;
 /** The "Next steps" section of INTEGRATION.md: what a human does now, with the git commands. */
 final class NextSteps {
 
+    /** How to run the integration again from the command line. */
+    static final String AGAIN = "`dispatch-plan integrate <plan>` with the same options, or the same"
+            + " `dispatch-plan run` command";
+
     private NextSteps() {
     }
 
@@ -70,8 +74,9 @@ final class NextSteps {
                 "# edit the conflicting files, then:",
                 add,
                 IntegrationMarkdown.shell("git", "commit", "--no-edit"))));
-        out.append("\nand run the integration again; or resolve it on the integration branch itself (a later run "
-                + "will then keep that branch instead of re-creating it):\n\n");
+        out.append("\nand run the integration again (" + AGAIN + "; your commit on the branch is honoured, its worker does"
+                + " not run again); or resolve it on the integration branch itself (a later run will then keep that"
+                + " branch instead of re-creating it):\n\n");
         out.append(Markdown.block("sh", String.join("\n",
                 IntegrationMarkdown.shell("git", "checkout", integration),
                 IntegrationMarkdown.shell("git", "merge", "--no-ff", "-m",

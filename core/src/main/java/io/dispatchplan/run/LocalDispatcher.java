@@ -78,7 +78,9 @@ public final class LocalDispatcher {
 
     public RunResult run(Plan plan, RunOptions options, RunListener listener) throws RunException, InterruptedException {
         checkRepository(options.repository());
-        preflightWorkers(plan, options);
+        if (options.rerun() != Rerun.NONE) {
+            preflightWorkers(plan, options);
+        }
         try (RunLock lock = RunLock.acquire(git, options.repository(), plan.feature())) {
             return runLocked(plan, options, listener);
         }
@@ -108,18 +110,26 @@ public final class LocalDispatcher {
                 DependencyGraph.of(plan), Secrets.of(options.secretVariables(), options.workerEnvironment(), System.getenv()));
         Map<String, WorkstreamReport> reports = new ConcurrentHashMap<>();
         Scheduler scheduler = new Scheduler(context.graph(), options.maxParallel(), options.failFast());
-        previous.ifPresent(p -> p.done(git, options.repository(), options.rerun(), DONE_EARLIER).forEach((id, report) -> {
-            scheduler.alreadyDone(id, Outcome.valueOf(report.status()), DONE_EARLIER);
-            reports.put(id, report);
-            listener.finished(report);
-        }));
-        for (Workstream w : plan.workstreams()) {
-            if (scheduler.state(w.id()) == WorkstreamState.WAITING) {
-                listener.waiting(w.id(), scheduler.waitingFor(w.id()));
+        if (options.rerun() == Rerun.NONE) {
+            // Integration only: the branches as they are, no worker.
+            BranchesAsTheyAre.judge(git, options.repository(), plan, baseSha, previous, context.agent())
+                    .forEach((id, report) -> {
+                        reports.put(id, report);
+                        listener.finished(report);
+                    });
+        } else {
+            previous.ifPresent(p -> p.done(git, options.repository(), options.rerun(), DONE_EARLIER).forEach((id, report) -> {
+                scheduler.alreadyDone(id, Outcome.valueOf(report.status()), DONE_EARLIER);
+                reports.put(id, report);
+                listener.finished(report);
+            }));
+            for (Workstream w : plan.workstreams()) {
+                if (scheduler.state(w.id()) == WorkstreamState.WAITING) {
+                    listener.waiting(w.id(), scheduler.waitingFor(w.id()));
+                }
             }
+            dispatch(context, scheduler, reports);
         }
-
-        dispatch(context, scheduler, reports);
 
         List<WorkstreamReport> ordered = new ArrayList<>();
         for (Workstream w : plan.workstreams()) {

@@ -64,13 +64,18 @@ final class PreviousRun {
         return baseSha;
     }
 
+    /** What the earlier run recorded for {@code id}, if anything. */
+    Optional<WorkstreamReport> outcome(String id) {
+        return Optional.ofNullable(outcomes.get(id));
+    }
+
     /** Done workstreams by id, checked against the repository's branches, with the reason to show. */
     Map<String, WorkstreamReport> done(GitCli git, Path repository, Rerun rerun, String reason) {
         Map<String, WorkstreamReport> done = new LinkedHashMap<>();
         for (WorkstreamReport w : outcomes.values()) {
             boolean finished = WorkstreamState.SUCCEEDED.name().equals(w.status())
                     || WorkstreamState.UNSTABLE.name().equals(w.status()) && rerun == Rerun.UNFINISHED;
-            if (rerun == Rerun.ALL || !finished || w.headSha() == null || w.branch() == null) {
+            if (rerun == Rerun.ALL || rerun == Rerun.NONE || !finished || w.headSha() == null || w.branch() == null) {
                 continue;
             }
             Optional<String> tip = git.tryRevParse(repository, "refs/heads/" + w.branch());

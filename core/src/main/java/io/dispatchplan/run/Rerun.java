@@ -7,5 +7,7 @@ public enum Rerun {
     /** Those, and the unstable ones (finished without RESULTS.md). */
     UNSTABLE,
     /** Every workstream, each going on from its kept branch. */
-    ALL
+    ALL,
+    /** None: no worker runs, and the workstream branches are merged as they are ({@code dispatch-plan integrate}). */
+    NONE
 }
