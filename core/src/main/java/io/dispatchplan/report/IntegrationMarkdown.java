@@ -127,6 +127,8 @@ public final class IntegrationMarkdown {
             case NOT_REACHED -> "not reached";
             case MISSING -> "branch missing";
             case FAILED -> "merge failed";
+            case BREAKS_VERIFY -> "**breaks verify**";
+            case LEFT_OUT -> "left out";
         };
     }
 
