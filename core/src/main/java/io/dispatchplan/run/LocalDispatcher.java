@@ -58,8 +58,10 @@ public final class LocalDispatcher {
         this.runner = runner;
     }
 
-    public RunResult run(Plan plan, RunOptions options, RunListener listener) throws RunException, InterruptedException {
+    public RunResult run(Plan plan, RunOptions options, RunListener progress) throws RunException, InterruptedException {
         Instant startedAt = Instant.now();
+        ConflictWarnings listener = new ConflictWarnings(git, options.repository(), DependencyGraph.of(plan),
+                options.mergeUnstable(), progress);
         checkRepository(options.repository());
         RunLayout layout = new RunLayout(options.outDir(), options.worktreeRoot(), plan.feature());
         createDirectories(layout);
@@ -101,7 +103,8 @@ public final class LocalDispatcher {
             ordered.add(report != null ? report : skipped(w, scheduler.reason(w.id()), context.agent()));
         }
         IntegrationResult integration = new IntegrationStage(context).integrate(scheduler, ordered);
-        RunReport report = new RunReport(plan.feature(), plan.title(), baseSha, startedAt, Instant.now(), ordered, integration);
+        RunReport report = new RunReport(plan.feature(), plan.title(), baseSha, startedAt, Instant.now(), ordered, integration,
+                null, listener.predicted());
         write(layout.reportJson(), ReportJson.write(report));
         write(layout.integrationMarkdown(), IntegrationMarkdown.write(report));
         RunSetup.copyIfPresent(layout.coordinationFile(), layout.outDir().resolve(TaskFiles.COORDINATION));
