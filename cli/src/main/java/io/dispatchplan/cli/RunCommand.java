@@ -104,6 +104,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verify", paramLabel = "SCRIPT", description = "Run in the integration worktree after the merges (sh -c).")
     String verify;
 
+    @Option(names = "--verify-each", description = "Run --verify after every merge and undo a merge that makes it fail"
+            + " (default: once after all merges, then look for the merges that break it).")
+    boolean verifyEach;
+
     @Option(names = "--no-merge-unstable", description = "Do not merge workstreams that wrote no RESULTS.md.")
     boolean noMergeUnstable;
 
@@ -192,6 +196,9 @@ final class RunCommand implements Callable<Integer> {
             case "stop" -> ConflictPolicy.STOP;
             default -> throw new IllegalArgumentException("--conflicts must be skip or stop, not '" + conflicts + "'");
         };
+        if (verifyEach && verify == null) {
+            throw new IllegalArgumentException("--verify-each needs --verify 'SCRIPT'");
+        }
         CommitIdentity identity = identity();
         SetupOptions setupOptions = SetupOptions.none().withIdentity(identity);
         if ((copy != null && !copy.isEmpty()) || Files.isRegularFile(repo.resolve(SetupOptions.INCLUDE_FILE))) {
@@ -215,6 +222,7 @@ final class RunCommand implements Callable<Integer> {
                 .integration(policy, verify == null ? null : List.of("sh", "-c", verify), null, !noMergeUnstable)
                 .setup(setupOptions, identity)
                 .retry(retry)
+                .verifyEach(verifyEach)
                 .build();
     }
 

@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param retry when and how often to retry a worker
  * @param job names the run for session ids (stable across re-runs)
  * @param workerEnvironment more variables for every worker (values are never logged or written to disk)
+ * @param verifyEach run verify after every merge, undoing a merge that breaks it, instead of once at the end
  */
 public record RunOptions(
         Path repository,
@@ -54,7 +55,8 @@ public record RunOptions(
         SetupOptions setup,
         RetryPolicy retry,
         String job,
-        Map<String, String> workerEnvironment) {
+        Map<String, String> workerEnvironment,
+        boolean verifyEach) {
 
     public RunOptions {
         repository = Objects.requireNonNull(repository, "repository").toAbsolutePath().normalize();
@@ -103,6 +105,7 @@ public record RunOptions(
         private RetryPolicy retry = RetryPolicy.defaults();
         private String job;
         private Map<String, String> workerEnvironment = Map.of();
+        private boolean verifyEach;
 
         private Builder(Path repository, Path outDir, Worker worker) {
             this.repository = repository;
@@ -178,10 +181,15 @@ public record RunOptions(
             return this;
         }
 
+        public Builder verifyEach(boolean value) {
+            this.verifyEach = value;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                     keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
-                    mergeUnstable, identity, setup, retry, job, workerEnvironment);
+                    mergeUnstable, identity, setup, retry, job, workerEnvironment, verifyEach);
         }
     }
 }
