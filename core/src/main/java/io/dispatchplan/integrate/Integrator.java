@@ -86,9 +86,11 @@ public final class Integrator {
             }
         } catch (VerifySession.VerifyInterfered e) {
             List<VerifyRun> runs = verify.runs();
-            summary = new VerifyEach.VerifySummary(runs.get(runs.size() - 1), e.getMessage(), null);
+            summary = new VerifyEach.VerifySummary(runs.isEmpty() ? null : runs.get(runs.size() - 1), e.getMessage(),
+                    null);
         }
-        VerifyResult result = summary == null ? VerifyResult.notRun() : summary.verify().asResult();
+        VerifyResult result = summary == null || summary.verify() == null ? VerifyResult.notRun()
+                : summary.verify().asResult();
         return new IntegrationResult(r.integrationBranch(), git.revParse(worktree, "HEAD"), merges, result,
                 stoppedAt != null, prepared.baseSha(), prepared.replacedHead(),
                 verify == null ? List.of() : verify.runs(), summary == null ? null : summary.message());

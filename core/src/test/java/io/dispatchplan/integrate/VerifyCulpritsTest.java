@@ -286,6 +286,24 @@ class VerifyCulpritsTest {
     }
 
     @Test
+    void aVerifyThatCommitsStopsTheSearchAndNothingItMadeIsLost() {
+        harmless("a");
+        harmless("b");
+        String commitAndFail = "git -c user.name=v -c user.email=v@x.invalid commit -q --allow-empty -m 'made by verify'"
+                + " && exit 1";
+
+        IntegrationResult result = integrator.integrate(request(branch("a"), branch("b"))
+                .withVerify(List.of("sh", "-c", commitAndFail), null));
+
+        assertThat(result.verifyRuns()).hasSize(1);
+        assertThat(result.verify().passed()).isFalse();
+        assertThat(result.verifyMessage()).contains("verify moved the integration worktree")
+                .contains("must not commit");
+        assertThat(repo.git("log", "-1", "--format=%s", "chat/integration")).isEqualTo("made by verify");
+        assertThat(result.headSha()).isEqualTo(repo.revParse("chat/integration"));
+    }
+
+    @Test
     void verifyThatPassesAtOnceRunsOnce() throws Exception {
         harmless("a");
         renamer("rename");
