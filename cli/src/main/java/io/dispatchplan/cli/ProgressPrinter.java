@@ -110,7 +110,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         if (result.verify() != null && result.verify().ran()) {
             text.append("\n  verify: ").append(result.verify().passed() ? "passed" : "FAILED");
             if (result.verifyMessage() != null) {
-                text.append(" (").append(result.verifyRuns().size()).append(" runs): ").append(result.verifyMessage());
+                text.append(": ").append(result.verifyMessage());
             }
         }
         message(text.toString());
