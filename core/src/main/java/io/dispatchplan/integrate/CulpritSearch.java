@@ -27,16 +27,6 @@ final class CulpritSearch {
         }
     }
 
-    /**
-     * What the search found.
-     *
-     * @param merges every record, in request order, culprits and the branches left out with them updated
-     * @param verify the run standing for the integration branch as the search left it
-     * @param message what it found, for a human
-     */
-    record Outcome(List<MergeRecord> merges, VerifyRun verify, String message) {
-    }
-
     private final GitCli git;
     private final Path worktree;
     private final BranchMerger merger;
@@ -60,8 +50,10 @@ final class CulpritSearch {
      * Searches, the integration branch being at the last of {@code merges}, where verify failed in {@code failed}.
      *
      * @param branches the requested branches by id
+     * @return the run standing for the branch the search leaves, what it found, and every merge record in request
+     *     order, culprits and the branches left out with them updated
      */
-    Outcome search(List<MergeRecord> merges, Map<String, BranchToMerge> branches, VerifyRun failed) {
+    VerifyOutcome search(List<MergeRecord> merges, Map<String, BranchToMerge> branches, VerifyRun failed) {
         Map<String, MergeRecord> records = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
         for (MergeRecord m : merges) {
@@ -120,16 +112,16 @@ final class CulpritSearch {
                 if (!baseRun.passed()) {
                     quarantine.forget(culprit.id());
                     verify.moveTo(fullHead);
-                    return new Outcome(List.copyOf(before.values()), failed, baseFails(baseRun));
+                    return new VerifyOutcome(failed, baseFails(baseRun), List.copyOf(before.values()));
                 }
                 goodRun = baseRun;
                 verify.moveTo(steps.isEmpty() ? base : steps.get(steps.size() - 1).commit());
             }
             if (rebuilt.passed()) {
                 int runs = verify.runs().size();
-                return new Outcome(List.copyOf(records.values()), rebuilt, quarantine.describe() + ". The "
-                        + "integration branch was rebuilt from the base without " + (quarantine.size() == 1 ? "it"
-                                : "them") + ", and verify passes on it (" + runs + " verify runs in all)");
+                return new VerifyOutcome(rebuilt, quarantine.describe() + ". The integration branch was rebuilt "
+                        + "from the base without " + (quarantine.size() == 1 ? "it" : "them") + ", and verify passes on "
+                        + "it (" + runs + " verify runs in all)", List.copyOf(records.values()));
             }
             bad = steps.size();
             badRun = rebuilt;

@@ -52,7 +52,7 @@ public final class Integrator {
         VerifyEach each = verify != null && r.verifyEach() ? new VerifyEach(git, worktree, verify, quarantine) : null;
         List<MergeRecord> merges = new ArrayList<>();
         MergeRecord stoppedAt = null;
-        VerifyEach.VerifySummary summary = null;
+        VerifyOutcome outcome = null;
         try {
             for (BranchToMerge branch : r.branches()) {
                 if (stoppedAt != null) {
@@ -80,38 +80,36 @@ public final class Integrator {
                 }
             }
             if (verify != null && stoppedAt == null) {
-                summary = each != null ? each.finish(merged(merges)) : verifyOnce(verify, merges, r, merger, quarantine,
+                outcome = each != null ? each.finish(merged(merges)) : verifyOnce(verify, merges, r, merger, quarantine,
                         prepared.baseSha(), worktree);
-                merges = summary.merges() == null ? merges : summary.merges();
+                merges = outcome.merges() == null ? merges : outcome.merges();
             }
         } catch (VerifySession.VerifyInterfered e) {
             List<VerifyRun> runs = verify.runs();
-            summary = new VerifyEach.VerifySummary(runs.isEmpty() ? null : runs.get(runs.size() - 1), e.getMessage(),
+            outcome = new VerifyOutcome(runs.isEmpty() ? null : runs.get(runs.size() - 1), e.getMessage(),
                     null);
         }
-        VerifyResult result = summary == null || summary.verify() == null ? VerifyResult.notRun()
-                : summary.verify().asResult();
+        VerifyResult result = outcome == null || outcome.verify() == null ? VerifyResult.notRun()
+                : outcome.verify().asResult();
         return new IntegrationResult(r.integrationBranch(), git.revParse(worktree, "HEAD"), merges, result,
                 stoppedAt != null, prepared.baseSha(), prepared.replacedHead(),
-                verify == null ? List.of() : verify.runs(), summary == null ? null : summary.message());
+                verify == null ? List.of() : verify.runs(), outcome == null ? null : outcome.message());
     }
 
     /** Verify once after all merges; when it fails, find the merges that break it and leave them out. */
-    private VerifyEach.VerifySummary verifyOnce(VerifySession verify, List<MergeRecord> merges, IntegrationRequest r,
+    private VerifyOutcome verifyOnce(VerifySession verify, List<MergeRecord> merges, IntegrationRequest r,
             BranchMerger merger, Quarantine quarantine, String base, Path worktree) {
         List<String> merged = merged(merges);
         VerifyRun first = verify.atHead(merged.isEmpty() ? "the base alone" : "every merge", merged);
         if (first.passed()) {
-            return new VerifyEach.VerifySummary(first, null, null);
+            return new VerifyOutcome(first, null, null);
         }
         if (merged.isEmpty()) {
-            return new VerifyEach.VerifySummary(first, CulpritSearch.baseFails(first), null);
+            return new VerifyOutcome(first, CulpritSearch.baseFails(first), null);
         }
         Map<String, BranchToMerge> byId = new LinkedHashMap<>();
         r.branches().forEach(b -> byId.put(b.workstreamId(), b));
-        CulpritSearch.Outcome found = new CulpritSearch(git, worktree, merger, verify, quarantine, base)
-                .search(merges, byId, first);
-        return new VerifyEach.VerifySummary(found.verify(), found.message(), found.merges());
+        return new CulpritSearch(git, worktree, merger, verify, quarantine, base).search(merges, byId, first);
     }
 
     private static List<String> merged(List<MergeRecord> merges) {

@@ -59,24 +59,17 @@ final class VerifyEach {
     }
 
     /** Verify on the integration branch as the merges left it (usually known already), and what was found. */
-    VerifySummary finish(List<String> merged) {
+    VerifyOutcome finish(List<String> merged) {
         VerifyRun last = verify.atHead(merged.isEmpty() ? "the base alone" : "every merge", merged);
         if (baseFailed != null) {
-            return new VerifySummary(last, CulpritSearch.baseFails(baseFailed), null);
+            return new VerifyOutcome(last, CulpritSearch.baseFails(baseFailed), null);
         }
         if (quarantine.isEmpty()) {
-            return new VerifySummary(last, last.passed() ? null : merged.isEmpty() ? CulpritSearch.baseFails(last)
+            return new VerifyOutcome(last, last.passed() ? null : merged.isEmpty() ? CulpritSearch.baseFails(last)
                     : "verify fails on the integration branch", null);
         }
-        return new VerifySummary(last, quarantine.describe() + ". Verify ran after each merge, and a merge that made "
+        return new VerifyOutcome(last, quarantine.describe() + ". Verify ran after each merge, and a merge that made "
                 + "it fail was undone; verify " + (last.passed() ? "passes" : "still fails") + " on the integration "
                 + "branch (" + verify.runs().size() + " verify runs in all)", null);
-    }
-
-    /**
-     * The run standing for the final integration branch, what the runs found, and the merge records when verifying
-     * changed them after the merges were made (null when they stand as they are).
-     */
-    record VerifySummary(VerifyRun verify, String message, List<MergeRecord> merges) {
     }
 }
