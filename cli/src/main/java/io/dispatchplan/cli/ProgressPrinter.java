@@ -2,6 +2,7 @@ package io.dispatchplan.cli;
 
 import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.integrate.MergeRecord;
+import io.dispatchplan.integrate.PredictedConflict;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.run.RunListener;
 import java.io.PrintWriter;
@@ -88,6 +89,11 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void conflictPredicted(PredictedConflict conflict) {
+        message("warning: " + conflict.describe() + ": they will conflict when integrated");
+    }
+
+    @Override
     public synchronized void integrating(List<String> branches) {
         message("integration: merging " + branches.size() + " branch(es) --no-ff");
     }
@@ -103,6 +109,9 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         }
         if (result.verify() != null && result.verify().ran()) {
             text.append("\n  verify: ").append(result.verify().passed() ? "passed" : "FAILED");
+            if (result.verifyMessage() != null) {
+                text.append(": ").append(result.verifyMessage());
+            }
         }
         message(text.toString());
     }

@@ -119,6 +119,10 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--verify", paramLabel = "SCRIPT", description = "Run in the integration worktree after the merges (sh -c).")
     String verify;
 
+    @Option(names = "--verify-each", description = "Run --verify after every merge and undo a merge that makes it fail"
+            + " (default: once after all merges, then look for the merges that break it).")
+    boolean verifyEach;
+
     @Option(names = "--no-merge-unstable", description = "Do not merge workstreams that wrote no RESULTS.md.")
     boolean noMergeUnstable;
 
@@ -255,6 +259,9 @@ class RunCommand implements Callable<Integer> {
             case "stop" -> ConflictPolicy.STOP;
             default -> throw new IllegalArgumentException("--conflicts must be skip or stop, not '" + conflicts + "'");
         };
+        if (verifyEach && verify == null) {
+            throw new IllegalArgumentException("--verify-each needs --verify 'SCRIPT'");
+        }
         CommitIdentity identity = identity();
         SetupOptions setupOptions = SetupOptions.none().withIdentity(identity);
         if ((copy != null && !copy.isEmpty()) || Files.isRegularFile(repo.resolve(SetupOptions.INCLUDE_FILE))) {
@@ -280,6 +287,7 @@ class RunCommand implements Callable<Integer> {
                 .retry(retry)
                 .rerun(rerun())
                 .secretVariables(secretEnv)
+                .verifyEach(verifyEach)
                 .build();
     }
 

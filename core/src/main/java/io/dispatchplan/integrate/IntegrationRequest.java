@@ -24,10 +24,14 @@ import java.util.Objects;
  *     COORDINATION.md): the integration branch keeps its own version of them, so they never conflict; null for
  *     {@link #DEFAULT_REPORT_FILES}, empty to merge them like any file
  * @param verifyLog where verify's output goes; null for {@code <integrationWorktree>-verify.log} beside the worktree
+ *     (later runs of verify write numbered logs beside it: {@code ...-verify-2.log})
+ * @param verifyEach run verify after every merge and undo a merge that makes it fail, instead of running it once
+ *     after all merges and looking for the merges that break it only when it fails
  */
 public record IntegrationRequest(Path repository, String feature, String baseSha, String integrationBranch,
         List<BranchToMerge> branches, ConflictPolicy policy, List<String> verifyCommand, Duration verifyTimeout,
-        Path integrationWorktree, CommitIdentity identity, List<String> reportFiles, Path verifyLog) {
+        Path integrationWorktree, CommitIdentity identity, List<String> reportFiles, Path verifyLog,
+        boolean verifyEach) {
 
     public static final List<String> DEFAULT_REPORT_FILES = List.of("RESULTS.md", "TASKS.md", "COORDINATION.md");
 
@@ -56,6 +60,14 @@ public record IntegrationRequest(Path repository, String feature, String baseSha
         }
     }
 
+    /** Verify once after all merges. */
+    public IntegrationRequest(Path repository, String feature, String baseSha, String integrationBranch,
+            List<BranchToMerge> branches, ConflictPolicy policy, List<String> verifyCommand, Duration verifyTimeout,
+            Path integrationWorktree, CommitIdentity identity, List<String> reportFiles, Path verifyLog) {
+        this(repository, feature, baseSha, integrationBranch, branches, policy, verifyCommand, verifyTimeout,
+                integrationWorktree, identity, reportFiles, verifyLog, false);
+    }
+
     /** The shape of the agreed contract: default report files and verify log. */
     public IntegrationRequest(Path repository, String feature, String baseSha, String integrationBranch,
             List<BranchToMerge> branches, ConflictPolicy policy, List<String> verifyCommand, Duration verifyTimeout,
@@ -66,21 +78,27 @@ public record IntegrationRequest(Path repository, String feature, String baseSha
 
     public IntegrationRequest withReportFiles(List<String> files) {
         return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, policy, verifyCommand,
-                verifyTimeout, integrationWorktree, identity, files, verifyLog);
+                verifyTimeout, integrationWorktree, identity, files, verifyLog, verifyEach);
     }
 
     public IntegrationRequest withVerifyLog(Path file) {
         return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, policy, verifyCommand,
-                verifyTimeout, integrationWorktree, identity, reportFiles, file);
+                verifyTimeout, integrationWorktree, identity, reportFiles, file, verifyEach);
     }
 
     public IntegrationRequest withPolicy(ConflictPolicy newPolicy) {
         return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, newPolicy,
-                verifyCommand, verifyTimeout, integrationWorktree, identity, reportFiles, verifyLog);
+                verifyCommand, verifyTimeout, integrationWorktree, identity, reportFiles, verifyLog, verifyEach);
     }
 
     public IntegrationRequest withVerify(List<String> command, Duration timeout) {
         return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, policy, command,
-                timeout, integrationWorktree, identity, reportFiles, verifyLog);
+                timeout, integrationWorktree, identity, reportFiles, verifyLog, verifyEach);
+    }
+
+    /** Verify after every merge ({@code true}), or once after all of them ({@code false}, the default). */
+    public IntegrationRequest withVerifyEach(boolean each) {
+        return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, policy, verifyCommand,
+                verifyTimeout, integrationWorktree, identity, reportFiles, verifyLog, each);
     }
 }

@@ -13,13 +13,25 @@ import java.util.List;
  * @param baseSha the base commit the integration branch starts from
  * @param replacedHead where an existing integration branch of an earlier run pointed before it was re-created from
  *     the base; null when it was new or already at the base
+ * @param verifyRuns every run of the verify command, in order: one when it passes with every merge, more when the
+ *     integration looked for the merges that break it (or verified after each merge)
+ * @param verifyMessage what the verify runs found, for a human (which merges break verify and were left out, or why
+ *     verify still fails); null when verify did not run or passed at once
  */
 public record IntegrationResult(String integrationBranch, String headSha, List<MergeRecord> merges,
-        VerifyResult verify, boolean stopped, String baseSha, String replacedHead) {
+        VerifyResult verify, boolean stopped, String baseSha, String replacedHead, List<VerifyRun> verifyRuns,
+        String verifyMessage) {
 
     public IntegrationResult {
         merges = List.copyOf(merges);
         verify = verify == null ? VerifyResult.notRun() : verify;
+        verifyRuns = verifyRuns == null ? List.of() : List.copyOf(verifyRuns);
+    }
+
+    /** Without a record of the verify runs. */
+    public IntegrationResult(String integrationBranch, String headSha, List<MergeRecord> merges, VerifyResult verify,
+            boolean stopped, String baseSha, String replacedHead) {
+        this(integrationBranch, headSha, merges, verify, stopped, baseSha, replacedHead, List.of(), null);
     }
 
     /** The shape of the agreed contract, without base and replaced head. */

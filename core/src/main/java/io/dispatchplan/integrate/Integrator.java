@@ -6,14 +6,19 @@ import io.dispatchplan.git.RepositoryLock;
 import io.dispatchplan.process.ProcessRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Merges the workstream branches, in dependency order, into the integration branch started from the base commit,
  * each with its own {@code --no-ff} merge commit; a branch that would conflict is left out (or stops the
- * integration, by policy) and reported with its files; then runs the optional verify command on the result.
+ * integration, by policy) and reported with its files; then runs the optional verify command on the result. When
+ * verify fails, the merges that break it are found and left out ({@link CulpritSearch}), or, with
+ * {@link IntegrationRequest#verifyEach()}, verify runs after every merge and a merge that breaks it is undone.
  */
 public final class Integrator {
 
@@ -41,30 +46,74 @@ public final class Integrator {
                 .prepare(r);
         Path worktree = prepared.worktree();
         BranchMerger merger = new BranchMerger(git, worktree, r.identity(), r.reportFiles());
+        VerifySession verify = r.verifyCommand() == null ? null
+                : new VerifySession(git, new VerifyRunner(runner), r, worktree);
+        Quarantine quarantine = new Quarantine(git, worktree, r.branches());
+        VerifyEach each = verify != null && r.verifyEach() ? new VerifyEach(git, worktree, verify, quarantine) : null;
         List<MergeRecord> merges = new ArrayList<>();
         MergeRecord stoppedAt = null;
-        for (BranchToMerge branch : r.branches()) {
-            if (stoppedAt != null) {
-                merges.add(new MergeRecord(branch.workstreamId(), branch.branch(), MergeStatus.NOT_REACHED, null,
-                        List.of(), branch.flagged(), "not tried: the integration stopped at the conflict of "
-                                + stoppedAt.workstreamId()));
-                continue;
+        VerifyOutcome outcome = null;
+        try {
+            for (BranchToMerge branch : r.branches()) {
+                if (stoppedAt != null) {
+                    merges.add(new MergeRecord(branch.workstreamId(), branch.branch(), MergeStatus.NOT_REACHED, null,
+                            List.of(), branch.flagged(), "not tried: the integration stopped at the conflict of "
+                                    + stoppedAt.workstreamId()));
+                    continue;
+                }
+                Optional<MergeRecord> leftOut = each == null ? Optional.empty() : each.leftOut(branch);
+                if (leftOut.isPresent()) {
+                    merges.add(leftOut.get());
+                    continue;
+                }
+                MergeRecord record = merger.merge(branch, prepared.baseSha());
+                if (record.status() == MergeStatus.CONFLICT) {
+                    record = withCulprits(record, merges, prepared.baseSha(), worktree);
+                }
+                if (each != null) {
+                    record = each.afterMerge(record, merged(merges));
+                }
+                merges.add(record);
+                if (r.policy() == ConflictPolicy.STOP
+                        && (record.status() == MergeStatus.CONFLICT || record.status() == MergeStatus.FAILED)) {
+                    stoppedAt = record;
+                }
             }
-            MergeRecord record = merger.merge(branch, prepared.baseSha());
-            if (record.status() == MergeStatus.CONFLICT) {
-                record = withCulprits(record, merges, prepared.baseSha(), worktree);
+            if (verify != null && stoppedAt == null) {
+                outcome = each != null ? each.finish(merged(merges)) : verifyOnce(verify, merges, r, merger, quarantine,
+                        prepared.baseSha(), worktree);
+                merges = outcome.merges() == null ? merges : outcome.merges();
             }
-            merges.add(record);
-            if (r.policy() == ConflictPolicy.STOP
-                    && (record.status() == MergeStatus.CONFLICT || record.status() == MergeStatus.FAILED)) {
-                stoppedAt = record;
-            }
+        } catch (VerifySession.VerifyInterfered e) {
+            List<VerifyRun> runs = verify.runs();
+            outcome = new VerifyOutcome(runs.isEmpty() ? null : runs.get(runs.size() - 1), e.getMessage(),
+                    null);
         }
-        VerifyResult verify = stoppedAt == null && r.verifyCommand() != null
-                ? new VerifyRunner(runner).run(r.verifyCommand(), r.verifyTimeout(), worktree, r.verifyLog())
-                : VerifyResult.notRun();
-        return new IntegrationResult(r.integrationBranch(), git.revParse(worktree, "HEAD"), merges, verify,
-                stoppedAt != null, prepared.baseSha(), prepared.replacedHead());
+        VerifyResult result = outcome == null || outcome.verify() == null ? VerifyResult.notRun()
+                : outcome.verify().asResult();
+        return new IntegrationResult(r.integrationBranch(), git.revParse(worktree, "HEAD"), merges, result,
+                stoppedAt != null, prepared.baseSha(), prepared.replacedHead(),
+                verify == null ? List.of() : verify.runs(), outcome == null ? null : outcome.message());
+    }
+
+    /** Verify once after all merges; when it fails, find the merges that break it and leave them out. */
+    private VerifyOutcome verifyOnce(VerifySession verify, List<MergeRecord> merges, IntegrationRequest r,
+            BranchMerger merger, Quarantine quarantine, String base, Path worktree) {
+        List<String> merged = merged(merges);
+        VerifyRun first = verify.atHead(merged.isEmpty() ? "the base alone" : "every merge", merged);
+        if (first.passed()) {
+            return new VerifyOutcome(first, null, null);
+        }
+        if (merged.isEmpty()) {
+            return new VerifyOutcome(first, CulpritSearch.baseFails(first), null);
+        }
+        Map<String, BranchToMerge> byId = new LinkedHashMap<>();
+        r.branches().forEach(b -> byId.put(b.workstreamId(), b));
+        return new CulpritSearch(git, worktree, merger, verify, quarantine, base).search(merges, byId, first);
+    }
+
+    private static List<String> merged(List<MergeRecord> merges) {
+        return merges.stream().filter(m -> m.status() == MergeStatus.MERGED).map(MergeRecord::workstreamId).toList();
     }
 
     /** Names the earlier merged workstreams that changed the conflicting files, to say whom to talk to. */

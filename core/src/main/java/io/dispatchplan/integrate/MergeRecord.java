@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param message one line for a human
  * @param conflictsWith for a conflict: the earlier merged workstreams that changed the conflicting files (empty when
  *     the conflict is with the base itself)
+ * @param verifyOutput for {@link MergeStatus#BREAKS_VERIFY}: the last lines verify printed when it failed with this
+ *     merge; else null
  */
 public record MergeRecord(String workstreamId, String branch, MergeStatus status, String mergeCommit,
-        List<String> conflictFiles, boolean flagged, String message, List<String> conflictsWith) {
+        List<String> conflictFiles, boolean flagged, String message, List<String> conflictsWith, String verifyOutput) {
 
     public MergeRecord {
         Objects.requireNonNull(workstreamId, "workstreamId");
@@ -27,9 +29,21 @@ public record MergeRecord(String workstreamId, String branch, MergeStatus status
         message = message == null ? "" : message;
     }
 
+    /** Without verify output. */
+    public MergeRecord(String workstreamId, String branch, MergeStatus status, String mergeCommit,
+            List<String> conflictFiles, boolean flagged, String message, List<String> conflictsWith) {
+        this(workstreamId, branch, status, mergeCommit, conflictFiles, flagged, message, conflictsWith, null);
+    }
+
     /** The shape of the agreed contract, without {@code conflictsWith}. */
     public MergeRecord(String workstreamId, String branch, MergeStatus status, String mergeCommit,
             List<String> conflictFiles, boolean flagged, String message) {
-        this(workstreamId, branch, status, mergeCommit, conflictFiles, flagged, message, List.of());
+        this(workstreamId, branch, status, mergeCommit, conflictFiles, flagged, message, List.of(), null);
+    }
+
+    /** This record with another status, merge commit and message (conflict details and flag kept). */
+    MergeRecord as(MergeStatus newStatus, String newMergeCommit, String newMessage, String output) {
+        return new MergeRecord(workstreamId, branch, newStatus, newMergeCommit, conflictFiles, flagged, newMessage,
+                conflictsWith, output);
     }
 }

@@ -13,7 +13,14 @@ public enum MergeStatus {
     /** The branch does not exist in the repository (its bundle never arrived, or it was deleted). */
     MISSING,
     /** git refused the merge for another reason; the integration branch was put back as it was. */
-    FAILED;
+    FAILED,
+    /**
+     * It merged cleanly, but verify fails with it and passes without it: left out of the integration branch, its own
+     * branch untouched.
+     */
+    BREAKS_VERIFY,
+    /** It merged cleanly, but holds the work of a branch that breaks verify (it depends on it): left out with it. */
+    LEFT_OUT;
 
     /** Whether the branch's work is in the integration branch. */
     public boolean integrated() {

@@ -24,6 +24,9 @@ final class VerifyRunner {
      */
     private static final String JOIN_STREAMS = "exec \"$@\" 2>&1";
 
+    /** How much of a log's end {@link #tail} reads. */
+    private static final int TAIL_BYTES = 16 * 1024;
+
     private final ProcessRunner runner;
 
     VerifyRunner(ProcessRunner runner) {
@@ -50,6 +53,30 @@ final class VerifyRunner {
         } catch (ProcessException e) {
             append(logFile, "[dispatch-plan] verify could not start: " + e.getMessage() + "\n");
             return new VerifyResult(true, false, -1, false, logFile, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * The last {@code lines} lines of a log, read from its end so a huge log costs no more than a small one; null when
+     * there is no log.
+     */
+    static String tail(Path logFile, int lines) {
+        if (logFile == null || !Files.isRegularFile(logFile)) {
+            return null;
+        }
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            long length = file.length();
+            int read = (int) Math.min(length, TAIL_BYTES);
+            byte[] bytes = new byte[read];
+            file.seek(length - read);
+            file.readFully(bytes);
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+            List<String> all = text.lines().toList();
+            // A partial first line (cut at TAIL_BYTES) is dropped unless it is all there is.
+            int from = Math.max(read < length && all.size() > 1 ? 1 : 0, all.size() - lines);
+            return String.join("\n", all.subList(from, all.size()));
+        } catch (IOException e) {
+            return "[dispatch-plan] could not read " + logFile + ": " + e.getMessage();
         }
     }
 

@@ -4,7 +4,7 @@ import io.dispatchplan.git.DiffStat;
 import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.integrate.MergeRecord;
 import io.dispatchplan.integrate.MergeStatus;
-import io.dispatchplan.integrate.VerifyResult;
+import io.dispatchplan.integrate.PredictedConflict;
 import io.dispatchplan.process.ShellQuoting;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * INTEGRATION.md: what a run produced, for a human deciding what to do next. A summary table per workstream, what
- * was merged (unstable ones flagged), the conflicts with their files, what was not merged and why, the verify
- * result, and next steps, with the git commands to resolve a conflicting branch by hand. Plan text is escaped.
+ * was merged (unstable ones flagged), the conflicts with their files, the branches that break verify, what was not
+ * merged and why, conflicts predicted before the integration, the verify result and runs, and next steps, with the git commands to resolve a conflicting branch by hand. Plan text is escaped.
  */
 public final class IntegrationMarkdown {
 
@@ -55,10 +55,12 @@ public final class IntegrationMarkdown {
             }
             merged(out, r, integration);
             conflicts(out, integration);
+            VerifySection.breaksVerify(out, integration);
         }
         notMerged(out, r);
+        predictedConflicts(out, r);
         if (integration != null) {
-            verify(out, integration);
+            VerifySection.verify(out, integration);
         }
         NextSteps.write(out, r);
         return out.toString();
@@ -75,6 +77,8 @@ public final class IntegrationMarkdown {
         count(issues, i.withStatus(MergeStatus.NOT_REACHED).size(), "branch not reached", "branches not reached");
         count(issues, i.withStatus(MergeStatus.MISSING).size(), "branch missing", "branches missing");
         count(issues, i.withStatus(MergeStatus.FAILED).size(), "merge failed", "merges failed");
+        count(issues, i.withStatus(MergeStatus.BREAKS_VERIFY).size(), "branch breaks verify", "branches break verify");
+        count(issues, i.withStatus(MergeStatus.LEFT_OUT).size(), "branch left out", "branches left out");
         count(issues, (int) i.merges().stream().filter(m -> m.flagged() && m.status().integrated()).count(),
                 "unstable workstream merged (flagged)", "unstable workstreams merged (flagged)");
         if (i.verify().ran() && !i.verify().passed()) {
@@ -127,6 +131,8 @@ public final class IntegrationMarkdown {
             case NOT_REACHED -> "not reached";
             case MISSING -> "branch missing";
             case FAILED -> "merge failed";
+            case BREAKS_VERIFY -> "**breaks verify**";
+            case LEFT_OUT -> "left out";
         };
     }
 
@@ -169,6 +175,20 @@ public final class IntegrationMarkdown {
         out.append('\n');
     }
 
+    private static void predictedConflicts(StringBuilder out, RunReport r) {
+        if (r.predictedConflicts().isEmpty()) {
+            return;
+        }
+        out.append("## Predicted conflicts\n\nFound with git merge-tree as soon as both branches had finished, "
+                + "before the integration:\n\n");
+        for (PredictedConflict c : r.predictedConflicts()) {
+            out.append("- ").append(Markdown.code(c.workstreamId())).append(" and ").append(Markdown.code(c.otherId()))
+                    .append(" both change ")
+                    .append(String.join(", ", c.files().stream().map(Markdown::code).toList())).append('\n');
+        }
+        out.append('\n');
+    }
+
     private static void notMerged(StringBuilder out, RunReport r) {
         List<String> lines = new ArrayList<>();
         for (WorkstreamReport w : r.workstreams()) {
@@ -186,28 +206,6 @@ public final class IntegrationMarkdown {
         if (!lines.isEmpty()) {
             out.append("## Not merged\n\n").append(String.join("\n", lines)).append("\n\n");
         }
-    }
-
-    private static void verify(StringBuilder out, IntegrationResult i) {
-        VerifyResult v = i.verify();
-        out.append("## Verify\n\n");
-        if (!v.ran()) {
-            out.append(i.stopped() ? "Not run: the integration stopped at a conflict.\n\n"
-                    : "No verify command is configured.\n\n");
-            return;
-        }
-        if (v.passed()) {
-            out.append("Passed in ").append(duration(v.duration())).append('.');
-        } else if (v.timedOut()) {
-            out.append("**Timed out** after ").append(duration(v.duration())).append(" and was killed.");
-        } else {
-            out.append("**Failed** with exit code ").append(v.exitCode()).append(" after ")
-                    .append(duration(v.duration())).append('.');
-        }
-        if (v.logFile() != null) {
-            out.append(" Log: ").append(Markdown.code(v.logFile().toString()));
-        }
-        out.append("\n\n");
     }
 
     static String changes(DiffStat stat) {

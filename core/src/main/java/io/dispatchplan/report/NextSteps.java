@@ -38,6 +38,11 @@ final class NextSteps {
                                 "git", "show", "--stat", "--first-parent", m.mergeCommit()))).append('\n');
             }
         }
+        for (MergeRecord m : i.withStatus(MergeStatus.BREAKS_VERIFY)) {
+            out.append("- ").append(Markdown.code(m.workstreamId())).append(" breaks verify (its output is above): fix "
+                    + "it on its branch, ").append(Markdown.code(IntegrationMarkdown.shell("git", "checkout", m.branch())))
+                    .append(", then run the integration again; the branches left out with it merge again too.\n");
+        }
         boolean unmerged = r.workstreams().stream().anyMatch(w -> r.mergeOf(w.id()).isEmpty());
         if (unmerged) {
             out.append("- Failed and skipped workstreams were not merged; their branches are kept. Fix the cause "

@@ -11,7 +11,9 @@ import io.dispatchplan.git.DiffStat;
 import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.integrate.MergeRecord;
 import io.dispatchplan.integrate.MergeStatus;
+import io.dispatchplan.integrate.PredictedConflict;
 import io.dispatchplan.integrate.VerifyResult;
+import io.dispatchplan.integrate.VerifyRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,15 @@ public final class ReportJson {
         }
         root.set("integration", r.integration() == null ? null : integration(r.integration()));
         root.put("integrationMessage", r.integrationMessage());
+        ArrayNode predicted = root.putArray("predictedConflicts");
+        for (PredictedConflict c : r.predictedConflicts()) {
+            ObjectNode node = predicted.addObject();
+            node.put("workstreamId", c.workstreamId());
+            node.put("branch", c.branch());
+            node.put("otherId", c.otherId());
+            node.put("otherBranch", c.otherBranch());
+            strings(node.putArray("files"), c.files());
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -85,10 +96,15 @@ public final class ReportJson {
             workstreams.add(readWorkstream(w));
         }
         JsonNode integration = root.get("integration");
+        List<PredictedConflict> predicted = new ArrayList<>();
+        for (JsonNode c : root.path("predictedConflicts")) {
+            predicted.add(new PredictedConflict(c.path("workstreamId").asText(), text(c, "branch"),
+                    c.path("otherId").asText(), text(c, "otherBranch"), strings(c.path("files"))));
+        }
         return new RunReport(root.get("feature").asText(), text(root, "planTitle"), text(root, "baseSha"),
                 instant(root, "startedAt"), instant(root, "finishedAt"), workstreams,
                 integration == null || integration.isNull() ? null : readIntegration(integration),
-                text(root, "integrationMessage"));
+                text(root, "integrationMessage"), predicted);
     }
 
     /** One workstream's outcome on its own, as a resumed run reads it back (the run's durable record). */
@@ -216,6 +232,7 @@ public final class ReportJson {
             strings(merge.putArray("conflictsWith"), m.conflictsWith());
             merge.put("flagged", m.flagged());
             merge.put("message", m.message());
+            merge.put("verifyOutput", m.verifyOutput());
         }
         VerifyResult v = i.verify();
         ObjectNode verify = node.putObject("verify");
@@ -226,6 +243,22 @@ public final class ReportJson {
         verify.put("logFile", v.logFile() == null ? null : v.logFile().toString());
         verify.put("duration", v.duration().toString());
         verify.put("durationMillis", v.duration().toMillis());
+        ArrayNode runs = node.putArray("verifyRuns");
+        for (VerifyRun run : i.verifyRuns()) {
+            ObjectNode n = runs.addObject();
+            n.put("number", run.number());
+            n.put("commit", run.commit());
+            n.put("tested", run.tested());
+            strings(n.putArray("merged"), run.merged());
+            n.put("passed", run.passed());
+            n.put("exitCode", run.exitCode());
+            n.put("timedOut", run.timedOut());
+            n.put("logFile", run.logFile() == null ? null : run.logFile().toString());
+            n.put("duration", run.duration().toString());
+            n.put("durationMillis", run.duration().toMillis());
+            n.put("outputTail", run.outputTail());
+        }
+        node.put("verifyMessage", i.verifyMessage());
         return node;
     }
 
@@ -269,16 +302,29 @@ public final class ReportJson {
             }
             merges.add(new MergeRecord(m.path("workstreamId").asText(), text(m, "branch"), status,
                     text(m, "mergeCommit"), strings(m.path("conflictFiles")), m.path("flagged").asBoolean(),
-                    text(m, "message"), strings(m.path("conflictsWith"))));
+                    text(m, "message"), strings(m.path("conflictsWith")), text(m, "verifyOutput")));
         }
         JsonNode v = i.path("verify");
         VerifyResult verify = new VerifyResult(v.path("ran").asBoolean(), v.path("passed").asBoolean(),
-                v.path("exitCode").asInt(-1), v.path("timedOut").asBoolean(),
-                v.hasNonNull("logFile") ? Path.of(v.get("logFile").asText()) : null,
-                v.hasNonNull("duration") ? Duration.parse(v.get("duration").asText())
-                        : Duration.ofMillis(v.path("durationMillis").asLong()));
+                v.path("exitCode").asInt(-1), v.path("timedOut").asBoolean(), path(v, "logFile"), duration(v));
+        List<VerifyRun> runs = new ArrayList<>();
+        for (JsonNode run : i.path("verifyRuns")) {
+            runs.add(new VerifyRun(run.path("number").asInt(), run.path("commit").asText(), text(run, "tested"),
+                    strings(run.path("merged")), run.path("passed").asBoolean(), run.path("exitCode").asInt(-1),
+                    run.path("timedOut").asBoolean(), duration(run), path(run, "logFile"), text(run, "outputTail")));
+        }
         return new IntegrationResult(text(i, "integrationBranch"), text(i, "headSha"), merges, verify,
-                i.path("stopped").asBoolean(), text(i, "baseSha"), text(i, "replacedHead"));
+                i.path("stopped").asBoolean(), text(i, "baseSha"), text(i, "replacedHead"), runs,
+                text(i, "verifyMessage"));
+    }
+
+    private static Path path(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Path.of(node.get(field).asText()) : null;
+    }
+
+    private static Duration duration(JsonNode node) {
+        return node.hasNonNull("duration") ? Duration.parse(node.get("duration").asText())
+                : Duration.ofMillis(node.path("durationMillis").asLong());
     }
 
     private static List<String> strings(JsonNode array) {

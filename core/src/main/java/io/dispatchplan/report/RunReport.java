@@ -2,6 +2,7 @@ package io.dispatchplan.report;
 
 import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.integrate.MergeRecord;
+import io.dispatchplan.integrate.PredictedConflict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +20,24 @@ import java.util.Optional;
  * @param workstreams one entry per workstream, in plan order
  * @param integration the integration's outcome; null when it could not run
  * @param integrationMessage why the integration could not run (or anything else to say about it); null if nothing
+ * @param predictedConflicts conflicts between finished workstream branches found before the integration, in the
+ *     order they were found
  */
 public record RunReport(String feature, String planTitle, String baseSha, Instant startedAt, Instant finishedAt,
-        List<WorkstreamReport> workstreams, IntegrationResult integration, String integrationMessage) {
+        List<WorkstreamReport> workstreams, IntegrationResult integration, String integrationMessage,
+        List<PredictedConflict> predictedConflicts) {
 
     public RunReport {
         Objects.requireNonNull(feature, "feature");
         workstreams = List.copyOf(workstreams);
+        predictedConflicts = predictedConflicts == null ? List.of() : List.copyOf(predictedConflicts);
+    }
+
+    /** Without conflicts predicted before the integration. */
+    public RunReport(String feature, String planTitle, String baseSha, Instant startedAt, Instant finishedAt,
+            List<WorkstreamReport> workstreams, IntegrationResult integration, String integrationMessage) {
+        this(feature, planTitle, baseSha, startedAt, finishedAt, workstreams, integration, integrationMessage,
+                List.of());
     }
 
     /** The shape of the agreed contract, without a message about the integration. */

@@ -33,7 +33,7 @@ final class IntegrationStage {
             boolean succeeded = WorkstreamState.SUCCEEDED.name().equals(report.status());
             boolean unstable = WorkstreamState.UNSTABLE.name().equals(report.status());
             if (succeeded || (unstable && context.options().mergeUnstable())) {
-                branches.add(new BranchToMerge(id, report.branch(), unstable));
+                branches.add(new BranchToMerge(id, report.branch(), unstable, scheduler.graph().dependsOn(id)));
             }
         }
         RunOptions options = context.options();
@@ -43,7 +43,7 @@ final class IntegrationStage {
                 .integrate(new IntegrationRequest(options.repository(), feature, context.baseSha(),
                         feature + "/" + INTEGRATION, branches, options.conflictPolicy(), options.verifyCommand(),
                         options.verifyTimeout(), WorktreeManager.pathFor(options.worktreeRoot(), feature, INTEGRATION),
-                        options.identity()));
+                        options.identity()).withVerifyEach(options.verifyEach()));
         context.listener().integrated(result);
         return result;
     }

@@ -8,6 +8,7 @@ import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.graph.Outcome;
 import io.dispatchplan.graph.Scheduler;
 import io.dispatchplan.graph.WorkstreamState;
+import io.dispatchplan.integrate.IntegrationException;
 import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.Workstream;
@@ -76,7 +77,9 @@ public final class LocalDispatcher {
         this.runner = runner;
     }
 
-    public RunResult run(Plan plan, RunOptions options, RunListener listener) throws RunException, InterruptedException {
+    public RunResult run(Plan plan, RunOptions options, RunListener progress) throws RunException, InterruptedException {
+        ConflictWarnings listener = new ConflictWarnings(git, options.repository(), DependencyGraph.of(plan),
+                options.mergeUnstable(), progress);
         checkRepository(options.repository());
         if (options.rerun() != Rerun.NONE) {
             preflightWorkers(plan, options);
@@ -86,7 +89,8 @@ public final class LocalDispatcher {
         }
     }
 
-    private RunResult runLocked(Plan plan, RunOptions options, RunListener listener) throws RunException, InterruptedException {
+    private RunResult runLocked(Plan plan, RunOptions options, ConflictWarnings listener)
+            throws RunException, InterruptedException {
         Instant startedAt = Instant.now();
         RunLayout layout = new RunLayout(options.outDir(), options.worktreeRoot(), plan.feature());
         createDirectories(layout);
@@ -137,11 +141,20 @@ public final class LocalDispatcher {
             ordered.add(report != null ? report : skipped(w, scheduler.reason(w.id()), context.agent()));
         }
         String interrupted = stopRequest.get();
-        IntegrationResult integration = interrupted != null ? null
-                : new IntegrationStage(context).integrate(scheduler, ordered);
+        IntegrationResult integration = null;
+        String integrationMessage = interrupted == null ? null : "interrupted (" + interrupted + "): integration did"
+                + " not run; run the plan again to go on where it stopped";
+        if (interrupted == null) {
+            try {
+                integration = new IntegrationStage(context).integrate(scheduler, ordered);
+            } catch (IntegrationException | GitException e) {
+                // The workstreams' outcomes still deserve their report; it says why the merging could not happen.
+                integrationMessage = "the integration could not run: " + e.getMessage();
+                listener.message(integrationMessage);
+            }
+        }
         RunReport report = new RunReport(plan.feature(), plan.title(), baseSha, startedAt, Instant.now(), ordered, integration,
-                interrupted == null ? null : "interrupted (" + interrupted + "): integration did not run; run the plan"
-                        + " again to go on where it stopped");
+                integrationMessage, listener.predicted());
         write(layout.reportJson(), context.secrets().mask(ReportJson.write(report)));
         write(layout.integrationMarkdown(), context.secrets().mask(IntegrationMarkdown.write(report)));
         RunSetup.copyIfPresent(layout.coordinationFile(), layout.outDir().resolve(TaskFiles.COORDINATION));

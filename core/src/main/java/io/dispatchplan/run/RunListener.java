@@ -1,6 +1,7 @@
 package io.dispatchplan.run;
 
 import io.dispatchplan.integrate.IntegrationResult;
+import io.dispatchplan.integrate.PredictedConflict;
 import io.dispatchplan.report.WorkstreamReport;
 import java.util.List;
 
@@ -19,6 +20,9 @@ public interface RunListener {
     default void step(String id, String what) {}
 
     default void finished(WorkstreamReport report) {}
+
+    /** Two finished workstream branches will conflict when integrated: known now, before the integration. */
+    default void conflictPredicted(PredictedConflict conflict) {}
 
     default void integrating(List<String> branches) {}
 

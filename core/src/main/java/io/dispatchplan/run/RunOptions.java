@@ -36,6 +36,7 @@ import java.util.Objects;
  * @param rerun which workstreams an earlier run finished are run again
  * @param secretVariables more variables whose values are secrets (besides the API key's), masked in everything the
  *     run prints or writes and never committed
+ * @param verifyEach run verify after every merge, undoing a merge that breaks it, instead of once at the end
  */
 public record RunOptions(
         Path repository,
@@ -59,7 +60,8 @@ public record RunOptions(
         String job,
         Map<String, String> workerEnvironment,
         Rerun rerun,
-        List<String> secretVariables) {
+        List<String> secretVariables,
+        boolean verifyEach) {
 
     public RunOptions {
         repository = Objects.requireNonNull(repository, "repository").toAbsolutePath().normalize();
@@ -112,6 +114,7 @@ public record RunOptions(
         private Map<String, String> workerEnvironment = Map.of();
         private Rerun rerun = Rerun.UNFINISHED;
         private List<String> secretVariables = List.of();
+        private boolean verifyEach;
 
         private Builder(Path repository, Path outDir, Worker worker) {
             this.repository = repository;
@@ -197,10 +200,16 @@ public record RunOptions(
             return this;
         }
 
+        public Builder verifyEach(boolean value) {
+            this.verifyEach = value;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                     keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
-                    mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun, secretVariables);
+                    mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun, secretVariables,
+                    verifyEach);
         }
     }
 }
