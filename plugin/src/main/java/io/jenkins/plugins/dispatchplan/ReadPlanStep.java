@@ -53,6 +53,8 @@ public final class ReadPlanStep extends Step {
     private int portSpan = RunSettings.DEFAULT_PORT_SPAN;
     private String setup;
     private String include;
+    private java.util.ArrayList<String> allowedBranchPrefixes;
+    private java.util.ArrayList<String> allowedLabels;
 
     @DataBoundConstructor
     public ReadPlanStep() {
@@ -287,6 +289,28 @@ public final class ReadPlanStep extends Step {
         this.include = Text.trimToNull(include);
     }
 
+    /** Branch prefixes the plan may use besides {@code <feature>/}, e.g. {@code ['feature/']}. */
+    public List<String> getAllowedBranchPrefixes() {
+        return allowedBranchPrefixes == null ? List.of() : List.copyOf(allowedBranchPrefixes);
+    }
+
+    @DataBoundSetter
+    public void setAllowedBranchPrefixes(List<String> prefixes) {
+        this.allowedBranchPrefixes = prefixes == null ? null : prefixes.stream().map(String::strip)
+                .filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    }
+
+    /** Agent labels a workstream's {@code label} in the plan may name besides the run's {@code label}. */
+    public List<String> getAllowedLabels() {
+        return allowedLabels == null ? List.of() : List.copyOf(allowedLabels);
+    }
+
+    @DataBoundSetter
+    public void setAllowedLabels(List<String> labels) {
+        this.allowedLabels = labels == null ? null : labels.stream().map(String::strip)
+                .filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    }
+
     List<String> includePatterns() {
         if (include == null) {
             return List.of();
@@ -381,6 +405,11 @@ public final class ReadPlanStep extends Step {
             }
             Plan plan = step.parse(planText, sourceName);
             RunSettings settings = RunSettings.of(step, DispatchPlanConfiguration.get().defaults());
+            List<String> overstepped = PlanPolicy.problems(plan, settings, step.feature != null);
+            if (!overstepped.isEmpty()) {
+                throw new AbortException("readDispatchPlan: the plan asks for what this Jenkinsfile does not allow:\n- "
+                        + String.join("\n- ", overstepped));
+            }
             if (pinnedBase != null) {
                 settings.baseCommit = pinnedBase;
                 listener.getLogger().println("base commit " + pinnedBase + " of " + step.repository);

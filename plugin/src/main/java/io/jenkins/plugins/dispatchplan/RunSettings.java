@@ -36,6 +36,10 @@ public final class RunSettings implements Serializable {
     int portSpan = DEFAULT_PORT_SPAN;
     String setup;
     ArrayList<String> include = new ArrayList<>();
+    /** Branch prefixes a plan may use besides {@code <feature>/}. */
+    ArrayList<String> allowedBranchPrefixes = new ArrayList<>();
+    /** Agent labels a plan's workstream may ask for besides the run's. */
+    ArrayList<String> allowedLabels = new ArrayList<>();
 
     /** The step's options, each falling back to the global default when not given. */
     static RunSettings of(ReadPlanStep step, RunDefaults defaults) {
@@ -57,6 +61,8 @@ public final class RunSettings implements Serializable {
         s.portSpan = step.getPortSpan();
         s.setup = step.getSetup();
         s.include = new ArrayList<>(step.includePatterns());
+        s.allowedBranchPrefixes = new ArrayList<>(step.getAllowedBranchPrefixes());
+        s.allowedLabels = new ArrayList<>(step.getAllowedLabels());
         return s;
     }
 
