@@ -254,6 +254,22 @@ class DispatchPlanGroovyTest {
                 .noneMatch(c -> c.step().equals("unstash") && c.path().equals("Workstreams/b") && !c.detail().endsWith("-a"));
     }
 
+    /** A sandboxed script can call any method of the trusted class, private ones too: only call(Map) may exist. */
+    @Test
+    void onlyCallIsReachableFromAScript() throws Exception {
+        GroovyObject dsl = load(steps("diamond.yaml", options()));
+        for (String helper : List.of("markSkipped", "onNode", "runWorkstream", "runWorker", "verify", "stashName",
+                "withApiKey", "withTimeout", "checkoutRepository", "scmCredentialsId", "unstashDependencies")) {
+            assertThatThrownBy(() -> dsl.invokeMethod(helper, new Object[] {"Security scan", "x"}))
+                    .as(helper).isInstanceOf(groovy.lang.MissingMethodException.class);
+        }
+        List<String> declared = java.util.Arrays.stream(dsl.getClass().getDeclaredMethods())
+                .filter(m -> !m.isSynthetic() && !m.getName().startsWith("$") && !m.getName().contains("MetaClass")
+                        && !List.of("invokeMethod", "getProperty", "setProperty").contains(m.getName()))
+                .map(java.lang.reflect.Method::getName).distinct().toList();
+        assertThat(declared).containsExactly("call");
+    }
+
     @Test
     void aFailingVerifyMakesTheBuildUnstable() throws Exception {
         Map<String, Object> options = options();
