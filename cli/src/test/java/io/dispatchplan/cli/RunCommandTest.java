@@ -134,8 +134,10 @@ class RunCommandTest {
         CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(),
                 "--worker-command", worker(""), "--retries", "0");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
-        assertThat(run.err()).contains("refs/heads/demo").doesNotContain("\tat ").doesNotContain("Exception:");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("refs/heads/demo").contains("Nothing was started").doesNotContain("\tat ")
+                .doesNotContain("Exception:");
+        assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
     }
 
     @Test

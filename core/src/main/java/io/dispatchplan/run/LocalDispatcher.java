@@ -81,6 +81,11 @@ public final class LocalDispatcher {
         ConflictWarnings listener = new ConflictWarnings(git, options.repository(), DependencyGraph.of(plan),
                 options.mergeUnstable(), progress);
         checkRepository(options.repository());
+        if (git.branchExists(options.repository(), plan.feature())) {
+            throw new RunException("the repository has a branch named like the feature (refs/heads/" + plan.feature()
+                    + "), so no branch " + plan.feature() + "/<id> can be made beside it (git stores branches as"
+                    + " files). Rename that branch, or give another --feature. Nothing was started");
+        }
         if (options.rerun() != Rerun.NONE) {
             preflightWorkers(plan, options);
         }
