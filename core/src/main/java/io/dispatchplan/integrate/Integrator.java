@@ -37,6 +37,14 @@ public final class Integrator {
      *     drop, or its worktree cannot be set up; the message says what to do
      */
     public IntegrationResult integrate(IntegrationRequest r) {
+        return integrate(r, merge -> { });
+    }
+
+    /**
+     * {@link #integrate(IntegrationRequest)}, telling {@code progress} about each merge as it is made: with
+     * thousands of branches the integration takes minutes, and a user should see it move.
+     */
+    public IntegrationResult integrate(IntegrationRequest r, java.util.function.Consumer<MergeRecord> progress) {
         if (!r.branches().isEmpty()) {
             // Before touching anything: every merge is checked with merge-tree --write-tree.
             git.requireVersion(GitVersion.MERGE_TREE_WRITE_TREE, "the integration (it checks each merge with "
@@ -74,6 +82,7 @@ public final class Integrator {
                     record = each.afterMerge(record, merged(merges));
                 }
                 merges.add(record);
+                progress.accept(record);
                 if (r.policy() == ConflictPolicy.STOP
                         && (record.status() == MergeStatus.CONFLICT || record.status() == MergeStatus.FAILED)) {
                     stoppedAt = record;

@@ -22,7 +22,14 @@ final class Cleanup {
     void removeWorktrees(List<WorkstreamReport> reports) {
         RunOptions options = context.options();
         String feature = context.plan().feature();
+        if (reports.size() >= IntegrationStage.LONG_PHASE) {
+            context.listener().message("removing " + reports.size() + " worktree(s) (their branches stay)");
+        }
+        int removed = 0;
         for (WorkstreamReport report : reports) {
+            if (++removed % 100 == 0) {
+                context.listener().message("removed " + removed + " of " + reports.size() + " worktrees");
+            }
             remove(WorktreeManager.pathFor(options.worktreeRoot(), feature, report.id()), report.branch(),
                     context.layout().workstreamDir(report.id()));
         }

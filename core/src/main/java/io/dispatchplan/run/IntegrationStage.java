@@ -25,6 +25,21 @@ final class IntegrationStage {
         this.context = context;
     }
 
+    /** From this many branches on, each merge is reported as it is made. */
+    static final int LONG_PHASE = 20;
+
+    private int done;
+
+    /** One line per merge: with thousands of branches the integration takes minutes and must be seen to move. */
+    private void progress(io.dispatchplan.integrate.MergeRecord merge, int total) {
+        done++;
+        if (total < LONG_PHASE) {
+            return; // short: the summary at the end says it all
+        }
+        context.listener().message("integration: " + merge.workstreamId() + " "
+                + merge.status().name().toLowerCase().replace('_', ' ') + " (" + done + " of " + total + ")");
+    }
+
     IntegrationResult integrate(Scheduler scheduler, List<WorkstreamReport> reports) {
         Map<String, WorkstreamReport> byId = LocalDispatcher.byId(reports);
         List<BranchToMerge> branches = new ArrayList<>();
@@ -43,7 +58,7 @@ final class IntegrationStage {
                 .integrate(new IntegrationRequest(options.repository(), feature, context.baseSha(),
                         feature + "/" + INTEGRATION, branches, options.conflictPolicy(), options.verifyCommand(),
                         options.verifyTimeout(), WorktreeManager.pathFor(options.worktreeRoot(), feature, INTEGRATION),
-                        options.identity()).withVerifyEach(options.verifyEach()));
+                        options.identity()).withVerifyEach(options.verifyEach()), merge -> progress(merge, branches.size()));
         context.listener().integrated(result);
         return result;
     }
