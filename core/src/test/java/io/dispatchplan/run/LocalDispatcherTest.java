@@ -269,6 +269,27 @@ class LocalDispatcherTest {
     }
 
     @Test
+    void aLongIntegrationReportsEachMergeAsItGoes() throws Exception {
+        StringBuilder ids = new StringBuilder("workstreams: [");
+        for (int i = 1; i <= IntegrationStage.LONG_PHASE; i++) {
+            ids.append(i == 1 ? "" : ", ").append("{id: w").append(i).append("}");
+        }
+        Plan plan = Plans.yaml(ids + "]");
+        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        new LocalDispatcher().run(plan, RunOptions.builder(repo.dir(), dir.resolve("out"), worker("")).retry(RetryPolicy.none())
+                .build(), new RunListener() {
+                    @Override
+                    public void message(String text) {
+                        messages.add(text);
+                    }
+                });
+
+        assertThat(messages).contains("integration: w1 merged (1 of 20)", "integration: w20 merged (20 of 20)",
+                "removing 20 worktree(s) (their branches stay)");
+    }
+
+    @Test
     void maxParallelCapsHowManyRunAtOnce() throws Exception {
         Plan plan = Plans.yaml("workstreams: [{id: w1}, {id: w2}, {id: w3}, {id: w4}, {id: w5}]");
 
