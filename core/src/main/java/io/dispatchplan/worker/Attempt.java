@@ -61,12 +61,22 @@ final class Attempt {
     }
 
     /** The last non-blank line of a text, shortened, for a one-line reason. */
+    /**
+     * The last line that says something: git's {@code hint:} lines (e.g. how to turn a warning off) come after the
+     * real message, which is the one to show.
+     */
     static String lastLine(String text) {
         if (text == null) {
             return "";
         }
         String[] lines = text.strip().split("\\R");
         String line = lines[lines.length - 1].strip();
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (!lines[i].strip().isEmpty() && !lines[i].startsWith("hint:")) {
+                line = lines[i].strip();
+                break;
+            }
+        }
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 

@@ -73,6 +73,16 @@ class CommandWorkerTest {
     }
 
     @Test
+    void gitsHintLinesDoNotHideItsMessage() {
+        // What 'git add RESULTS.md' prints when the file is excluded: the message, then hints.
+        WorkerOutcome outcome = CommandWorker.shell("printf '%s\\n' 'The following paths are ignored by one of your"
+                + " .gitignore files:' 'RESULTS.md' 'hint: Use -f if you really want to add them.' 'hint: Turn this"
+                + " message off by running' >&2; exit 1").run(request().build());
+
+        assertThat(outcome.reason()).isEqualTo("the command exited with code 1: RESULTS.md");
+    }
+
+    @Test
     void exit75AsksForARetry() {
         WorkerOutcome outcome = CommandWorker.shell("echo 'service busy' >&2; exit 75").run(request().build());
 
