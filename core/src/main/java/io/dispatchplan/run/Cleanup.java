@@ -13,6 +13,9 @@ import java.util.List;
  * merged ones are cheap); a worktree that still holds uncommitted files is kept and said so.
  */
 final class Cleanup {
+    /** What the engine itself puts in a worktree and keeps out of git: not the worker's files. */
+    private static final List<String> OURS = List.of("TASKS.md", "COORDINATION.md", "RESULTS.md", ".env");
+
     private final RunContext context;
 
     Cleanup(RunContext context) {
@@ -44,10 +47,26 @@ final class Cleanup {
         if (archive != null) {
             ResultCollector.removeArchivedCopies(worktree, archive);
         }
+        List<String> ignored = ignoredFiles(worktree);
         CleanupResult result = context.worktrees().cleanup(context.options().repository(), worktree, branch, branch,
                 false, false);
         if (!result.worktreeRemoved()) {
             context.listener().message(result.message());
+        } else if (!ignored.isEmpty()) {
+            context.listener().message("removed " + worktree + " with " + ignored.size() + " file(s) git ignores (e.g. "
+                    + String.join(", ", ignored.subList(0, Math.min(3, ignored.size()))) + "); they are not on the branch."
+                    + " Use --keep-worktrees to keep such files");
         }
+    }
+
+    /** Files in the worktree that git ignores (build output, a .gitignore'd file), apart from the engine's own. */
+    private List<String> ignoredFiles(Path worktree) {
+        io.dispatchplan.process.ProcessResult result = context.git().tryRun(worktree, List.of("ls-files", "--others",
+                "--ignored", "--exclude-standard", "--directory", "-z"));
+        if (!result.succeeded()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(result.stdout().split("\0")).filter(p -> !p.isEmpty() && !OURS.contains(p))
+                .toList();
     }
 }

@@ -290,6 +290,24 @@ class LocalDispatcherTest {
     }
 
     @Test
+    void filesTheWorkerHidFromGitAreNamedWhenTheirWorktreeIsRemoved() throws Exception {
+        Plan plan = Plans.yaml("workstreams: [{id: api}]");
+        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        new LocalDispatcher().run(plan, RunOptions.builder(repo.dir(), dir.resolve("out"), worker("  api) echo 'build/'"
+                + " > .gitignore && mkdir -p build && echo out > build/app.bin && ok ;;")).retry(RetryPolicy.none()).build(),
+                new RunListener() {
+                    @Override
+                    public void message(String text) {
+                        messages.add(text);
+                    }
+                });
+
+        assertThat(messages).anyMatch(m -> m.contains("1 file(s) git ignores (e.g. build/)")
+                && m.contains("--keep-worktrees"));
+    }
+
+    @Test
     void maxParallelCapsHowManyRunAtOnce() throws Exception {
         Plan plan = Plans.yaml("workstreams: [{id: w1}, {id: w2}, {id: w3}, {id: w4}, {id: w5}]");
 
