@@ -388,8 +388,8 @@ class RunCommand implements Callable<Integer> {
             long merged = integration.merges().stream().filter(m -> m.status().integrated()).count();
             int total = result.report().workstreams().size();
             out.println("integration branch: " + integration.integrationBranch()
-                    + (!integration.clean() ? " (incomplete: see INTEGRATION.md)"
-                            : merged == total ? " (everything merged)"
+                    + (result.clean() ? " (everything merged)"
+                            : !integration.clean() ? " (incomplete: see INTEGRATION.md)"
                             : " (merged " + merged + " of " + total + " workstreams; see above for why the others are not)"));
         }
         out.println("report: " + result.layout().integrationMarkdown() + " and " + result.reportFile());

@@ -84,8 +84,11 @@ public final class IntegrationMarkdown {
         if (i.verify().ran() && !i.verify().passed()) {
             issues.add(i.verify().timedOut() ? "verify timed out" : "verify failed");
         }
-        if (issues.isEmpty()) {
+        if (r.clean()) {
             return "**clean**: every branch is merged" + (i.verify().ran() ? " and verify passed" : "");
+        }
+        if (issues.isEmpty()) {
+            issues.add("not every workstream succeeded");
         }
         return "**needs attention**: " + String.join(", ", issues);
     }

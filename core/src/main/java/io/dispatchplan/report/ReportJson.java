@@ -159,7 +159,7 @@ public final class ReportJson {
                     merges.put(status.name(), count);
                 }
             }
-            summary.put("clean", integration.clean());
+            summary.put("clean", r.clean());
         }
         summary.put("costUsd", r.workstreams().stream().anyMatch(w -> w.costUsd() != null)
                 ? r.workstreams().stream().filter(w -> w.costUsd() != null).mapToDouble(WorkstreamReport::costUsd).sum()

@@ -60,4 +60,13 @@ public record RunReport(String feature, String planTitle, String baseSha, Instan
     public Duration duration() {
         return startedAt == null || finishedAt == null ? null : Duration.between(startedAt, finishedAt);
     }
+
+    /**
+     * The one verdict on a run that the console, report.json and INTEGRATION.md all show: every workstream
+     * succeeded, every branch merged and verify (if any) passed.
+     */
+    public boolean clean() {
+        return integration != null && integration.clean()
+                && workstreams.stream().allMatch(w -> WorkstreamReport.SUCCEEDED.equals(w.status()));
+    }
 }
