@@ -19,7 +19,8 @@ public final class CliFetcher implements RemoteFetcher {
 
     @Override
     public void fetch(Path gitDir, String url) {
-        List<String> fetch = new ArrayList<>(List.of("fetch", "--quiet", "--prune", "--no-write-fetch-head", url));
+        // After '--': a URL is never read as an option (--upload-pack=... would run a program).
+        List<String> fetch = new ArrayList<>(List.of("fetch", "--quiet", "--prune", "--no-write-fetch-head", "--", url));
         fetch.addAll(RepositoryCache.FETCH_REFSPECS);
         git.run(gitDir, fetch);
         recordDefaultBranch(gitDir, url);
@@ -27,7 +28,7 @@ public final class CliFetcher implements RemoteFetcher {
 
     /** Points {@code refs/remotes/origin/HEAD} at the remote's default branch; an empty remote has none. */
     private void recordDefaultBranch(Path gitDir, String url) {
-        String symref = git.output(gitDir, "ls-remote", "--symref", url, "HEAD");
+        String symref = git.output(gitDir, "ls-remote", "--symref", "--", url, "HEAD");
         for (String line : symref.split("\n")) {
             if (line.startsWith("ref: refs/heads/") && line.endsWith("\tHEAD")) {
                 String branch = line.substring("ref: refs/heads/".length(), line.length() - "\tHEAD".length());

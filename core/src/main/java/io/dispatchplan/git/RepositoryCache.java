@@ -152,6 +152,10 @@ public final class RepositoryCache {
     /** Local paths become absolute; URLs stay as written, without a trailing slash. */
     static String normalize(String url) {
         String trimmed = url.strip();
+        if (trimmed.startsWith("-")) {
+            throw new GitException("'" + trimmed + "' is not a repository URL or path (it starts with '-', which git would"
+                    + " read as an option). Give the repository's URL or path");
+        }
         while (trimmed.length() > 1 && trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }

@@ -50,6 +50,20 @@ class RepositoryCacheTest {
     }
 
     @Test
+    void aUrlThatLooksLikeAnOptionIsNeverPassedToGitAsOne() {
+        Path marker = tmp.resolve("pwned");
+        String hostile = "--upload-pack=touch " + marker + ":x";
+
+        RepositoryCache cache = new RepositoryCache(git, tmp.resolve("cache"));
+        assertThatThrownBy(() -> cache.update(hostile)).isInstanceOf(GitException.class)
+                .hasMessageContaining("starts with '-'");
+        Path bare = tmp.resolve("bare.git");
+        git.init(bare, true, null);
+        assertThatThrownBy(() -> new CliFetcher(git).fetch(bare, hostile)).isInstanceOf(GitException.class);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void worksWithFileUrls() {
         TempRepo remote = remote();
         RepositoryCache cache = new RepositoryCache(git, tmp.resolve("cache"));

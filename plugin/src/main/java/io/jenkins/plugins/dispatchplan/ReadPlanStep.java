@@ -412,7 +412,8 @@ public final class ReadPlanStep extends Step {
             }
             if (pinnedBase != null) {
                 settings.baseCommit = pinnedBase;
-                listener.getLogger().println("base commit " + pinnedBase + " of " + step.repository);
+                listener.getLogger().println("base commit " + pinnedBase + " of "
+                        + io.dispatchplan.git.GitException.redact(step.repository));
             }
             String artifactsDir = null;
             if (workspace != null) {
