@@ -117,6 +117,32 @@ public final class RepositoryCache {
                 + (branches.isEmpty() ? " (it has no branches)" : "; its branches include: " + branches));
     }
 
+    /**
+     * The repository one job works in: its own refs, branches, worktrees and {@code info/exclude} (jobs on a shared
+     * agent never see, reuse or push each other's branches), over the shared cache's objects through git's
+     * alternates (nothing is fetched or copied twice). {@code <root>/jobs/<job>-<hash>/<cache name>}.
+     */
+    public CachedRepository forJob(CachedRepository shared, String job) {
+        String name = readableName(job.replace('/', '-')) + "-" + hash(job);
+        Path dir = root.resolve("jobs").resolve(name).resolve(shared.gitDir().getFileName());
+        if (Files.isRegularFile(dir.resolve("objects/info/alternates"))) {
+            return new CachedRepository(shared.url(), dir);
+        }
+        try (RepositoryLock lock = RepositoryLock.forGitDir(dir, lockTimeout)) {
+            if (!Files.isRegularFile(dir.resolve("objects/info/alternates"))) {
+                git.init(dir, true, null);
+                git.run(dir, "config", "gc.autoDetach", "false");
+                git.run(shared.gitDir(), "config", "gc.pruneExpire", "never");
+                Files.createDirectories(dir.resolve("objects/info"));
+                Files.writeString(dir.resolve("objects/info/alternates"), shared.gitDir().resolve("objects") + "\n",
+                        StandardCharsets.UTF_8);
+            }
+        } catch (java.io.IOException e) {
+            throw new GitException("cannot make the repository of job '" + job + "' in " + dir + ": " + e.getMessage());
+        }
+        return new CachedRepository(shared.url(), dir);
+    }
+
     /** The lock to hold while changing the cache (adding or removing worktrees, deleting branches). */
     public RepositoryLock lock(CachedRepository repo) {
         return RepositoryLock.forGitDir(repo.gitDir(), lockTimeout);
@@ -143,6 +169,8 @@ public final class RepositoryCache {
         git.run(dir, "config", "--add", "remote.origin.fetch", FETCH_REFSPECS.get(1));
         // A cache serves many builds: no gc left running in the background after a command returned.
         git.run(dir, "config", "gc.autoDetach", "false");
+        // Jobs' repositories borrow these objects (alternates) without this cache knowing: never prune any.
+        git.run(dir, "config", "gc.pruneExpire", "never");
     }
 
     static String withoutCredentials(String url) {

@@ -64,6 +64,27 @@ class RepositoryCacheTest {
     }
 
     @Test
+    void eachJobHasItsOwnRefsOverTheSharedObjects() throws Exception {
+        TempRepo remote = remote();
+        RepositoryCache cache = new RepositoryCache(git, tmp.resolve("cache"));
+        CachedRepository shared = cache.update(remote.dir().toString());
+        CachedRepository a = cache.forJob(shared, "team/app");
+        CachedRepository b = cache.forJob(shared, "team/app/PR-7");
+
+        git.createBranch(a.gitDir(), "shop/api", remote.head(), false);
+
+        assertThat(a.gitDir()).isNotEqualTo(b.gitDir()).startsWith(cache.root().resolve("jobs"));
+        assertThat(git.hasCommit(b.gitDir(), remote.head())).as("objects come from the shared cache").isTrue();
+        assertThat(git.branchExists(b.gitDir(), "shop/api")).as("refs do not").isFalse();
+        assertThat(git.branchExists(shared.gitDir(), "shop/api")).isFalse();
+        try (var packs = Files.list(a.gitDir().resolve("objects/pack"))) {
+            assertThat(packs.toList()).as("nothing copied").isEmpty();
+        }
+        assertThat(cache.forJob(shared, "team/app")).isEqualTo(a);
+        assertThat(git.configGet(shared.gitDir(), "gc.pruneExpire")).contains("never");
+    }
+
+    @Test
     void worksWithFileUrls() {
         TempRepo remote = remote();
         RepositoryCache cache = new RepositoryCache(git, tmp.resolve("cache"));

@@ -109,6 +109,7 @@ public final class IntegrateWorkstreamsStep extends Step {
             IntegrationSetup setup = new IntegrationSetup(settings.getRepository(), build.action.getFeature(),
                     settings.getBaseCommit(), selection.branches(), stopOnConflict);
             setup.planTitle = build.action.getTitle();
+            setup.job = run.getParent().getFullName();
             setup.startedAt = run.getStartTimeInMillis();
             for (WorkstreamRecord row : build.action.getWorkstreams()) {
                 setup.rows.add(new IntegrationSetup.Row(row));

@@ -45,7 +45,7 @@ final class IntegrationOnAgent {
 
     /** @param pusher pushes the integration branch (forced: it is re-created from the base each run); null for not */
     IntegrationReport integrate(IntegrationSetup setup, Path workspace, BranchPusher pusher) {
-        CachedRepository repo = cache.ensureCommit(setup.repository, setup.baseCommit);
+        CachedRepository repo = cache.forJob(cache.ensureCommit(setup.repository, setup.baseCommit), setup.job);
         BranchBundle bundles = new BranchBundle(git);
         List<BranchToMerge> branches = new ArrayList<>();
         try (RepositoryLock lock = cache.lock(repo)) {

@@ -62,6 +62,8 @@ final class IntegrationSetup implements Serializable {
 
     final String repository;
     final String feature;
+    /** The job's full name: its branches live in its own repository in the agent's cache. */
+    String job = "";
     String planTitle;
     long startedAt;
     ArrayList<Row> rows = new ArrayList<>();

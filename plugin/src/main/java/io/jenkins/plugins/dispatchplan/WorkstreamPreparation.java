@@ -48,7 +48,8 @@ final class WorkstreamPreparation {
 
     PreparedWorkstream prepare(WorkstreamSetup setup, Path workspace) throws IOException, PlanException {
         Path worktree = setup.worktree(workspace);
-        CachedRepository repo = cache.ensureCommit(setup.repository, setup.baseCommit);
+        // The job's own refs over the agent's shared objects: another job's branches are never seen or reused.
+        CachedRepository repo = cache.forJob(cache.ensureCommit(setup.repository, setup.baseCommit), setup.job);
         Plan plan = setup.plan();
         List<Dependency> dependencies = setup.dependenciesInOrder(plan);
         importDependencies(repo, dependencies, workspace);

@@ -126,6 +126,27 @@ class WorkstreamOnAgentTest {
     }
 
     @Test
+    void twoJobsOnOneAgentNeverSeeEachOthersBranches() throws Exception {
+        WorkstreamSetup mine = setup("api", new CommandWorker("echo mine > mine.txt; echo ok > \"$RESULTS_FILE\""), Map.of());
+        runAsSh(new WorkstreamPreparation(cache, null).prepare(mine, workspace));
+        CollectedWorkstream done = new WorkstreamCollection().collect(mine, workspace, 0);
+        assertThat(done.getCommits()).isEqualTo(1);
+
+        // Another job (a pull request's, say) with the same feature and workstream on the same agent.
+        WorkstreamSetup theirs = new WorkstreamSetup("folder/job/PR-7", planJson, "shop", "api", "REST API", "shop/api",
+                origin.fileUrl(), base, new CommandWorker("true"), Map.of());
+        Path theirWorkspace = tmp.resolve("agent/workspace/job_PR-7");
+        PreparedWorkstream prepared = new WorkstreamPreparation(cache, null).prepare(theirs, theirWorkspace);
+
+        Path theirWorktree = Path.of(prepared.getPath());
+        assertThat(origin.gitCli().output(theirWorktree, "rev-parse", "HEAD")).as("a fresh branch at the base").isEqualTo(base);
+        assertThat(theirWorktree.resolve("mine.txt")).doesNotExist();
+        assertThat(origin.gitCli().commonDir(theirWorktree)).isNotEqualTo(origin.gitCli().commonDir(workspace.resolve("shop/api")));
+        assertThat(origin.gitCli().tryRevParse(origin.gitCli().commonDir(theirWorktree), "refs/heads/shop/api"))
+                .contains(base);
+    }
+
+    @Test
     void aDependencyWhoseBranchNeverArrivedIsNamed() throws Exception {
         WorkstreamSetup ui = setup("ui", new CommandWorker("true"), Map.of());
         String elsewhere = "0123456789abcdef0123456789abcdef01234567";
@@ -346,13 +367,13 @@ class WorkstreamOnAgentTest {
     }
 
     /** Removes a worktree the way the cleanup after a build does (git worktree remove, prune). */
+    /** Removes a worktree from the (job's) repository it belongs to, as a wiped workspace would leave things. */
     record WorkspaceCleaner(Path worktree) {
         void remove(Path cacheRoot) throws Exception {
-            try (var dirs = Files.list(cacheRoot)) {
-                for (Path gitDir : dirs.toList()) {
-                    new io.dispatchplan.git.GitCli().worktreeRemove(gitDir, worktree, true);
-                }
-            }
+            io.dispatchplan.git.GitCli git = new io.dispatchplan.git.GitCli();
+            Path repository = git.commonDir(worktree);
+            assertThat(repository).startsWith(cacheRoot);
+            git.worktreeRemove(repository, worktree, true);
         }
     }
 
