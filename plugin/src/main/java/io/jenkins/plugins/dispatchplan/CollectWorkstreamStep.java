@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dispatchplan;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -77,8 +78,14 @@ public final class CollectWorkstreamStep extends Step {
             PlannedBuild build = PlannedBuild.of(run, "collectWorkstream");
             WorkstreamSetup setup = build.setup(id, "collectWorkstream");
             BranchPusher pusher = GitAccess.pusher(getContext(), run, build.action.settings(), "collectWorkstream");
-            CollectedWorkstream collected = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus, pusher, attempt));
+            CollectedWorkstream answer = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus, pusher, attempt));
             TaskListener listener = getContext().get(TaskListener.class);
+            CollectedWorkstream collected = answer.asTrustedBy(id);
+            if (collected.getRetryAfterSeconds() != null && attempt >= WorkstreamCollection.RETRIES.maxAttempts()) {
+                // The retry loop is bounded here, on the controller, whatever the agent answers.
+                throw new AbortException(id + ": attempt " + attempt + " failed (" + collected.getReason() + "), and "
+                        + WorkstreamCollection.RETRIES.maxAttempts() + " attempts is the most");
+            }
             if (collected.getRetryAfterSeconds() != null) {
                 listener.getLogger().println(id + ": attempt " + attempt + " failed (" + collected.getReason() + "); trying again"
                         + (collected.getRetryAfterSeconds() > 0 ? " in " + collected.getRetryAfterSeconds() + " s" : ""));
@@ -87,7 +94,7 @@ public final class CollectWorkstreamStep extends Step {
             WorkstreamRecord row = build.action.workstream(id);
             row.worker(collected.getCostUsd(), collected.getSessionId());
             row.branchTip(collected.getHeadSha(), collected.getCommits());
-            row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, collected.resultsMarkdown());
+            row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, answer.resultsMarkdown());
             run.save();
             listener.getLogger().println(id + ": " + collected.getStatus()
                     + (collected.getReason() == null ? "" : " (" + collected.getReason() + ")")

@@ -41,6 +41,34 @@ public final class CollectedWorkstream implements Serializable {
         this.cleanup = cleanup;
     }
 
+    /** The most of a reason the controller keeps: an agent's answer is not trusted to be small. */
+    static final int REASON_KEPT = 4_000;
+
+    /**
+     * This verdict as the controller keeps it: the agent's answer is not trusted for the controller's own decisions.
+     * Paths come from the id (never from the agent), shas must be full commit ids, a status one of the known three,
+     * the reason is capped, and the RESULTS.md text stays out (it would live in the Pipeline's program.dat; the run
+     * page keeps its capped copy).
+     */
+    CollectedWorkstream asTrustedBy(String id) {
+        String checkedStatus = java.util.Set.of("SUCCESS", "UNSTABLE", "FAILURE").contains(status) ? status : "FAILURE";
+        CollectedWorkstream c = new CollectedWorkstream(checkedStatus, cap(reason), RunSettings.ARTIFACTS_DIR,
+                retryAfterSeconds != null ? null : "workstreams/" + id + "/*", costUsd, cap(sessionId), resultsWritten,
+                checkedSha(wipCommit, "its WIP commit"), null, bundle == null ? null : WorkstreamCollection.bundlePath(id),
+                checkedSha(headSha, "its branch head"), Math.max(0, commits), cap(cleanup));
+        c.retryAfterSeconds = retryAfterSeconds == null ? null : Math.max(0, Math.min(retryAfterSeconds, 3600));
+        return c;
+    }
+
+    private static String checkedSha(String sha, String what) {
+        return sha == null ? null : io.dispatchplan.git.Sha.requireFull(sha, "the agent's answer for " + what);
+    }
+
+    private static String cap(String text) {
+        return text == null || text.length() <= REASON_KEPT ? text
+                : text.substring(0, REASON_KEPT) + " ... (cut at " + REASON_KEPT + " characters)";
+    }
+
     /** An attempt that should be repeated: nothing collected, the worker to run again after the delay. */
     static CollectedWorkstream retry(String reason, long delaySeconds, Double costUsd, String sessionId) {
         CollectedWorkstream c = new CollectedWorkstream("FAILURE", reason, RunSettings.ARTIFACTS_DIR, null, costUsd, sessionId,

@@ -65,6 +65,9 @@ final class WorkstreamCollection {
             Files.copy(request.logs().resultJson(), dir.resolve("worker-result.json"), StandardCopyOption.REPLACE_EXISTING);
         }
         String results = saved.resultsCopy() == null ? null : Files.readString(saved.resultsCopy(), StandardCharsets.UTF_8);
+        if (results != null && results.length() > WorkstreamRecord.RESULTS_KEPT) {
+            results = results.substring(0, WorkstreamRecord.RESULTS_KEPT); // the controller keeps no more; the file is archived
+        }
         String pushProblem = null;
         if (pusher != null && saved.commits() > 0) {
             try {

@@ -19,6 +19,25 @@ class CollectWorkstreamStepTest {
     }
 
     @Test
+    void theControllerTrustsNoPathShaOrSizeAnAgentSends() {
+        String sha = "0123456789abcdef0123456789abcdef01234567";
+        CollectedWorkstream hostile = new CollectedWorkstream("SUCCESS; rm -rf", "x".repeat(100_000), "/etc", "../../**",
+                1.0, "s", true, sha, "# RESULTS\n" + "y".repeat(50_000), "../../../secrets/*", sha, -4, null);
+
+        CollectedWorkstream kept = hostile.asTrustedBy("api");
+
+        assertThat(kept.getStatus()).isEqualTo("FAILURE");
+        assertThat(kept.getArtifactsDir()).isEqualTo(".dispatch-plan");
+        assertThat(kept.getArtifacts()).isEqualTo("workstreams/api/*");
+        assertThat(kept.getBundle()).isEqualTo("bundles/api.bundle");
+        assertThat(kept.getReason()).hasSizeLessThan(CollectedWorkstream.REASON_KEPT + 100);
+        assertThat(kept.resultsMarkdown()).as("no RESULTS.md text in the Pipeline's state").isNull();
+        assertThat(kept.getCommits()).isZero();
+        assertThatThrownBy(() -> new CollectedWorkstream("SUCCESS", null, ".dispatch-plan", null, null, null, false, null,
+                null, null, "HEAD; touch x", 1, null).asTrustedBy("api")).hasMessageContaining("not a full commit id");
+    }
+
+    @Test
     void mapsTheEnginesVerdictToBuildResults() {
         assertThat(WorkstreamCollection.status(outcome(WorkerOutcome.Status.SUCCEEDED))).isEqualTo("SUCCESS");
         assertThat(WorkstreamCollection.status(outcome(WorkerOutcome.Status.NO_RESULTS))).isEqualTo("UNSTABLE");
