@@ -332,6 +332,20 @@ public final class ReadPlanStep extends Step {
         return parsed;
     }
 
+    /**
+     * A {@code credentialsId} given here with a {@code command(...)} worker that names no variable for it would bind
+     * nothing, silently: that is said instead. (A global default credential is simply not used by such a worker.)
+     */
+    String unboundCredentials(RunSettings settings) {
+        if (credentialsId != null && settings.getWorker() instanceof CommandWorker command
+                && command.getApiKeyVariable() == null) {
+            return "credentialsId: '" + credentialsId + "' binds nothing for a command(...) worker without"
+                    + " apiKeyVariable. Say which variable gets the key, e.g. command(script: '...', apiKeyVariable:"
+                    + " 'ANTHROPIC_API_KEY'), or leave credentialsId out";
+        }
+        return null;
+    }
+
     /** Checks the arguments that only make sense together. */
     void checkSource() {
         if (plan == null && text == null) {
@@ -405,6 +419,10 @@ public final class ReadPlanStep extends Step {
             }
             Plan plan = step.parse(planText, sourceName);
             RunSettings settings = RunSettings.of(step, DispatchPlanConfiguration.get().defaults());
+            String unbound = step.unboundCredentials(settings);
+            if (unbound != null) {
+                throw new AbortException("readDispatchPlan: " + unbound);
+            }
             List<String> overstepped = PlanPolicy.problems(plan, settings, step.feature != null);
             if (!overstepped.isEmpty()) {
                 throw new AbortException("readDispatchPlan: the plan asks for what this Jenkinsfile does not allow:\n- "

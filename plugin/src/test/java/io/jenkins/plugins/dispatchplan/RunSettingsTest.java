@@ -53,6 +53,25 @@ class RunSettingsTest {
     }
 
     @Test
+    void aCredentialForACommandWorkerThatNamesNoVariableIsAnError() {
+        ReadPlanStep step = new ReadPlanStep();
+        step.setWorker(new CommandWorker("./work.sh"));
+        step.setCredentialsId("anthropic-api-key");
+        assertThat(step.unboundCredentials(RunSettings.of(step, new RunDefaults()))).contains("binds nothing")
+                .contains("apiKeyVariable: 'ANTHROPIC_API_KEY'");
+
+        CommandWorker named = new CommandWorker("./work.sh");
+        named.setApiKeyVariable("OPENAI_API_KEY");
+        step.setWorker(named);
+        assertThat(step.unboundCredentials(RunSettings.of(step, new RunDefaults()))).isNull();
+        RunDefaults global = new RunDefaults();
+        global.credentialsId = "global-key";
+        ReadPlanStep withGlobalOnly = new ReadPlanStep();
+        withGlobalOnly.setWorker(new CommandWorker("./work.sh"));
+        assertThat(withGlobalOnly.unboundCredentials(RunSettings.of(withGlobalOnly, global))).isNull();
+    }
+
+    @Test
     void aCommandWorkerWithoutAKeyVariableBindsNoCredential() throws Exception {
         ReadPlanStep step = new ReadPlanStep();
         step.setWorker(new CommandWorker("./work.sh"));
