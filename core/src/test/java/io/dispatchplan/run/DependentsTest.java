@@ -14,7 +14,6 @@ import io.dispatchplan.worker.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,9 +58,7 @@ class DependentsTest {
     }
 
     private static Map<String, WorkstreamReport> byId(RunResult result) {
-        Map<String, WorkstreamReport> map = new HashMap<>();
-        result.report().workstreams().forEach(w -> map.put(w.id(), w));
-        return map;
+        return LocalDispatcher.byId(result.report().workstreams());
     }
 
     private int commitsWithSubject(String ref, String subject) {

@@ -10,7 +10,6 @@ import io.dispatchplan.worker.CommandWorker;
 import io.dispatchplan.worker.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -55,8 +54,7 @@ class SecretsNeverLeaveTest {
                 .keepWorktrees(true)
                 .build(), RunListener.NONE);
 
-        Map<String, WorkstreamReport> reports = new HashMap<>();
-        result.report().workstreams().forEach(w -> reports.put(w.id(), w));
+        Map<String, WorkstreamReport> reports = LocalDispatcher.byId(result.report().workstreams());
         assertThat(reports.get("printer").status()).isEqualTo("UNSTABLE");
         assertThat(reports.get("printer").reason()).contains("leak.txt (ANTHROPIC_API_KEY)");
         assertThat(repo.filesAt("keys/printer")).contains("fine.txt").doesNotContain("leak.txt");

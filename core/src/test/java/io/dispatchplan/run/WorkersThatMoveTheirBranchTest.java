@@ -9,7 +9,6 @@ import io.dispatchplan.testsupport.TempRepo;
 import io.dispatchplan.worker.CommandWorker;
 import io.dispatchplan.worker.RetryPolicy;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,7 @@ class WorkersThatMoveTheirBranchTest {
                 """);
         RunResult result = new LocalDispatcher().run(plan, RunOptions.builder(repo.dir(), dir.resolve("out"),
                 CommandWorker.shell(script + "\necho done > RESULTS.md")).retry(RetryPolicy.none()).build(), RunListener.NONE);
-        Map<String, WorkstreamReport> byId = new HashMap<>();
-        result.report().workstreams().forEach(w -> byId.put(w.id(), w));
-        return byId;
+        return LocalDispatcher.byId(result.report().workstreams());
     }
 
     @Test

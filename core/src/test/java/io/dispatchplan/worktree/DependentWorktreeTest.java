@@ -46,6 +46,18 @@ class DependentWorktreeTest {
         return new Dependency(id, "f/" + id, head, false);
     }
 
+    /** Writes {@code file} in the worktree and commits it; returns the commit. */
+    private String commitIn(Path worktree, String file, String content, String message) throws Exception {
+        Files.writeString(worktree.resolve(file), content);
+        return git.commitAll(worktree, message, ROBOT).orElseThrow();
+    }
+
+    /** The dependency after one more commit on its branch (it ran again). */
+    private Dependency movedOn(Dependency d, String file, String content) throws Exception {
+        return new Dependency(d.id(), d.branch(), commitIn(root.resolve("f").resolve(d.id()), file, content,
+                d.id() + " again"), false);
+    }
+
     private WorktreeRequest dependent(String id, List<Dependency> dependencies) {
         return WorktreeRequest.of(cache.gitDir(), root, "f", id, base).withDependencies(dependencies, ROBOT);
     }
@@ -91,11 +103,9 @@ class DependentWorktreeTest {
     void aKeptWorktreeGetsTheNewCommitsOfAMovedDependencyAndKeepsItsOwnWork() throws Exception {
         Dependency a = finished("a", "a.txt", "a\n");
         Worktree d = manager.prepare(dependent("d", List.of(a)));
-        Files.writeString(d.path().resolve("d.txt"), "d\n");
-        String own = git.commitAll(d.path(), "d work", ROBOT).orElseThrow();
+        String own = commitIn(d.path(), "d.txt", "d\n", "d work");
         Files.writeString(d.path().resolve("notes.txt"), "uncommitted\n");
-        Files.writeString(root.resolve("f/a/a2.txt"), "more\n");
-        Dependency moved = new Dependency("a", "f/a", git.commitAll(root.resolve("f/a"), "a again", ROBOT).orElseThrow(), false);
+        Dependency moved = movedOn(a, "a2.txt", "more\n");
 
         Worktree again = manager.prepare(dependent("d", List.of(moved)));
 
@@ -115,11 +125,9 @@ class DependentWorktreeTest {
     void aKeptBranchWithoutItsWorktreeIsMovedForwardBeforeItIsCheckedOut() throws Exception {
         Dependency a = finished("a", "a.txt", "a\n");
         Worktree d = manager.prepare(dependent("d", List.of(a)));
-        Files.writeString(d.path().resolve("d.txt"), "d\n");
-        String own = git.commitAll(d.path(), "d work", ROBOT).orElseThrow();
+        String own = commitIn(d.path(), "d.txt", "d\n", "d work");
         manager.cleanup(cache.gitDir(), d.path(), "f/d", null, false, false);
-        Files.writeString(root.resolve("f/a/a2.txt"), "more\n");
-        Dependency moved = new Dependency("a", "f/a", git.commitAll(root.resolve("f/a"), "a again", ROBOT).orElseThrow(), false);
+        Dependency moved = movedOn(a, "a2.txt", "more\n");
 
         Worktree again = manager.prepare(dependent("d", List.of(moved)));
 
@@ -134,8 +142,7 @@ class DependentWorktreeTest {
         Worktree d = manager.prepare(dependent("d", List.of(a)));
         String before = d.head();
         Files.writeString(d.path().resolve("a.txt"), "edited by d, not committed\n");
-        Files.writeString(root.resolve("f/a/a.txt"), "a, second version\n");
-        Dependency moved = new Dependency("a", "f/a", git.commitAll(root.resolve("f/a"), "a again", ROBOT).orElseThrow(), false);
+        Dependency moved = movedOn(a, "a.txt", "a, second version\n");
 
         assertThatThrownBy(() -> manager.prepare(dependent("d", List.of(moved))))
                 .isInstanceOf(WorktreeException.class)

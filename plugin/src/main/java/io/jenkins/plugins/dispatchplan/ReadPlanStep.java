@@ -296,8 +296,7 @@ public final class ReadPlanStep extends Step {
 
     @DataBoundSetter
     public void setAllowedBranchPrefixes(List<String> prefixes) {
-        this.allowedBranchPrefixes = prefixes == null ? null : prefixes.stream().map(String::strip)
-                .filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        this.allowedBranchPrefixes = nonBlank(prefixes);
     }
 
     /** Agent labels a workstream's {@code label} in the plan may name besides the run's {@code label}. */
@@ -307,8 +306,12 @@ public final class ReadPlanStep extends Step {
 
     @DataBoundSetter
     public void setAllowedLabels(List<String> labels) {
-        this.allowedLabels = labels == null ? null : labels.stream().map(String::strip)
-                .filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        this.allowedLabels = nonBlank(labels);
+    }
+
+    private static java.util.ArrayList<String> nonBlank(List<String> values) {
+        return values == null ? null : values.stream().map(String::strip).filter(v -> !v.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
     List<String> includePatterns() {
