@@ -153,10 +153,13 @@ public final class SafeFiles {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            temp = newTempFile(target);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 channel.write(java.nio.ByteBuffer.wrap(content));
                 channel.force(true);
+            }
+            if (existing != null && existing.isRegularFile()) {
+                keepPermissions(target, temp);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -229,6 +232,32 @@ public final class SafeFiles {
             removeLink(target);
         }
         return target;
+    }
+
+    /** A new empty file beside {@code target}, made with the usual permissions (the umask's, not 0600). */
+    private static Path newTempFile(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS).close();
+                return temp;
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt > 100) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /** A rewritten file keeps its mode (a 0600 {@code .env} stays private). */
+    private static void keepPermissions(Path from, Path to) {
+        try {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system, or the file went meanwhile: the default mode is what it gets
+        }
     }
 
     private static void removeLink(Path link) {
