@@ -42,7 +42,7 @@ public final class SafeFiles {
      */
     public static Path inside(Path root, Path file) {
         Path base = root.toAbsolutePath().normalize();
-        Path target = base.resolve(file).normalize();
+        Path target = resolve(root, file);
         if (!target.startsWith(base) || target.equals(base)) {
             throw new UnsafePathException(target, target + " is not inside " + base + ": dispatch-plan reads and writes"
                     + " only files below it. Give a path inside " + base);
@@ -65,6 +65,18 @@ public final class SafeFiles {
         return target;
     }
 
+    /**
+     * {@code file} as an absolute path: an absolute one as it is; a relative one below {@code root}, unless both are
+     * relative and the file was made from the root ({@code out} and {@code out/plan.json}), when both are taken from
+     * the current directory.
+     */
+    private static Path resolve(Path root, Path file) {
+        if (file.isAbsolute() || (!root.isAbsolute() && file.startsWith(root))) {
+            return file.toAbsolutePath().normalize();
+        }
+        return root.toAbsolutePath().normalize().resolve(file).normalize();
+    }
+
     /** What is at {@code file} (a link is {@link Kind#LINK}, never what it points at); its directories are checked. */
     public static Kind kind(Path root, Path file) {
         BasicFileAttributes attributes = attributes(inside(root, file));
@@ -78,7 +90,7 @@ public final class SafeFiles {
     /** Creates {@code dir} and the directories leading to it under {@code root}, refusing any link on the way. */
     public static Path directories(Path root, Path dir) {
         Path base = root.toAbsolutePath().normalize();
-        Path target = base.resolve(dir).normalize();
+        Path target = resolve(root, dir);
         if (target.equals(base)) {
             createRoot(base);
             return base;

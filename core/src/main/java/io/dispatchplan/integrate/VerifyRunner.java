@@ -31,7 +31,7 @@ final class VerifyRunner {
 
     VerifyResult run(List<String> command, Duration timeout, Path worktree, Path logFile) {
         // Its output is redirected to the log: a symbolic link there goes first, never written through.
-        io.dispatchplan.files.SafeFiles.prepareForWriting(logFile.toAbsolutePath().getParent(), logFile);
+        io.dispatchplan.files.SafeFiles.prepareForWriting(logFile.toAbsolutePath().getParent(), logFile.toAbsolutePath());
         List<String> argv = new ArrayList<>(List.of("sh", "-c", JOIN_STREAMS, "verify"));
         argv.addAll(command);
         ProcessSpec spec = ProcessSpec.of(argv).in(worktree).timeout(timeout).stdoutTo(logFile);

@@ -39,7 +39,7 @@ public final class PlanReader {
         String source = file.toString();
         SafeFiles.Kind kind;
         try {
-            kind = SafeFiles.kind(root, file);
+            kind = SafeFiles.kind(root, file.toAbsolutePath());
         } catch (UnsafePathException e) {
             throw new PlanException(source, e.getMessage());
         }
@@ -68,7 +68,7 @@ public final class PlanReader {
                     + " have. Is this the right file? Split a plan this big into several.");
         }
         try {
-            return decode(SafeFiles.readBytes(root, file).orElseThrow(() -> new PlanException(source, "no such plan"
+            return decode(SafeFiles.readBytes(root, file.toAbsolutePath()).orElseThrow(() -> new PlanException(source, "no such plan"
                     + " file (it went while being read).")), source);
         } catch (UnsafePathException e) {
             throw new PlanException(source, e.getMessage());

@@ -88,7 +88,7 @@ public final class TaskFiles {
 
     /** {@link #writeCoordination(Path, Path)} with the file's own directory as the root. */
     public Path writeCoordination(Path file) {
-        return writeCoordination(file.toAbsolutePath().getParent(), file);
+        return writeCoordination(file.toAbsolutePath().getParent(), file.toAbsolutePath());
     }
 
     private String checklist(Workstream w) {

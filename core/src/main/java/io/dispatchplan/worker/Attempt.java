@@ -55,7 +55,7 @@ final class Attempt {
         }
         try {
             // A log the worker swapped for a symbolic link is not read through it.
-            return io.dispatchplan.files.SafeFiles.readRegularFile(file.toAbsolutePath().getParent(), file).orElse(fallback);
+            return io.dispatchplan.files.SafeFiles.readRegularFile(file.toAbsolutePath().getParent(), file.toAbsolutePath()).orElse(fallback);
         } catch (UncheckedIOException e) {
             return fallback;
         }
@@ -90,7 +90,7 @@ final class Attempt {
     /** The log files' directories exist, and a symbolic link at a log file is removed: output is never written through one. */
     private static void createParents(Path... files) {
         for (Path file : files) {
-            io.dispatchplan.files.SafeFiles.prepareForWriting(file.toAbsolutePath().getParent(), file);
+            io.dispatchplan.files.SafeFiles.prepareForWriting(file.toAbsolutePath().getParent(), file.toAbsolutePath());
         }
     }
 }

@@ -61,7 +61,7 @@ public final class WorkerResultFile {
 
     /** Reads a file {@link #write} wrote. */
     public static WorkerOutcome read(Path file) throws IOException {
-        JsonNode root = JSON.readTree(SafeFiles.readRegularFile(file.toAbsolutePath().getParent(), file)
+        JsonNode root = JSON.readTree(SafeFiles.readRegularFile(file.toAbsolutePath().getParent(), file.toAbsolutePath())
                 .orElseThrow(() -> new java.nio.file.NoSuchFileException(file.toString())));
         WorkerLogs logs = root.hasNonNull("stdout")
                 ? new WorkerLogs(Path.of(root.get("stdout").asText()), Path.of(root.get("stderr").asText()), file)

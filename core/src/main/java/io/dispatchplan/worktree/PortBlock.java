@@ -58,7 +58,7 @@ public record PortBlock(int basePort, int portSpan, int index) {
      *     at is neither read nor written
      */
     public boolean writeTo(Path envFile) {
-        return writeTo(envFile.toAbsolutePath().getParent(), envFile);
+        return writeTo(envFile.toAbsolutePath().getParent(), envFile.toAbsolutePath());
     }
 
     /** {@link #writeTo(Path)} for a file below {@code root} (the worktree), no directory on the way a link. */

@@ -118,4 +118,16 @@ class SafeFilesTest {
 
         assertThat(root.resolve("plan.json")).hasContent("{}");
     }
+
+    @Test
+    void aRelativeFileIsBelowTheRootUnlessItWasMadeFromARelativeRoot() {
+        SafeFiles.writeRegularFile(root, Path.of("sub/file.txt"), "below the root");
+        assertThat(root.resolve("sub/file.txt")).hasContent("below the root");
+
+        Path cwd = Path.of("").toAbsolutePath();
+        Path relativeRoot = cwd.relativize(root);
+        SafeFiles.writeRegularFile(relativeRoot, relativeRoot.resolve("made.txt"), "from the root");
+        assertThat(root.resolve("made.txt")).hasContent("from the root");
+        assertThat(SafeFiles.readRegularFile(relativeRoot, relativeRoot.resolve("made.txt"))).contains("from the root");
+    }
 }
