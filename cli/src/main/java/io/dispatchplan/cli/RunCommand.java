@@ -1,5 +1,6 @@
 package io.dispatchplan.cli;
 
+import io.dispatchplan.files.UnsafePathException;
 import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.integrate.ConflictPolicy;
@@ -189,7 +190,7 @@ class RunCommand implements Callable<Integer> {
         Plan plan;
         RunOptions options;
         try {
-            plan = PlanReader.read(planFile, new PlanOptions(feature, strict, granularity()));
+            plan = readPlan();
             outOfRange = ranges().portsFit(basePort, portSpan, plan.workstreams().size()).firstProblem();
             if (outOfRange == null && base != null) {
                 outOfRange = plan.workstreams().stream().filter(w -> w.branch().equals(base.strip())).findFirst()
@@ -221,7 +222,7 @@ class RunCommand implements Callable<Integer> {
                 && !"dumb".equals(System.getenv("TERM")), plan.ids());
                 StopOnSignal signals = new StopOnSignal(dispatcher, err)) {
             result = dispatcher.run(plan, options, progress);
-        } catch (RunException e) {
+        } catch (RunException | UnsafePathException e) {
             err.println("dispatch-plan: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (java.io.UncheckedIOException e) {
@@ -233,6 +234,17 @@ class RunCommand implements Callable<Integer> {
             return ExitCodes.INTERRUPTED;
         }
         return result.clean() ? ExitCodes.OK : ExitCodes.WORK_FAILED;
+    }
+
+    /**
+     * The plan; one inside the repository is read as repository content: no symbolic link on the way from the
+     * repository's root to it is followed.
+     */
+    private Plan readPlan() throws IOException, PlanException {
+        PlanOptions options = new PlanOptions(feature, strict, granularity());
+        Path repo = repository.toAbsolutePath().normalize();
+        Path file = planFile.toAbsolutePath().normalize();
+        return file.startsWith(repo) ? PlanReader.read(repo, file, options) : PlanReader.read(planFile, options);
     }
 
     private OptionRanges ranges() {
@@ -264,7 +276,7 @@ class RunCommand implements Callable<Integer> {
         }
         CommitIdentity identity = identity();
         SetupOptions setupOptions = SetupOptions.none().withIdentity(identity);
-        if ((copy != null && !copy.isEmpty()) || Files.isRegularFile(repo.resolve(SetupOptions.INCLUDE_FILE))) {
+        if ((copy != null && !copy.isEmpty()) || Files.exists(repo.resolve(SetupOptions.INCLUDE_FILE), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             setupOptions = setupOptions.withSource(repo, copy == null ? new String[0] : copy.toArray(String[]::new));
         }
         if (basePort != null) {

@@ -1,5 +1,6 @@
 package io.dispatchplan.collect;
 
+import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.git.DiffStat;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.GitException;
@@ -7,10 +8,9 @@ import io.dispatchplan.worktree.BranchBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,8 +52,11 @@ public final class ResultCollector {
             Path file = worktree.resolve(archived);
             Path copy = artifactsDir.resolve(archived);
             try {
-                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(copy)
-                        && Files.mismatch(file, copy) == -1) {
+                // Only regular files are compared (read without following links); anything else stays.
+                if (SafeFiles.kind(worktree, file) == SafeFiles.Kind.FILE
+                        && SafeFiles.kind(artifactsDir, copy) == SafeFiles.Kind.FILE
+                        && Arrays.equals(SafeFiles.readBytes(worktree, file).orElse(null),
+                                SafeFiles.readBytes(artifactsDir, copy).orElse(new byte[0]))) {
                     Files.delete(file);
                 }
             } catch (IOException e) {
@@ -74,8 +77,12 @@ public final class ResultCollector {
         Path worktree = requireWorktree(r);
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        boolean resultsPresent = Files.isRegularFile(worktree.resolve(RESULTS_FILE));
-        if (!resultsPresent) {
+        SafeFiles.Kind results = SafeFiles.kind(worktree, worktree.resolve(RESULTS_FILE));
+        boolean resultsPresent = results == SafeFiles.Kind.FILE;
+        if (results == SafeFiles.Kind.LINK) {
+            problems.add(worktree.resolve(RESULTS_FILE) + " is a symbolic link: it was not archived, nor what it points"
+                    + " at. A worker writes RESULTS.md as a regular file");
+        } else if (!resultsPresent) {
             problems.add(NO_RESULTS);
         }
         String base = git.revParse(worktree, r.baseSha());
@@ -187,20 +194,23 @@ public final class ResultCollector {
         return worktree;
     }
 
-    /** Copies RESULTS.md and TASKS.md; a stale RESULTS.md copy from an earlier run is removed. */
+    /**
+     * Copies RESULTS.md and TASKS.md, regular files only (a link, or what it points at, is never archived); a stale
+     * RESULTS.md copy from an earlier run is removed. The copies replace whatever is in the archive, links included.
+     */
     private static Path copyArtifacts(Path worktree, Path artifactsDir, boolean resultsPresent) {
         try {
-            Files.createDirectories(artifactsDir);
+            SafeFiles.directories(artifactsDir.toAbsolutePath().getParent(), artifactsDir);
             Path resultsCopy = artifactsDir.resolve(RESULTS_FILE);
             if (resultsPresent) {
-                Files.copy(worktree.resolve(RESULTS_FILE), resultsCopy, StandardCopyOption.REPLACE_EXISTING);
+                SafeFiles.copyRegularFile(worktree, worktree.resolve(RESULTS_FILE), artifactsDir, resultsCopy);
             } else {
                 Files.deleteIfExists(resultsCopy);
                 resultsCopy = null;
             }
             Path tasks = worktree.resolve(TASKS_FILE);
-            if (Files.isRegularFile(tasks)) {
-                Files.copy(tasks, artifactsDir.resolve(TASKS_FILE), StandardCopyOption.REPLACE_EXISTING);
+            if (SafeFiles.kind(worktree, tasks) == SafeFiles.Kind.FILE) {
+                SafeFiles.copyRegularFile(worktree, tasks, artifactsDir, artifactsDir.resolve(TASKS_FILE));
             }
             return resultsCopy;
         } catch (IOException e) {
@@ -212,7 +222,8 @@ public final class ResultCollector {
         try {
             // A bundle left by an earlier run must not pass for this one's.
             Files.deleteIfExists(r.bundleFile());
-            Files.createDirectories(r.bundleFile().toAbsolutePath().getParent());
+            Path dir = r.bundleFile().toAbsolutePath().getParent();
+            SafeFiles.directories(dir.getParent(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare " + r.bundleFile() + ": " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.process.ProcessRunner;
 import io.dispatchplan.process.ProcessSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +33,8 @@ final class VerifyRunner {
     }
 
     VerifyResult run(List<String> command, Duration timeout, Path worktree, Path logFile) {
-        try {
-            Files.createDirectories(logFile.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create the directory of the verify log " + logFile, e);
-        }
+        // Its output is redirected to the log: a symbolic link there goes first, never written through.
+        io.dispatchplan.files.SafeFiles.prepareForWriting(logFile.toAbsolutePath().getParent(), logFile.toAbsolutePath());
         List<String> argv = new ArrayList<>(List.of("sh", "-c", JOIN_STREAMS, "verify"));
         argv.addAll(command);
         ProcessSpec spec = ProcessSpec.of(argv).in(worktree).timeout(timeout).stdoutTo(logFile);

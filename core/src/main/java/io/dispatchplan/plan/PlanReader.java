@@ -1,5 +1,7 @@
 package io.dispatchplan.plan;
 
+import io.dispatchplan.files.SafeFiles;
+import io.dispatchplan.files.UnsafePathException;
 import io.dispatchplan.plan.markdown.MarkdownPlanReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,13 +21,32 @@ public final class PlanReader {
     /** The largest plan file read; anything bigger is not a plan someone wrote. */
     public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
+    /** Reads a plan file; one that is a symbolic link is refused, never followed. */
     public static Plan read(Path file, PlanOptions options) throws IOException, PlanException {
-        return parse(text(file), file.toString(), options);
+        return read(file.toAbsolutePath().getParent(), file, options);
+    }
+
+    /**
+     * Reads a plan file below {@code root} (a checkout: repository content is untrusted), refusing a symbolic link at
+     * the file or at any directory between the root and it.
+     */
+    public static Plan read(Path root, Path file, PlanOptions options) throws IOException, PlanException {
+        return parse(text(root, file), file.toString(), options);
     }
 
     /** The file's text, or a {@link PlanException} that says why it is not a readable plan file. */
-    static String text(Path file) throws IOException, PlanException {
+    static String text(Path root, Path file) throws IOException, PlanException {
         String source = file.toString();
+        SafeFiles.Kind kind;
+        try {
+            kind = SafeFiles.kind(root, file.toAbsolutePath());
+        } catch (UnsafePathException e) {
+            throw new PlanException(source, e.getMessage());
+        }
+        if (kind == SafeFiles.Kind.LINK) {
+            throw new PlanException(source, "this is a symbolic link (to " + Files.readSymbolicLink(file) + ");"
+                    + " dispatch-plan does not follow links to read a plan. Give the path of the plan file itself.");
+        }
         if (Files.isDirectory(file)) {
             throw new PlanException(source, "this is a directory, not a plan file. Give the path of the plan"
                     + " itself, e.g. " + file.resolve("plan.md") + ".");
@@ -46,7 +67,12 @@ public final class PlanReader {
             throw new PlanException(source, size + " bytes, more than the " + MAX_FILE_BYTES + " a plan file may"
                     + " have. Is this the right file? Split a plan this big into several.");
         }
-        return decode(Files.readAllBytes(file), source);
+        try {
+            return decode(SafeFiles.readBytes(root, file.toAbsolutePath()).orElseThrow(() -> new PlanException(source, "no such plan"
+                    + " file (it went while being read).")), source);
+        } catch (UnsafePathException e) {
+            throw new PlanException(source, e.getMessage());
+        }
     }
 
     /** Strict UTF-8: a binary or otherwise-encoded file gets a message naming it, not a decoder's exception. */

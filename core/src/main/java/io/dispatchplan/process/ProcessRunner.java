@@ -2,7 +2,6 @@ package io.dispatchplan.process;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
@@ -159,17 +158,23 @@ public final class ProcessRunner {
         }
     }
 
-    /** The end of a redirected output file, for messages; empty when it cannot be read. */
+    /**
+     * The end of a redirected output file, for messages; empty when it cannot be read, or is a symbolic link (a process
+     * that swapped its log for one gets nothing read through it).
+     */
     static String tail(Path file) {
-        if (file == null || !Files.isRegularFile(file)) {
+        if (file == null || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return "";
         }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long length = raf.length();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            long length = channel.size();
             long from = Math.max(0, length - TAIL_BYTES);
-            byte[] buffer = new byte[(int) (length - from)];
-            raf.seek(from);
-            raf.readFully(buffer);
+            java.nio.ByteBuffer read = java.nio.ByteBuffer.allocate((int) (length - from));
+            while (read.hasRemaining() && channel.read(read, from + read.position()) >= 0) {
+                // reads until the buffer is full or the file ends
+            }
+            byte[] buffer = java.util.Arrays.copyOf(read.array(), read.position());
             String text = new String(buffer, StandardCharsets.UTF_8);
             // A cut through a multi-byte character decodes to U+FFFD at the start: drop it.
             return from > 0 && text.startsWith("\uFFFD") ? text.substring(1) : text;

@@ -54,6 +54,8 @@ final class IntegrationStage {
         RunOptions options = context.options();
         String feature = context.plan().feature();
         context.listener().integrating(branches.stream().map(BranchToMerge::branch).toList());
+        WorktreeManager.requireNoLinks(options.worktreeRoot(), WorktreeManager.pathFor(options.worktreeRoot(), feature,
+                INTEGRATION));
         IntegrationResult result = new Integrator(context.git(), context.runner())
                 .integrate(new IntegrationRequest(options.repository(), feature, context.baseSha(),
                         feature + "/" + INTEGRATION, branches, options.conflictPolicy(), options.verifyCommand(),

@@ -1,6 +1,7 @@
 package io.dispatchplan.run;
 
 import io.dispatchplan.collect.ResultCollector;
+import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.GitException;
 import io.dispatchplan.git.GitVersion;
@@ -98,7 +99,7 @@ public final class LocalDispatcher {
             throws RunException, InterruptedException {
         Instant startedAt = Instant.now();
         RunLayout layout = new RunLayout(options.outDir(), options.worktreeRoot(), plan.feature());
-        createDirectories(layout);
+        createDirectories(layout, options.repository());
         RunSetup.excludeFromRepository(git, options.repository(), List.of(options.outDir(), options.worktreeRoot()));
 
         Optional<PreviousRun> previous = PreviousRun.in(layout, plan.workstreams().stream().map(Workstream::id).toList());
@@ -109,9 +110,9 @@ public final class LocalDispatcher {
             previous = Optional.empty();
             clearOutcomes(layout, plan);
         }
-        RunRecord.write(layout.runFile(), plan.feature(), baseSha);
-        write(layout.planJson(), PlanJson.write(plan));
-        write(layout.planGraph(), PlanGraphPicture.mermaid(plan));
+        RunRecord.write(layout.outDir(), layout.runFile(), plan.feature(), baseSha);
+        write(layout, layout.planJson(), PlanJson.write(plan));
+        write(layout, layout.planGraph(), PlanGraphPicture.mermaid(plan));
 
         RunContext context = new RunContext(plan, options, layout, baseSha, agentName(), git, runner, new WorktreeManager(git),
                 new WorktreeSetup(runner), new ResultCollector(git),
@@ -160,9 +161,13 @@ public final class LocalDispatcher {
         }
         RunReport report = new RunReport(plan.feature(), plan.title(), baseSha, startedAt, Instant.now(), ordered, integration,
                 integrationMessage, listener.predicted());
-        write(layout.reportJson(), context.secrets().mask(ReportJson.write(report)));
-        write(layout.integrationMarkdown(), context.secrets().mask(IntegrationMarkdown.write(report)));
-        RunSetup.copyIfPresent(layout.coordinationFile(), layout.outDir().resolve(TaskFiles.COORDINATION));
+        write(layout, layout.reportJson(), context.secrets().mask(ReportJson.write(report)));
+        write(layout, layout.integrationMarkdown(), context.secrets().mask(IntegrationMarkdown.write(report)));
+        String notCopied = RunSetup.copyIfPresent(layout.worktreeRoot(), layout.coordinationFile(), layout.outDir(),
+                layout.outDir().resolve(TaskFiles.COORDINATION));
+        if (notCopied != null) {
+            listener.message("COORDINATION.md was not archived: " + notCopied);
+        }
         if (!options.keepWorktrees()) {
             new Cleanup(context).removeWorktrees(ordered);
         }
@@ -193,7 +198,7 @@ public final class LocalDispatcher {
                     public void finished(String id, WorkstreamReport done) {
                         WorkstreamReport report = done.withReason(context.secrets().mask(done.reason()));
                         // The durable record first: a kill right after this must not make a re-run do it again.
-                        AtomicFiles.write(context.layout().outcomeFile(id), ReportJson.writeWorkstream(report));
+                        write(context.layout(), context.layout().outcomeFile(id), ReportJson.writeWorkstream(report));
                         reports.put(id, report);
                         listener.finished(report);
                     }
@@ -269,17 +274,26 @@ public final class LocalDispatcher {
         return sha.get();
     }
 
-    private static void createDirectories(RunLayout layout) {
-        try {
-            Files.createDirectories(layout.outDir());
-            Files.createDirectories(layout.worktreeRoot());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + layout.outDir(), e);
+    /**
+     * The run directory and the worktree root. Inside the repository (the default, {@code .dispatch-plan/runs/...})
+     * no directory on the way may be a symbolic link: a committed {@code .dispatch-plan} link would lead every run
+     * file out of it. A directory given outside the repository is the user's own choice.
+     */
+    private static void createDirectories(RunLayout layout, Path repository) {
+        for (Path dir : List.of(layout.outDir(), layout.worktreeRoot())) {
+            Path root = repository.toAbsolutePath().normalize();
+            SafeFiles.directories(dir.toAbsolutePath().normalize().startsWith(root) ? root : dir, dir);
         }
+        // <root>/<feature> holds every worktree and COORDINATION.md: a link there fails the run before anything starts.
+        SafeFiles.directories(layout.worktreeRoot(), layout.coordinationFile().getParent());
     }
 
-    static void write(Path file, String text) {
-        AtomicFiles.write(file, text);
+    /**
+     * Writes one of the run's files atomically (a reader sees the old content or the new); a symbolic link there is
+     * replaced, and a link among the run directory's subdirectories is refused.
+     */
+    static void write(RunLayout layout, Path file, String text) {
+        SafeFiles.writeRegularFile(layout.outDir(), file, text);
     }
 
     /** Outcomes recorded against another base say nothing about this run. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.git.Sha;
 import java.nio.file.Path;
 
@@ -14,12 +15,12 @@ final class RunRecord {
     private RunRecord() {
     }
 
-    static void write(Path file, String feature, String baseSha) {
+    static void write(Path outDir, Path file, String feature, String baseSha) {
         ObjectNode node = JSON.createObjectNode();
         node.put("format", 1);
         node.put("feature", feature);
         node.put("baseSha", baseSha);
-        AtomicFiles.write(file, node.toString() + "\n");
+        SafeFiles.writeRegularFile(outDir, file, node.toString() + "\n");
     }
 
     static String readBase(Path file) throws RunException {

@@ -1,6 +1,9 @@
 package io.dispatchplan.run;
 
 import io.dispatchplan.collect.TaskFileExclusion;
+import io.dispatchplan.files.CommittedFiles;
+import io.dispatchplan.files.SafeFiles;
+import io.dispatchplan.files.UnsafePathException;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.tasks.TaskTemplates;
@@ -9,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,18 +49,22 @@ final class RunSetup {
                 fileAt(git, repository, baseSha, TaskTemplates.COORDINATION_TEMPLATE).orElse(builtIn.coordination()));
     }
 
+    /** A template committed as a symbolic link (or below one) is an {@link io.dispatchplan.files.UnsafePathException}. */
     private static Optional<String> fileAt(GitCli git, Path repository, String sha, String name) {
-        ProcessResult result = git.tryRun(repository, List.of("show", sha + ":" + TaskTemplates.OVERRIDE_DIR + "/" + name));
-        return result.succeeded() ? Optional.of(result.stdout()) : Optional.empty();
+        return CommittedFiles.read(git, repository, sha, TaskTemplates.OVERRIDE_DIR + "/" + name);
     }
 
-    static void copyIfPresent(Path from, Path to) {
-        if (Files.isRegularFile(from)) {
-            try {
-                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot copy " + from, e);
-            }
+    /**
+     * Copies a regular file into the run directory; a link is not copied (nor what it points at).
+     *
+     * @return null, or why the file was not copied
+     */
+    static String copyIfPresent(Path fromRoot, Path from, Path toRoot, Path to) {
+        try {
+            SafeFiles.copyRegularFile(fromRoot, from, toRoot, to);
+            return null;
+        } catch (UnsafePathException e) {
+            return e.getMessage();
         }
     }
 

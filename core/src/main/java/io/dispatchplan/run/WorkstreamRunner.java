@@ -4,6 +4,7 @@ import io.dispatchplan.collect.CollectRequest;
 import io.dispatchplan.collect.CollectedWorkstream;
 import io.dispatchplan.collect.ResultCollector;
 import io.dispatchplan.collect.TaskFileExclusion;
+import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.graph.WorkstreamState;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.Workstream;
@@ -31,7 +32,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -67,10 +67,14 @@ final class WorkstreamRunner {
             SetupResult setup = setUp(worktree, index);
             TaskFileExclusion.applyForWorkstream(context.git(), worktree.path(), setup);
             setAsidePreviousResults(w, worktree);
-            Path coordination = context.taskFiles().writeCoordination(context.layout().coordinationFile());
+            Path coordination = context.taskFiles().writeCoordination(options.worktreeRoot(),
+                    context.layout().coordinationFile());
             context.taskFiles().writeTasks(worktree.path(), w.id(), this::resultsOf, coordination,
                     worktree.dependencies());
 
+            // The logs and the worker's state go below the run directory; no link may lead them out of it.
+            SafeFiles.directories(context.layout().outDir(), context.layout().workstreamDir(w.id()));
+            SafeFiles.directories(context.layout().outDir(), context.layout().stateDir(w.id()));
             Worker worker = new RetryingWorker(workerFor(w), options.retry());
             WorkerRequest request = WorkerRequest.builder(plan.feature(), w.id(), worktree.path())
                     .job(options.job())
@@ -157,11 +161,12 @@ final class WorkstreamRunner {
         return merged.isEmpty() ? "" : ", with " + String.join(", ", merged) + " merged in";
     }
 
+    /** A dependency's archived RESULTS.md (a regular file the run wrote; anything else is not read). */
     private Optional<String> resultsOf(String id) {
         Path results = context.layout().workstreamDir(id).resolve(TaskFiles.RESULTS);
         try {
-            return Files.isRegularFile(results) ? Optional.of(Files.readString(results)) : Optional.empty();
-        } catch (IOException e) {
+            return SafeFiles.readRegularFile(context.layout().outDir(), results);
+        } catch (UncheckedIOException e) {
             return Optional.empty();
         }
     }
@@ -184,14 +189,19 @@ final class WorkstreamRunner {
      */
     private void setAsidePreviousResults(Workstream w, Worktree worktree) {
         Path stale = worktree.path().resolve(TaskFiles.RESULTS);
-        if (Files.isRegularFile(stale)) {
-            try {
-                Path aside = context.layout().workstreamDir(w.id()).resolve("RESULTS.previous.md");
-                Files.createDirectories(aside.getParent());
-                Files.move(stale, aside, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot move the earlier " + stale + " aside", e);
-            }
+        SafeFiles.Kind kind = SafeFiles.kind(worktree.path(), stale);
+        if (kind != SafeFiles.Kind.FILE && kind != SafeFiles.Kind.LINK) {
+            return;
+        }
+        // A link is never archived nor followed: it goes, as a stale file would.
+        if (kind == SafeFiles.Kind.FILE) {
+            SafeFiles.copyRegularFile(worktree.path(), stale, context.layout().outDir(),
+                    context.layout().workstreamDir(w.id()).resolve("RESULTS.previous.md"));
+        }
+        try {
+            Files.delete(stale);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the earlier " + stale + " aside: " + e.getMessage(), e);
         }
     }
 
@@ -301,6 +311,7 @@ final class WorkstreamRunner {
 
     private CollectedWorkstream collect(Workstream w, Worktree worktree) {
         context.listener().step(w.id(), "collecting results");
+        SafeFiles.directories(context.layout().outDir(), context.layout().workstreamDir(w.id()));
         return context.collector().collect(new CollectRequest(w.id(), worktree.path(), w.branch(), context.baseSha(),
                 context.layout().workstreamDir(w.id()), context.options().identity(), null,
                 worktree.dependencies().stream().map(DeliveredDependency::head).toList(), context.secrets()));

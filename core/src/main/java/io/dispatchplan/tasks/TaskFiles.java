@@ -1,15 +1,11 @@
 package io.dispatchplan.tasks;
 
+import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.Workstream;
 import io.dispatchplan.worktree.DeliveredDependency;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,35 +68,27 @@ public final class TaskFiles {
         return TaskTemplates.render(templates.coordination(), Map.of("feature", plan.feature(), "workstreams", table.toString()));
     }
 
-    /** Writes TASKS.md into the worktree, replacing an older one. */
+    /** Writes TASKS.md into the worktree, replacing an older one (or a symbolic link: it is never written through). */
     public Path writeTasks(Path worktree, String id, Function<String, Optional<String>> dependencyResults,
             Path coordinationFile, List<DeliveredDependency> delivered) {
-        Path file = worktree.resolve(TASKS);
-        write(file, tasks(id, dependencyResults, coordinationFile.toString(), delivered), false);
+        return SafeFiles.writeRegularFile(worktree, Path.of(TASKS),
+                tasks(id, dependencyResults, coordinationFile.toString(), delivered));
+    }
+
+    /**
+     * Writes COORDINATION.md unless it exists: workers append to it during a run and on re-runs. A symbolic link there
+     * is replaced; a link among the directories between {@code root} and the file is refused.
+     *
+     * @param root the directory the file is in or below (the worktree root), which no link may lead out of
+     */
+    public Path writeCoordination(Path root, Path file) {
+        SafeFiles.createRegularFile(root, file, coordination());
         return file;
     }
 
-    /** Writes COORDINATION.md unless it exists: workers append to it during a run and on re-runs. */
+    /** {@link #writeCoordination(Path, Path)} with the file's own directory as the root. */
     public Path writeCoordination(Path file) {
-        if (!Files.exists(file)) {
-            write(file, coordination(), true);
-        }
-        return file;
-    }
-
-    private static void write(Path file, String text, boolean createOnly) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (createOnly) {
-                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            } else {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-            }
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
-            // another workstream wrote it first: that is the same file
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        return writeCoordination(file.toAbsolutePath().getParent(), file.toAbsolutePath());
     }
 
     private String checklist(Workstream w) {

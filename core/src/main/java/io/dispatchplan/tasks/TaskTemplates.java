@@ -1,10 +1,10 @@
 package io.dispatchplan.tasks;
 
+import io.dispatchplan.files.SafeFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,12 +25,15 @@ public record TaskTemplates(String tasks, String coordination) {
         return new TaskTemplates(resource(TASKS_TEMPLATE), resource(COORDINATION_TEMPLATE));
     }
 
-    /** The repository's templates where it has them (in its checked-out tree), else the built-in ones. */
+    /**
+     * The repository's templates where it has them (in its checked-out tree), else the built-in ones. A template, or
+     * {@code .dispatch-plan}, that is a symbolic link is an {@link io.dispatchplan.files.UnsafePathException}.
+     */
     public static TaskTemplates from(Path checkout) {
         TaskTemplates builtIn = builtIn();
         return new TaskTemplates(
-                read(checkout.resolve(OVERRIDE_DIR).resolve(TASKS_TEMPLATE), builtIn.tasks()),
-                read(checkout.resolve(OVERRIDE_DIR).resolve(COORDINATION_TEMPLATE), builtIn.coordination()));
+                read(checkout, Path.of(OVERRIDE_DIR, TASKS_TEMPLATE), builtIn.tasks()),
+                read(checkout, Path.of(OVERRIDE_DIR, COORDINATION_TEMPLATE), builtIn.coordination()));
     }
 
     /** Fills {@code {{name}}} placeholders; values are inserted as they are (plain Markdown text for a worker). */
@@ -45,12 +48,8 @@ public record TaskTemplates(String tasks, String coordination) {
         return out.toString();
     }
 
-    private static String read(Path file, String fallback) {
-        try {
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : fallback;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the template " + file, e);
-        }
+    private static String read(Path checkout, Path template, String fallback) {
+        return SafeFiles.readRegularFile(checkout, template).orElse(fallback);
     }
 
     private static String resource(String name) {

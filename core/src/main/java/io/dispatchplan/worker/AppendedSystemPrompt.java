@@ -46,21 +46,21 @@ final class AppendedSystemPrompt {
                 Files.deleteIfExists(target);
                 return null;
             }
-            Files.createDirectories(request.stateDir());
-            try (OutputStream out = Files.newOutputStream(target)) {
-                if (own != null) {
-                    copy(own, out);
-                }
-                for (Path file : repositoryFiles) {
-                    String name = request.worktree().relativize(file).toString().replace('\\', '/');
-                    out.write(("\n\nContents of " + name + " (project instructions, checked into the repository):\n\n")
-                            .getBytes(StandardCharsets.UTF_8));
-                    // NOFOLLOW_LINKS: a file swapped for a link since the check is not read either.
-                    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                        in.transferTo(out);
-                    }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            if (own != null) {
+                copy(own, out);
+            }
+            for (Path file : repositoryFiles) {
+                String name = request.worktree().relativize(file).toString().replace('\\', '/');
+                out.write(("\n\nContents of " + name + " (project instructions, checked into the repository):\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                // NOFOLLOW_LINKS: a file swapped for a link since the check is not read either.
+                try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                    in.transferTo(out);
                 }
             }
+            // Written as a regular file: a symbolic link there is replaced, never written through.
+            io.dispatchplan.files.SafeFiles.writeRegularFile(request.stateDir(), target, out.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("could not write the worker's system prompt addition " + target
                     + (own == null ? "" : " from appendSystemPromptFile " + own) + ": " + e.getMessage(), e);

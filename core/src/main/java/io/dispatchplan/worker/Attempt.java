@@ -50,14 +50,15 @@ final class Attempt {
 
     /** The whole captured file when there is one (the result's text is only its tail), else the result's text. */
     static String fullText(Path file, String fallback) {
-        if (file != null && Files.isRegularFile(file)) {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException | UncheckedIOException e) {
-                return fallback;
-            }
+        if (file == null) {
+            return fallback;
         }
-        return fallback;
+        try {
+            // A log the worker swapped for a symbolic link is not read through it.
+            return io.dispatchplan.files.SafeFiles.readRegularFile(file.toAbsolutePath().getParent(), file.toAbsolutePath()).orElse(fallback);
+        } catch (UncheckedIOException e) {
+            return fallback;
+        }
     }
 
     /** The last non-blank line of a text, shortened, for a one-line reason. */
@@ -96,14 +97,10 @@ final class Attempt {
         return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
     }
 
+    /** The log files' directories exist, and a symbolic link at a log file is removed: output is never written through one. */
     private static void createParents(Path... files) {
         for (Path file : files) {
-            Path parent = file.toAbsolutePath().getParent();
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not create the log directory " + parent + ": " + e.getMessage(), e);
-            }
+            io.dispatchplan.files.SafeFiles.prepareForWriting(file.toAbsolutePath().getParent(), file.toAbsolutePath());
         }
     }
 }

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dispatchplan.files.SafeFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,12 +27,8 @@ public final class WorkerResultFile {
     /** Writes the outcome to {@code outcome.logs().resultJson()}, creating its directory. */
     public static void write(WorkerOutcome outcome) {
         Path file = outcome.resultFile();
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, toJson(outcome) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
-        }
+        // A symbolic link there is replaced, never written through.
+        SafeFiles.writeRegularFile(file.toAbsolutePath().getParent(), file, toJson(outcome) + "\n");
     }
 
     public static String toJson(WorkerOutcome outcome) {
@@ -66,7 +61,8 @@ public final class WorkerResultFile {
 
     /** Reads a file {@link #write} wrote. */
     public static WorkerOutcome read(Path file) throws IOException {
-        JsonNode root = JSON.readTree(file.toFile());
+        JsonNode root = JSON.readTree(SafeFiles.readRegularFile(file.toAbsolutePath().getParent(), file.toAbsolutePath())
+                .orElseThrow(() -> new java.nio.file.NoSuchFileException(file.toString())));
         WorkerLogs logs = root.hasNonNull("stdout")
                 ? new WorkerLogs(Path.of(root.get("stdout").asText()), Path.of(root.get("stderr").asText()), file)
                 : null;

@@ -1,12 +1,10 @@
 package io.dispatchplan.worktree;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.dispatchplan.files.SafeFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,29 +54,32 @@ public record PortBlock(int basePort, int portSpan, int index) {
      * (keeping an {@code export} prefix) or appends one. Does nothing when the file does not exist.
      *
      * @return whether the file exists (and now names this port)
+     * @throws io.dispatchplan.files.UnsafePathException when the file is a symbolic link: the user's file it points
+     *     at is neither read nor written
      */
     public boolean writeTo(Path envFile) {
-        if (!Files.isRegularFile(envFile)) {
+        return writeTo(envFile.toAbsolutePath().getParent(), envFile.toAbsolutePath());
+    }
+
+    /** {@link #writeTo(Path)} for a file below {@code root} (the worktree), no directory on the way a link. */
+    public boolean writeTo(Path root, Path envFile) {
+        Optional<String> existing = SafeFiles.readRegularFile(root, envFile);
+        if (existing.isEmpty()) {
             return false;
         }
-        try {
-            String text = Files.readString(envFile, StandardCharsets.UTF_8);
-            List<String> lines = new ArrayList<>(text.lines().toList());
-            boolean found = false;
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = PORT_LINE.matcher(lines.get(i));
-                if (m.matches()) {
-                    lines.set(i, m.group(1) + "PORT=" + port());
-                    found = true;
-                }
+        List<String> lines = new ArrayList<>(existing.get().lines().toList());
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = PORT_LINE.matcher(lines.get(i));
+            if (m.matches()) {
+                lines.set(i, m.group(1) + "PORT=" + port());
+                found = true;
             }
-            if (!found) {
-                lines.add("PORT=" + port());
-            }
-            Files.writeString(envFile, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("setting PORT in " + envFile, e);
         }
+        if (!found) {
+            lines.add("PORT=" + port());
+        }
+        SafeFiles.writeRegularFile(root, envFile, String.join("\n", lines) + "\n");
+        return true;
     }
 }

@@ -1,5 +1,7 @@
 package io.dispatchplan.worktree;
 
+import io.dispatchplan.files.SafeFiles;
+import io.dispatchplan.files.UnsafePathException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -18,7 +20,8 @@ import java.util.List;
  * Copies files that git does not carry ({@code .env}, local config, even {@code node_modules}) from a source
  * checkout into a worktree, as chosen by {@link IncludePatterns}. A file the worktree already has (tracked at
  * the base) is never overwritten; nested repositories and worktrees in the source are skipped, so worktrees
- * living under the source directory are not copied into each other.
+ * living under the source directory are not copied into each other. Symbolic links are neither followed nor copied,
+ * and no file is copied through a directory of the worktree that is a link (an {@link UnsafePathException}).
  */
 final class UntrackedFileCopier {
 
@@ -63,10 +66,10 @@ final class UntrackedFileCopier {
                     String rel = relative(source, file);
                     Boolean own = patterns.decide(rel, false);
                     boolean include = own != null ? own : decisions.peek();
-                    if (include && (attrs.isRegularFile() || attrs.isSymbolicLink())) {
-                        Path to = target.resolve(rel);
-                        if (!Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
-                            Files.createDirectories(to.getParent());
+                    if (include && attrs.isRegularFile()) {
+                        Path to = SafeFiles.inside(target, Path.of(rel));
+                        if (SafeFiles.kind(target, to) == SafeFiles.Kind.ABSENT) {
+                            SafeFiles.directories(target, to.getParent());
                             Files.copy(file, to, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
                             copied.add(rel);
                         }

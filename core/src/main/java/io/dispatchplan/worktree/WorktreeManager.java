@@ -1,5 +1,6 @@
 package io.dispatchplan.worktree;
 
+import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.git.BranchName;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.GitException;
@@ -56,6 +57,16 @@ public final class WorktreeManager {
         return path;
     }
 
+    /**
+     * Refuses a worktree path that is, or lies below, a symbolic link under its root ({@code <root>/<feature>}
+     * committed as a link would put worktrees anywhere): git would follow it.
+     */
+    public static void requireNoLinks(Path root, Path worktree) {
+        if (SafeFiles.kind(root, worktree) == SafeFiles.Kind.LINK) {
+            SafeFiles.readRegularFile(root, worktree); // names the link
+        }
+    }
+
     private static void checkComponent(String value, String what) {
         if (value == null || !PATH_COMPONENT.matcher(value).matches() || value.equals(".") || value.equals("..")
                 || value.startsWith("-")) {
@@ -71,6 +82,7 @@ public final class WorktreeManager {
      */
     public Worktree prepare(WorktreeRequest request) {
         Path path = pathFor(request.root(), request.feature(), request.id());
+        requireNoLinks(request.root(), path);
         String branch = request.branch();
         if (!BranchName.isValid(branch)) {
             throw new WorktreeException("'" + branch + "' is not a valid git branch name for workstream '"

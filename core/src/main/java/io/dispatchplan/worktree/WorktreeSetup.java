@@ -3,14 +3,13 @@ package io.dispatchplan.worktree;
 import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.process.ProcessRunner;
 import io.dispatchplan.process.ProcessSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.dispatchplan.files.SafeFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Makes a worktree ready for a worker: copies untracked files ({@code .env}, what {@code .worktreeinclude}
@@ -43,7 +42,7 @@ public final class WorktreeSetup {
         Integer port = null;
         if (options.ports() != null) {
             port = options.ports().port();
-            options.ports().writeTo(worktree.resolve(PortBlock.ENV_FILE));
+            options.ports().writeTo(worktree, worktree.resolve(PortBlock.ENV_FILE));
             env.put("PORT", Integer.toString(port));
         }
         ProcessResult commandResult = null;
@@ -62,19 +61,18 @@ public final class WorktreeSetup {
         return new SetupResult(copied, port, env, commandResult);
     }
 
-    /** The configured patterns, then {@code .worktreeinclude} from the source (or else the worktree). */
+    /**
+     * The configured patterns, then {@code .worktreeinclude} from the source (or else the worktree). One that is a
+     * symbolic link is an {@link io.dispatchplan.files.UnsafePathException}, never followed.
+     */
     private static IncludePatterns patterns(SetupOptions options, Path worktree) {
         List<String> lines = new ArrayList<>(options.include());
-        Path fromSource = options.sourceDir().resolve(SetupOptions.INCLUDE_FILE);
-        Path fromWorktree = worktree.resolve(SetupOptions.INCLUDE_FILE);
-        Path file = Files.isRegularFile(fromSource) ? fromSource : fromWorktree;
-        if (Files.isRegularFile(file)) {
-            try {
-                lines.addAll(Files.readAllLines(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + file, e);
-            }
-        }
+        Path source = options.sourceDir();
+        Path fromSource = source.resolve(SetupOptions.INCLUDE_FILE);
+        boolean inSource = SafeFiles.kind(source, fromSource) != SafeFiles.Kind.ABSENT;
+        Optional<String> text = inSource ? SafeFiles.readRegularFile(source, fromSource)
+                : SafeFiles.readRegularFile(worktree, worktree.resolve(SetupOptions.INCLUDE_FILE));
+        text.ifPresent(t -> lines.addAll(t.lines().toList()));
         return IncludePatterns.parse(lines);
     }
 

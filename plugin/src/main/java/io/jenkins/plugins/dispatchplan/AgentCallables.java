@@ -7,6 +7,7 @@ import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.plan.PlanException;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -33,7 +34,8 @@ final class AgentCallables {
         public PreparedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
                 return new WorkstreamPreparation(Path.of(cacheRoot), fetcher).prepare(setup, workspace.toPath());
-            } catch (GitException | PlanException | io.dispatchplan.worktree.WorktreeException | IllegalStateException e) {
+            } catch (GitException | PlanException | io.dispatchplan.worktree.WorktreeException | IllegalStateException
+                    | UncheckedIOException e) {
                 throw new AbortException("prepareWorkstream " + setup.id + ": " + e.getMessage());
             }
         }
@@ -59,7 +61,8 @@ final class AgentCallables {
         public CollectedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
                 return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus, pusher, attempt);
-            } catch (GitException | io.dispatchplan.collect.CollectException | IllegalStateException e) {
+            } catch (GitException | io.dispatchplan.collect.CollectException | IllegalStateException
+                    | UncheckedIOException e) {
                 throw new AbortException("collectWorkstream " + setup.id + ": " + e.getMessage());
             }
         }
@@ -86,7 +89,7 @@ final class AgentCallables {
         public RepositoryPlanSource.Found invoke(File cacheRoot, VirtualChannel channel) throws IOException {
             try {
                 return new RepositoryPlanSource(cacheRoot.toPath(), fetcher).read(url, ref, planPath);
-            } catch (GitException e) {
+            } catch (GitException | UncheckedIOException e) {
                 throw new AbortException("readDispatchPlan: " + e.getMessage());
             }
         }
@@ -112,8 +115,51 @@ final class AgentCallables {
         public IntegrationReport invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
                 return new IntegrationOnAgent(Path.of(cacheRoot), fetcher).integrate(setup, workspace.toPath(), pusher);
-            } catch (GitException | io.dispatchplan.integrate.IntegrationException e) {
+            } catch (GitException | io.dispatchplan.integrate.IntegrationException | UncheckedIOException e) {
                 throw new AbortException("integrateWorkstreams: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Run on the workspace: the plan file's text, or null when there is none; a symbolic link is refused. */
+    static final class ReadPlanFile extends MasterToSlaveFileCallable<String> {
+        private static final long serialVersionUID = 1L;
+
+        private final String plan;
+
+        ReadPlanFile(String plan) {
+            this.plan = plan;
+        }
+
+        @Override
+        public String invoke(File workspace, VirtualChannel channel) throws IOException {
+            try {
+                return WorkspacePlanFiles.readPlan(workspace.toPath(), plan).orElse(null);
+            } catch (UncheckedIOException e) {
+                throw new AbortException("readDispatchPlan: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Run on the workspace: writes plan.json and the graph pictures under {@code .dispatch-plan/} to archive. */
+    static final class WritePlanFiles extends MasterToSlaveFileCallable<Void> {
+        private static final long serialVersionUID = 1L;
+
+        private final String dir;
+        private final java.util.LinkedHashMap<String, String> files;
+
+        WritePlanFiles(String dir, java.util.Map<String, String> files) {
+            this.dir = dir;
+            this.files = new java.util.LinkedHashMap<>(files);
+        }
+
+        @Override
+        public Void invoke(File workspace, VirtualChannel channel) throws IOException {
+            try {
+                WorkspacePlanFiles.write(workspace.toPath(), dir, files);
+                return null;
+            } catch (UncheckedIOException e) {
+                throw new AbortException("readDispatchPlan: " + e.getMessage());
             }
         }
     }

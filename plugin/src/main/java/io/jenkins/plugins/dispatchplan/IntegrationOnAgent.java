@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.git.CachedRepository;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.RemoteFetcher;
@@ -16,12 +17,9 @@ import io.dispatchplan.report.IntegrationMarkdown;
 import io.dispatchplan.report.ReportJson;
 import io.dispatchplan.report.RunReport;
 import io.dispatchplan.report.WorkstreamReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.dispatchplan.worktree.WorktreeManager;
 import java.time.Instant;
 import io.dispatchplan.worktree.BranchBundle;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +50,8 @@ final class IntegrationOnAgent {
             for (IntegrationSetup.Branch b : setup.branches) {
                 Path file = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(WorkstreamCollection.bundlePath(b.id));
                 // A branch at the base carries no bundle; any other brings one (a dependent's holds its dependencies' too).
-                Path bundle = b.head != null && !b.head.equals(setup.baseCommit) && Files.isRegularFile(file) ? file : null;
+                Path bundle = b.head != null && !b.head.equals(setup.baseCommit)
+                        && SafeFiles.kind(workspace, file) == SafeFiles.Kind.FILE ? file : null;
                 if (b.head != null && (bundle != null || git.hasCommit(repo.gitDir(), b.head))) {
                     // This run's tip wins over a branch an earlier run left in this cache.
                     bundles.importBranch(repo.gitDir(), new BranchBundle.Export(bundle, b.branch,
@@ -62,6 +61,7 @@ final class IntegrationOnAgent {
             }
         }
         Path worktree = workspace.resolve(setup.feature).resolve("integration");
+        WorktreeManager.requireNoLinks(workspace, worktree);
         IntegrationResult result = new Integrator(git, new ProcessRunner()).integrate(new IntegrationRequest(repo.gitDir(),
                 setup.feature, setup.baseCommit, null, branches,
                 setup.stopOnConflict ? ConflictPolicy.STOP : ConflictPolicy.SKIP, null, null, worktree, null));
@@ -76,7 +76,7 @@ final class IntegrationOnAgent {
                         + (m.message().isBlank() ? "" : " (" + m.message() + ")"));
             }
         }
-        writeReport(setup, result, workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("integration"));
+        writeReport(setup, result, workspace, workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("integration"));
         IntegrationReport report = new IntegrationReport(result.integrationBranch(), result.headSha(), worktree.toString(),
                 merged, notMerged, result.stopped());
         if (pusher != null) {
@@ -90,7 +90,7 @@ final class IntegrationOnAgent {
     }
 
     /** INTEGRATION.md and report.json (the engine's formats) under {@code .dispatch-plan/integration/}, to archive. */
-    static void writeReport(IntegrationSetup setup, IntegrationResult result, Path dir) {
+    static void writeReport(IntegrationSetup setup, IntegrationResult result, Path workspace, Path dir) {
         List<WorkstreamReport> rows = new ArrayList<>();
         for (IntegrationSetup.Row r : setup.rows) {
             rows.add(new WorkstreamReport(r.id, r.title, r.status, r.reason, r.agent, r.durationMillis, r.branch, r.headSha,
@@ -99,12 +99,8 @@ final class IntegrationOnAgent {
         }
         RunReport report = new RunReport(setup.feature, setup.planTitle, setup.baseCommit,
                 setup.startedAt > 0 ? Instant.ofEpochMilli(setup.startedAt) : null, Instant.now(), rows, result);
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("INTEGRATION.md"), IntegrationMarkdown.write(report), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the integration report in " + dir + ": " + e.getMessage(), e);
-        }
+        // Below the workspace only, links replaced, never written through.
+        SafeFiles.writeRegularFile(workspace, dir.resolve("INTEGRATION.md"), IntegrationMarkdown.write(report));
+        SafeFiles.writeRegularFile(workspace, dir.resolve("report.json"), ReportJson.write(report));
     }
 }

@@ -13,7 +13,6 @@ import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.report.PlanGraphPicture;
 import io.dispatchplan.report.PlanJson;
 import io.dispatchplan.report.PlanText;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -412,12 +411,12 @@ public final class ReadPlanStep extends Step {
                     throw new AbortException("readDispatchPlan: plan: '" + step.plan + "' is a file in the workspace;"
                             + " call it inside node { } after checking out the repository, or pass text:");
                 }
-                FilePath file = workspace.child(step.plan);
-                if (!file.exists()) {
+                // Read on the agent without following a symbolic link: the checkout is untrusted content.
+                planText = workspace.act(new AgentCallables.ReadPlanFile(step.plan));
+                if (planText == null) {
                     throw new AbortException("readDispatchPlan: no plan file " + step.plan + " in " + workspace.getRemote()
                             + "; the path is relative to the workspace (the checked-out repository)");
                 }
-                planText = file.readToString();
                 sourceName = step.plan;
             }
             Plan plan = step.parse(planText, sourceName);
@@ -438,11 +437,9 @@ public final class ReadPlanStep extends Step {
             }
             String artifactsDir = null;
             if (workspace != null) {
-                FilePath dir = workspace.child(RunSettings.ARTIFACTS_DIR);
-                dir.mkdirs();
-                dir.child("plan.json").write(PlanJson.write(plan), StandardCharsets.UTF_8.name());
-                dir.child("plan.mmd").write(PlanGraphPicture.mermaid(plan), StandardCharsets.UTF_8.name());
-                dir.child("plan.dot").write(PlanGraphPicture.dot(plan), StandardCharsets.UTF_8.name());
+                workspace.act(new AgentCallables.WritePlanFiles(RunSettings.ARTIFACTS_DIR, java.util.Map.of(
+                        "plan.json", PlanJson.write(plan), "plan.mmd", PlanGraphPicture.mermaid(plan),
+                        "plan.dot", PlanGraphPicture.dot(plan))));
                 artifactsDir = RunSettings.ARTIFACTS_DIR;
             }
             PlanData data = settings.apply(plan, artifactsDir);

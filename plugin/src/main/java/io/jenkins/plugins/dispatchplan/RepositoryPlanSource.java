@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.dispatchplan.files.CommittedFiles;
 import io.dispatchplan.git.BaseCommit;
 import io.dispatchplan.git.CachedRepository;
 import io.dispatchplan.git.GitCli;
@@ -29,12 +30,11 @@ final class RepositoryPlanSource {
         String text = null;
         if (planPath != null) {
             String path = planPath.startsWith("./") ? planPath.substring(2) : planPath;
-            try {
-                text = git.output(repo.gitDir(), "show", base.sha() + ":" + path);
-            } catch (GitException e) {
-                throw new GitException("no plan file " + planPath + " in " + repo.url() + " at " + base.ref() + " ("
-                        + base.sha() + "); the path is relative to the repository root");
-            }
+            // A plan committed as a symbolic link (or below one) is refused, never read through.
+            text = CommittedFiles.read(git, repo.gitDir(), base.sha(), path)
+                    .map(t -> t.endsWith("\n") ? t.substring(0, t.length() - 1) : t).orElseThrow(() -> new GitException(
+                    "no plan file " + planPath + " in " + repo.url() + " at " + base.ref() + " (" + base.sha()
+                            + "); the path is relative to the repository root"));
         }
         return new Found(base.sha(), text);
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dispatchplan;
 
 import io.dispatchplan.collect.CollectRequest;
 import io.dispatchplan.collect.ResultCollector;
+import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.GitException;
@@ -12,10 +13,8 @@ import io.dispatchplan.worker.WorkerRequest;
 import io.dispatchplan.worker.WorkerResultFile;
 import io.dispatchplan.worktree.WorktreeManager;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
@@ -58,13 +57,16 @@ final class WorkstreamCollection {
 
         Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
         Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));
+        // What is archived and stashed is written below the workspace only: a committed .dispatch-plan link is refused.
+        SafeFiles.directories(workspace, dir);
+        SafeFiles.directories(workspace, bundle.getParent());
         io.dispatchplan.collect.CollectedWorkstream saved = new ResultCollector(git).collect(new CollectRequest(
                 setup.id, request.worktree(), setup.branch, setup.baseCommit, dir, CommitIdentity.DEFAULT, bundle,
                 setup.dependencies.stream().map(d -> d.head).toList()));
-        if (Files.isRegularFile(request.logs().resultJson())) {
-            Files.copy(request.logs().resultJson(), dir.resolve("worker-result.json"), StandardCopyOption.REPLACE_EXISTING);
-        }
-        String results = saved.resultsCopy() == null ? null : Files.readString(saved.resultsCopy(), StandardCharsets.UTF_8);
+        SafeFiles.copyRegularFile(WorkstreamSetup.stateRoot(workspace), request.logs().resultJson(), workspace,
+                dir.resolve("worker-result.json"));
+        String results = saved.resultsCopy() == null ? null
+                : SafeFiles.readRegularFile(workspace, saved.resultsCopy()).orElse(null);
         if (results != null && results.length() > WorkstreamRecord.RESULTS_KEPT) {
             results = results.substring(0, WorkstreamRecord.RESULTS_KEPT); // the controller keeps no more; the file is archived
         }

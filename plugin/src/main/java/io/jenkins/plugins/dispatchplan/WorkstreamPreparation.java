@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dispatchplan;
 
 import io.dispatchplan.collect.TaskFileExclusion;
+import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.git.CachedRepository;
 import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
@@ -25,7 +26,6 @@ import io.dispatchplan.worktree.WorktreeRequest;
 import io.dispatchplan.worktree.WorktreeSetup;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +64,16 @@ final class WorkstreamPreparation {
         // Copied secrets (.env), the port file, the engine's files and RESULTS.md (archived, never merged) are the
         // machine's and the run's, not the branch's: keep them out of commits.
         TaskFileExclusion.applyForWorkstream(git, worktree, setUp);
-        Files.createDirectories(request.stateDir());
+        SafeFiles.directories(WorkstreamSetup.stateRoot(workspace), request.stateDir());
         TaskFiles tasks = new TaskFiles(plan, TaskTemplates.from(worktree));
-        tasks.writeCoordination(request.coordinationFile());
+        tasks.writeCoordination(workspace, request.coordinationFile());
         tasks.writeTasks(worktree, setup.id, dep -> Optional.ofNullable(setup.dependencyResults.get(dep)),
                 request.coordinationFile(), prepared.dependencies());
         WorkerCommand command = setup.worker.command(request);
-        Files.createDirectories(request.logs().stdout().getParent());
+        // The shell redirects the worker's output to its logs: no symbolic link there is written through.
+        for (Path log : List.of(request.logs().stdout(), request.logs().stderr(), request.logs().resultJson())) {
+            SafeFiles.prepareForWriting(WorkstreamSetup.stateRoot(workspace), log);
+        }
         boolean unix = File.pathSeparatorChar == ':';
         return new PreparedWorkstream(worktree.toString(), setup.branch, environment(command.environment()),
                 shellCommand(command.argv(), request, unix), unix, describeStart(prepared));
@@ -86,7 +89,7 @@ final class WorkstreamPreparation {
         try (RepositoryLock lock = cache.lock(repo)) {
             for (Dependency d : dependencies) {
                 Path file = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(WorkstreamCollection.bundlePath(d.id()));
-                if (Files.isRegularFile(file)) {
+                if (SafeFiles.kind(workspace, file) == SafeFiles.Kind.FILE) {
                     bundles.importCommit(repo.gitDir(), file, d.branch(), d.head());
                 }
             }

@@ -123,8 +123,12 @@ final class WorkstreamSetup implements Serializable {
      * checkout of a repository reaches.
      */
     Path stateDir(Path workspace) {
-        return workspace.resolveSibling(workspace.getFileName() + "@tmp").resolve("dispatch-plan").resolve(feature)
-                .resolve(id);
+        return stateRoot(workspace).resolve("dispatch-plan").resolve(feature).resolve(id);
+    }
+
+    /** {@code <workspace>@tmp}: no symbolic link below it leads the worker's state or logs anywhere else. */
+    static Path stateRoot(Path workspace) {
+        return workspace.resolveSibling(workspace.getFileName() + "@tmp");
     }
 
     Plan plan() throws PlanException {
