@@ -275,7 +275,9 @@ class ClaudeWorkerRealCliTest {
         api.enqueue(Turn.bash("sh -c 'echo $$ > " + sleepPid + "; exec sleep 300'"), Turn.text("never reached"));
         Set<Long> seen = ConcurrentHashMap.newKeySet();
 
-        WorkerOutcome outcome = withDescendantsWatched(seen, () -> worker().run(request(Duration.ofSeconds(4))));
+        // Long enough for the CLI to reach its tool call on a loaded 2-core machine (4 s was not, twice); the tool's
+        // sleep 300 still outlives it by far.
+        WorkerOutcome outcome = withDescendantsWatched(seen, () -> worker().run(request(Duration.ofSeconds(10))));
 
         assertThat(outcome.status()).isEqualTo(WorkerOutcome.Status.TIMED_OUT);
         long sleeper = Long.parseLong(Pids.awaitFile(sleepPid));
