@@ -123,6 +123,35 @@ class InterruptedRunsTest {
     }
 
     @Test
+    void aRunKilledDuringIntegrationIsFinishedByTheNextWithoutRunningAnyWorkerAgain() throws Exception {
+        Files.writeString(flag, ""); // every worker finishes at once
+        Path verifyPid = dir.resolve("verify.pid");
+        Path verifyMayPass = dir.resolve("verify-may-pass");
+        String verify = "echo $$ > '" + verifyPid + "'; [ -f '" + verifyMayPass + "' ] || sleep 300";
+        List<String> argv = new ArrayList<>(JavaProcess.command(DispatchPlanCommand.class, runArgs()));
+        argv.addAll(List.of("--verify", verify));
+        Process first = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(dir.resolve("run-0.log").toFile())
+                .start();
+        started.add(first);
+        for (int i = 0; i < 600 && !(Files.exists(verifyPid) && !Files.readString(verifyPid).isBlank()); i++) {
+            Thread.sleep(100); // the workers, their collection and the merges come first
+        }
+        long verifier = Long.parseLong(Files.readString(verifyPid).strip());
+
+        first.destroyForcibly(); // SIGKILL during the integration's verify
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Files.writeString(verifyMayPass, "");
+        String[] again = java.util.stream.Stream.concat(java.util.Arrays.stream(runArgs()), java.util.stream.Stream.of(
+                "--verify", verify)).toArray(String[]::new);
+        CommandRun second = CommandRun.of(again);
+
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(count("start a") + count("start b") + count("start c")).as("no worker ran twice").isEqualTo(3);
+        assertThat(Pids.awaitGone(verifier)).as("the killed run's verify is stopped").isTrue();
+        assertThat(repo.filesAt("kill/integration")).contains("a.txt", "b.txt", "c.txt");
+    }
+
+    @Test
     void aSecondRunOfTheSamePlanIsRefusedWhileTheFirstRuns() throws Exception {
         Process first = startRun();
         long firstPid = first.pid();

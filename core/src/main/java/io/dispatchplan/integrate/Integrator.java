@@ -50,6 +50,9 @@ public final class Integrator {
             git.requireVersion(GitVersion.MERGE_TREE_WRITE_TREE, "the integration (it checks each merge with "
                     + "git merge-tree --write-tree)");
         }
+        // A verify a killed run left running in this worktree would run on into the new integration: stop it.
+        io.dispatchplan.process.WorkerProcesses.stopAll(VerifyRunner.MARK,
+                r.integrationWorktree().toAbsolutePath().normalize().toString());
         IntegrationWorkspace.Prepared prepared = new IntegrationWorkspace(git, RepositoryLock.DEFAULT_TIMEOUT)
                 .prepare(r);
         Path worktree = prepared.worktree();

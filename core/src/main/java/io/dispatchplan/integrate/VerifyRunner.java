@@ -16,6 +16,9 @@ import java.util.List;
  * process tree killed at the timeout.
  */
 final class VerifyRunner {
+    /** The variable every verify process carries: the integration worktree it runs in. */
+    static final String MARK = "DISPATCH_PLAN_VERIFY";
+
 
     /**
      * Joins stderr to stdout for the command given as its arguments. The script is this constant; the user's argv
@@ -37,7 +40,9 @@ final class VerifyRunner {
         io.dispatchplan.files.SafeFiles.prepareForWriting(logFile.toAbsolutePath().getParent(), logFile.toAbsolutePath());
         List<String> argv = new ArrayList<>(List.of("sh", "-c", JOIN_STREAMS, "verify"));
         argv.addAll(command);
-        ProcessSpec spec = ProcessSpec.of(argv).in(worktree).timeout(timeout).stdoutTo(logFile);
+        // Marked, so a run that was killed meanwhile leaves no verify behind that the next one cannot find and stop.
+        ProcessSpec spec = ProcessSpec.of(argv).in(worktree).timeout(timeout).stdoutTo(logFile)
+                .env(java.util.Map.of(MARK, worktree.toAbsolutePath().normalize().toString()));
         long start = System.nanoTime();
         try {
             ProcessResult result = runner.run(spec);

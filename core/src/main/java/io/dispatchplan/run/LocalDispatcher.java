@@ -99,17 +99,19 @@ public final class LocalDispatcher {
             throws RunException, InterruptedException {
         Instant startedAt = Instant.now();
         RunLayout layout = new RunLayout(options.outDir(), options.worktreeRoot(), plan.feature());
+        refuseForeignOutDir(layout);
         createDirectories(layout, options.repository());
         RunSetup.excludeFromRepository(git, options.repository(), List.of(options.outDir(), options.worktreeRoot()));
 
         Optional<PreviousRun> previous = PreviousRun.in(layout, plan.workstreams().stream().map(Workstream::id).toList());
-        String baseSha = resolveBase(options, previous, listener);
+        String baseSha = resolveBase(plan, options, previous, listener);
         if (previous.isPresent() && !previous.get().baseSha().equals(baseSha)) {
             listener.message("the earlier run in " + layout.outDir() + " started from " + previous.get().baseSha()
                     + "; this one starts from " + baseSha + ", so nothing of it is reused");
             previous = Optional.empty();
             clearOutcomes(layout, plan);
         }
+        refuseBranchesNotOurs(plan, options, layout, previous);
         RunRecord.write(layout.outDir(), layout.runFile(), plan.feature(), baseSha);
         write(layout, layout.planJson(), PlanJson.write(plan));
         write(layout, layout.planGraph(), PlanGraphPicture.mermaid(plan));
@@ -256,18 +258,61 @@ public final class LocalDispatcher {
         }
     }
 
-    private String resolveBase(RunOptions options, Optional<PreviousRun> previous, RunListener listener)
+    /**
+     * The run writes plan.json, report.json and more into its directory: one that holds files but is not a run's
+     * (the repository root, a source folder) is refused before anything there is overwritten.
+     */
+    private static void refuseForeignOutDir(RunLayout layout) throws RunException {
+        Path out = layout.outDir();
+        if (!Files.isDirectory(out) || WorktreeManager.isFreeFor(out)) {
+            return;
+        }
+        boolean ours = Files.exists(layout.runFile()) || Files.exists(layout.reportJson())
+                || Files.isDirectory(out.resolve("workstreams")) || Files.isDirectory(out.resolve("state"));
+        if (!ours) {
+            throw new RunException("the run directory " + out + " already holds files that are not a dispatch-plan run's"
+                    + (Files.exists(out.resolve(".git")) ? " (it is a git checkout)" : "") + "; the run would overwrite"
+                    + " them. Give --out an empty or new directory");
+        }
+    }
+
+    /**
+     * A plan may name its own branches (seed-004's feature/phase1-handlers), but never one that exists and that this
+     * run did not make: its worker would commit onto someone's branch (develop, say).
+     */
+    private void refuseBranchesNotOurs(Plan plan, RunOptions options, RunLayout layout, Optional<PreviousRun> previous)
+            throws RunException {
+        List<String> foreign = new ArrayList<>();
+        for (Workstream w : plan.workstreams()) {
+            boolean named = !w.branch().equals(plan.feature() + "/" + w.id());
+            boolean recorded = previous.flatMap(p -> p.outcome(w.id())).isPresent()
+                    || Files.isDirectory(WorktreeManager.pathFor(options.worktreeRoot(), plan.feature(), w.id()));
+            if (named && !recorded && git.branchExists(options.repository(), w.branch())) {
+                foreign.add("'" + w.branch() + "' (workstream " + w.id() + ")");
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new RunException("the plan names branches that already exist and that no run of it made: "
+                    + String.join(", ", foreign) + ". A worker would commit onto them. Give those workstreams new branch"
+                    + " names (or none: <feature>/<id>), or rename the existing branches. Nothing was started");
+        }
+    }
+
+    /** --base, else the earlier run's base (resuming), else the plan's baseBranch, else HEAD. */
+    private String resolveBase(Plan plan, RunOptions options, Optional<PreviousRun> previous, RunListener listener)
             throws RunException {
         String ref = options.baseRef();
         if (ref == null && previous.isPresent()) {
             listener.base("the earlier run's base", previous.get().baseSha());
             return previous.get().baseSha();
         }
-        String wanted = ref == null ? "HEAD" : ref;
+        boolean fromPlan = ref == null && plan.baseBranch() != null;
+        String wanted = ref != null ? ref : fromPlan ? plan.baseBranch() : "HEAD";
         Optional<String> sha = git.tryRevParse(options.repository(), wanted + "^{commit}");
         if (sha.isEmpty()) {
             throw new RunException("cannot find the base '" + wanted + "' in " + options.repository()
-                    + (ref == null ? ": the repository has no commit yet. Commit something first."
+                    + (fromPlan ? ": the plan's baseBranch names no branch there. Create it, fix the plan, or give --base."
+                            : ref == null ? ": the repository has no commit yet. Commit something first."
                             : ". Give --base a branch, tag or commit of that repository."));
         }
         listener.base(wanted, sha.get());
