@@ -27,7 +27,6 @@ import io.dispatchplan.worktree.WorktreeSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,13 +81,10 @@ public final class LocalDispatcher {
         ConflictWarnings listener = new ConflictWarnings(git, options.repository(), DependencyGraph.of(plan),
                 options.mergeUnstable(), progress);
         checkRepository(options.repository());
-        if (git.branchExists(options.repository(), plan.feature())) {
-            throw new RunException("the repository has a branch named like the feature (refs/heads/" + plan.feature()
-                    + "), so no branch " + plan.feature() + "/<id> can be made beside it (git stores branches as"
-                    + " files). Rename that branch, or give another --feature. Nothing was started");
-        }
+        Preflight preflight = new Preflight(git, plan, options);
+        preflight.featureBranchIsFree();
         if (options.rerun() != Rerun.NONE) {
-            preflightWorkers(plan, options);
+            preflight.workersCanStart();
         }
         try (RunLock lock = RunLock.acquire(git, options.repository(), plan.feature())) {
             return runLocked(plan, options, listener);
@@ -99,7 +95,7 @@ public final class LocalDispatcher {
             throws RunException, InterruptedException {
         Instant startedAt = Instant.now();
         RunLayout layout = new RunLayout(options.outDir(), options.worktreeRoot(), plan.feature());
-        refuseForeignOutDir(layout);
+        Preflight.outDirIsOurs(layout);
         createDirectories(layout, options.repository());
         RunSetup.excludeFromRepository(git, options.repository(), List.of(options.outDir(), options.worktreeRoot()));
 
@@ -111,7 +107,7 @@ public final class LocalDispatcher {
             previous = Optional.empty();
             clearOutcomes(layout, plan);
         }
-        refuseBranchesNotOurs(plan, options, layout, previous);
+        new Preflight(git, plan, options).namedBranchesAreOurs(previous);
         RunRecord.write(layout.outDir(), layout.runFile(), plan.feature(), baseSha);
         write(layout, layout.planJson(), PlanJson.write(plan));
         write(layout, layout.planGraph(), PlanGraphPicture.mermaid(plan));
@@ -224,23 +220,6 @@ public final class LocalDispatcher {
                 null, 0, null, null, null, null, 0, null);
     }
 
-    /** A worker that cannot start at all is said before any branch or worktree exists. */
-    private static void preflightWorkers(Plan plan, RunOptions options) throws RunException {
-        java.util.Set<io.dispatchplan.worker.Worker> used = new java.util.LinkedHashSet<>();
-        for (Workstream w : plan.workstreams()) {
-            io.dispatchplan.worker.Worker worker = w.worker() == null ? options.worker() : options.namedWorkers().get(w.worker());
-            if (worker != null) {
-                used.add(worker);
-            }
-        }
-        for (io.dispatchplan.worker.Worker worker : used) {
-            Optional<String> problem = worker.preflightProblem();
-            if (problem.isPresent()) {
-                throw new RunException(problem.get() + ". Nothing was started");
-            }
-        }
-    }
-
     private void checkRepository(Path repository) throws RunException {
         if (!Files.isDirectory(repository)) {
             throw new RunException("the repository " + repository + " does not exist. Give --repo a git repository.");
@@ -255,46 +234,6 @@ public final class LocalDispatcher {
             git.requireVersion(MERGE_TREE_WRITE_TREE, "checking merges with 'git merge-tree --write-tree'");
         } catch (GitException e) {
             throw new RunException(e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The run writes plan.json, report.json and more into its directory: one that holds files but is not a run's
-     * (the repository root, a source folder) is refused before anything there is overwritten.
-     */
-    private static void refuseForeignOutDir(RunLayout layout) throws RunException {
-        Path out = layout.outDir();
-        if (!Files.isDirectory(out) || WorktreeManager.isFreeFor(out)) {
-            return;
-        }
-        boolean ours = Files.exists(layout.runFile()) || Files.exists(layout.reportJson())
-                || Files.isDirectory(out.resolve("workstreams")) || Files.isDirectory(out.resolve("state"));
-        if (!ours) {
-            throw new RunException("the run directory " + out + " already holds files that are not a dispatch-plan run's"
-                    + (Files.exists(out.resolve(".git")) ? " (it is a git checkout)" : "") + "; the run would overwrite"
-                    + " them. Give --out an empty or new directory");
-        }
-    }
-
-    /**
-     * A plan may name its own branches (seed-004's feature/phase1-handlers), but never one that exists and that this
-     * run did not make: its worker would commit onto someone's branch (develop, say).
-     */
-    private void refuseBranchesNotOurs(Plan plan, RunOptions options, RunLayout layout, Optional<PreviousRun> previous)
-            throws RunException {
-        List<String> foreign = new ArrayList<>();
-        for (Workstream w : plan.workstreams()) {
-            boolean named = !w.branch().equals(plan.feature() + "/" + w.id());
-            boolean recorded = previous.flatMap(p -> p.outcome(w.id())).isPresent()
-                    || Files.isDirectory(WorktreeManager.pathFor(options.worktreeRoot(), plan.feature(), w.id()));
-            if (named && !recorded && git.branchExists(options.repository(), w.branch())) {
-                foreign.add("'" + w.branch() + "' (workstream " + w.id() + ")");
-            }
-        }
-        if (!foreign.isEmpty()) {
-            throw new RunException("the plan names branches that already exist and that no run of it made: "
-                    + String.join(", ", foreign) + ". A worker would commit onto them. Give those workstreams new branch"
-                    + " names (or none: <feature>/<id>), or rename the existing branches. Nothing was started");
         }
     }
 

@@ -8,20 +8,17 @@ import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.graph.WorkstreamState;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.Workstream;
-import io.dispatchplan.process.WorkerProcesses;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.worker.RetryingWorker;
 import io.dispatchplan.worker.Worker;
 import io.dispatchplan.worker.WorkerLogs;
 import io.dispatchplan.worker.WorkerOutcome;
-import io.dispatchplan.worker.WorkerEnvironment;
 import io.dispatchplan.worker.WorkerRequest;
 import io.dispatchplan.worktree.PortBlock;
 import io.dispatchplan.worktree.SetupOptions;
 import io.dispatchplan.worktree.SetupResult;
 import io.dispatchplan.worktree.Worktree;
-import io.dispatchplan.worktree.WorktreeManager;
 import io.dispatchplan.worktree.WorktreeRequest;
 import io.dispatchplan.worktree.Dependency;
 import io.dispatchplan.worktree.DeliveredDependency;
@@ -56,9 +53,9 @@ final class WorkstreamRunner {
         Plan plan = context.plan();
         Worktree worktree = null;
         WorkerOutcome outcome = null;
-        String leftovers = null;
+        StrayProcesses strays = new StrayProcesses(context, w);
         try {
-            stopOrphans(w);
+            strays.stopOrphans();
             worktree = context.worktrees().prepare(new WorktreeRequest(options.repository(),
                     options.worktreeRoot(), plan.feature(), w.id(), w.branch(), context.baseSha(), null)
                     .withDependencies(dependencies(w, finished), options.identity()));
@@ -95,12 +92,12 @@ final class WorkstreamRunner {
                 context.secrets().maskFiles(request.logs().stdout(), request.logs().stderr(), request.logs().resultJson());
             }
         } catch (RuntimeException e) {
-            stopLeftovers(w);
+            strays.stopLeftovers();
             return collectAfterFailure(w, worktree, start, describe(e));
         }
         // A stop request (failFast, deadline) ended the worker; it must not also stop saving the worker's work.
         Thread.interrupted();
-        leftovers = stopLeftovers(w);
+        String leftovers = strays.stopLeftovers();
         try {
             Worktree collected = worktree;
             WorkerOutcome ended = outcome;
@@ -113,33 +110,6 @@ final class WorkstreamRunner {
                     + ". Its work is still in " + worktree.path(), context.agent(), millisSince(start), w.branch(),
                     null, 0, null, outcome.costUsd(), outcome.turns(), outcome.sessionId(), outcome.attempts(), null);
         }
-    }
-
-    /**
-     * A run that was killed can leave its worker running in the worktree; it is stopped before another worker
-     * starts there, so two never write the same files.
-     */
-    private void stopOrphans(Workstream w) {
-        String stopped = stopWorkerProcesses(w);
-        if (stopped != null) {
-            context.listener().message(w.id() + ": stopped " + stopped + " of an earlier run, still working in its"
-                    + " worktree, before starting again");
-        }
-    }
-
-    /** Background processes the worker left running are stopped before collecting; what they wrote is collected. */
-    private String stopLeftovers(Workstream w) {
-        String stopped = stopWorkerProcesses(w);
-        return stopped == null ? null : "the worker left " + stopped + " running: stopped before collecting";
-    }
-
-    /** Stops every process carrying this workstream's TASKS_FILE; says which ("2 process(es) (pid 1, 2)"), or null. */
-    private String stopWorkerProcesses(Workstream w) {
-        Path tasks = WorktreeManager.pathFor(context.options().worktreeRoot(), context.plan().feature(), w.id())
-                .resolve(TaskFiles.TASKS);
-        List<Long> stopped = WorkerProcesses.stopAll(WorkerEnvironment.TASKS_FILE, tasks.toString());
-        return stopped.isEmpty() ? null : stopped.size() + " process(es) (pid " + stopped.stream()
-                .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     /** The dependencies' recorded heads, in dependency order; one that delivered no commit has none to merge. */
