@@ -5,6 +5,7 @@ import hudson.model.TaskListener;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
+import org.jenkinsci.plugins.gitclient.verifier.HostKeyVerifierFactory;
 
 /**
  * Compile-only stand-in for {@code org.jenkinsci.plugins.gitclient.Git} from git-client 6.5.0; never packaged.
@@ -21,6 +22,10 @@ public class Git implements Serializable {
     }
 
     public Git using(String exe) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public Git withHostKeyVerifierFactory(HostKeyVerifierFactory hostKeyFactory) {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.dispatchplan.secrets.Secrets;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -80,29 +81,43 @@ public final class CollectWorkstreamStep extends Step {
             BranchPusher pusher = GitAccess.pusher(getContext(), run, build.action.settings(), "collectWorkstream");
             CollectedWorkstream answer = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus, pusher, attempt));
             TaskListener listener = getContext().get(TaskListener.class);
-            CollectedWorkstream collected = answer.asTrustedBy(id);
+            // The answer comes from outside withCredentials: mask the API key before it is logged or kept.
+            Secrets secrets = RunSecrets.of(run, build.action.settings());
+            CollectedWorkstream collected = answer.asTrustedBy(id, secrets);
             if (collected.getRetryAfterSeconds() != null && attempt >= WorkstreamCollection.RETRIES.maxAttempts()) {
                 // The retry loop is bounded here, on the controller, whatever the agent answers.
                 throw new AbortException(id + ": attempt " + attempt + " failed (" + collected.getReason() + "), and "
                         + WorkstreamCollection.RETRIES.maxAttempts() + " attempts is the most");
             }
             if (collected.getRetryAfterSeconds() != null) {
-                listener.getLogger().println(id + ": attempt " + attempt + " failed (" + collected.getReason() + "); trying again"
-                        + (collected.getRetryAfterSeconds() > 0 ? " in " + collected.getRetryAfterSeconds() + " s" : ""));
+                listener.getLogger().println(retryLine(id, attempt, collected));
                 return collected;
             }
-            WorkstreamRecord row = build.action.workstream(id);
-            row.worker(collected.getCostUsd(), collected.getSessionId());
-            row.branchTip(collected.getHeadSha(), collected.getCommits());
-            row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, answer.resultsMarkdown());
+            record(build.action.workstream(id), id, collected, answer.resultsMarkdown(), secrets);
             run.save();
-            listener.getLogger().println(id + ": " + collected.getStatus()
-                    + (collected.getReason() == null ? "" : " (" + collected.getReason() + ")")
-                    + (collected.getCostUsd() == null ? "" : String.format(", $%.2f", collected.getCostUsd()))
-                    + (collected.getWipCommit() == null ? "" : ", uncommitted work saved as " + collected.getWipCommit())
-                    + (collected.getCleanup() == null ? "" : "; worktree: " + collected.getCleanup()));
+            listener.getLogger().println(verdictLine(id, collected));
             return collected;
         }
+    }
+
+    /** Puts a collected verdict (already {@linkplain CollectedWorkstream#asTrustedBy kept as trusted}) on its run page row. */
+    static void record(WorkstreamRecord row, String id, CollectedWorkstream collected, String resultsMarkdown, Secrets secrets) {
+        row.worker(collected.getCostUsd(), collected.getSessionId());
+        row.branchTip(collected.getHeadSha(), collected.getCommits());
+        row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, secrets.mask(resultsMarkdown));
+    }
+
+    static String retryLine(String id, int attempt, CollectedWorkstream collected) {
+        return id + ": attempt " + attempt + " failed (" + collected.getReason() + "); trying again"
+                + (collected.getRetryAfterSeconds() > 0 ? " in " + collected.getRetryAfterSeconds() + " s" : "");
+    }
+
+    static String verdictLine(String id, CollectedWorkstream collected) {
+        return id + ": " + collected.getStatus()
+                + (collected.getReason() == null ? "" : " (" + collected.getReason() + ")")
+                + (collected.getCostUsd() == null ? "" : String.format(", $%.2f", collected.getCostUsd()))
+                + (collected.getWipCommit() == null ? "" : ", uncommitted work saved as " + collected.getWipCommit())
+                + (collected.getCleanup() == null ? "" : "; worktree: " + collected.getCleanup());
     }
 
     @Extension

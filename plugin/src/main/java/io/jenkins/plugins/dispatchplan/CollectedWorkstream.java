@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.dispatchplan.secrets.Secrets;
 import java.io.Serializable;
 import org.jenkinsci.plugins.scriptsecurity.sandbox.whitelists.Whitelisted;
 
@@ -48,14 +49,15 @@ public final class CollectedWorkstream implements Serializable {
      * This verdict as the controller keeps it: the agent's answer is not trusted for the controller's own decisions.
      * Paths come from the id (never from the agent), shas must be full commit ids, a status one of the known three,
      * the reason is capped, and the RESULTS.md text stays out (it would live in the Pipeline's program.dat; the run
-     * page keeps its capped copy).
+     * page keeps its capped copy). The run's API key is masked in every text it keeps (the agent's answer comes from
+     * outside {@code withCredentials}, where Jenkins masks nothing).
      */
-    CollectedWorkstream asTrustedBy(String id) {
+    CollectedWorkstream asTrustedBy(String id, Secrets secrets) {
         String checkedStatus = java.util.Set.of("SUCCESS", "UNSTABLE", "FAILURE").contains(status) ? status : "FAILURE";
-        CollectedWorkstream c = new CollectedWorkstream(checkedStatus, cap(reason), RunSettings.ARTIFACTS_DIR,
-                retryAfterSeconds != null ? null : "workstreams/" + id + "/*", costUsd, cap(sessionId), resultsWritten,
+        CollectedWorkstream c = new CollectedWorkstream(checkedStatus, cap(secrets.mask(reason)), RunSettings.ARTIFACTS_DIR,
+                retryAfterSeconds != null ? null : "workstreams/" + id + "/*", costUsd, cap(secrets.mask(sessionId)), resultsWritten,
                 checkedSha(wipCommit, "its WIP commit"), null, bundle == null ? null : WorkstreamCollection.bundlePath(id),
-                checkedSha(headSha, "its branch head"), Math.max(0, commits), cap(cleanup));
+                checkedSha(headSha, "its branch head"), Math.max(0, commits), cap(secrets.mask(cleanup)));
         c.retryAfterSeconds = retryAfterSeconds == null ? null : Math.max(0, Math.min(retryAfterSeconds, 3600));
         return c;
     }

@@ -11,6 +11,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.dispatchplan.git.RemoteFetcher;
 import java.io.IOException;
+import org.jenkinsci.plugins.gitclient.GitHostKeyVerificationConfiguration;
+import org.jenkinsci.plugins.gitclient.verifier.HostKeyVerifierFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /** Where an agent keeps its repository caches, and how it fetches with the build's git credentials. */
@@ -58,6 +60,15 @@ final class GitAccess {
         }
         // A snapshot resolves credentials whose secret lives on the controller (e.g. a key file) before they travel.
         return new GitClientFetcher(context.get(TaskListener.class), context.get(EnvVars.class),
-                CredentialsProvider.snapshot(credentials));
+                CredentialsProvider.snapshot(credentials), hostKeyVerification());
+    }
+
+    /**
+     * The SSH host key verification the administrator configured (Manage Jenkins, Security, Git Host Key Verification
+     * Configuration), read here on the controller: git-client on an agent has no Jenkins instance to read it from, and
+     * without it verifies no host key at all.
+     */
+    static HostKeyVerifierFactory hostKeyVerification() {
+        return GitHostKeyVerificationConfiguration.get().getSshHostKeyVerificationStrategy().getVerifier();
     }
 }

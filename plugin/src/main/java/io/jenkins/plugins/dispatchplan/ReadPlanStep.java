@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.dispatchplan.git.GitException;
 import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
@@ -355,6 +356,28 @@ public final class ReadPlanStep extends Step {
         }
         if (plan != null && text != null) {
             throw new IllegalArgumentException("readDispatchPlan takes plan: (a file) or text: (the plan itself), not both");
+        }
+        checkRepository(repository);
+    }
+
+    /** {@code scheme://user-info@}: what a URL carrying a password or token starts with. */
+    private static final java.util.regex.Pattern URL_USER_INFO =
+            java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://([^/@\\s]+)@");
+
+    /**
+     * Refuses a repository URL that carries a password or token ({@code https://user:token@host/...}, or any user part
+     * of an http(s) URL, since a token alone works there): the build keeps the repository on its record for the later
+     * steps, so the token would be stored in the clear. An SSH user name ({@code ssh://git@host/...}) is fine.
+     */
+    static void checkRepository(String repository) {
+        if (repository == null) {
+            return;
+        }
+        java.util.regex.Matcher m = URL_USER_INFO.matcher(repository);
+        if (m.find() && (m.group(2).contains(":") || m.group(1).toLowerCase(java.util.Locale.ROOT).startsWith("http"))) {
+            throw new IllegalArgumentException("readDispatchPlan: the repository URL " + GitException.redact(repository)
+                    + " carries credentials, which the build would keep in its record; give the URL without them and put"
+                    + " the token in a Jenkins credential named by gitCredentialsId:");
         }
     }
 

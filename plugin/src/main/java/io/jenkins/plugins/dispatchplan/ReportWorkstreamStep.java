@@ -5,6 +5,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.dispatchplan.graph.Outcome;
 import io.dispatchplan.graph.WorkstreamState;
+import io.dispatchplan.secrets.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,16 @@ public final class ReportWorkstreamStep extends Step {
         };
     }
 
+    /**
+     * Records how it ended on its run page row, the run's API key masked in the reason (it often is a worker's failure
+     * reason, which comes from outside {@code withCredentials}); returns the line for the build log, masked alike.
+     */
+    String record(WorkstreamRecord row, Secrets secrets, long now) {
+        String kept = secrets.mask(reason);
+        row.ended(outcome().name(), kept, now);
+        return id + ": " + outcome().name().toLowerCase(Locale.ROOT) + (kept == null ? "" : " (" + kept + ")");
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new Execution(this, context);
@@ -88,16 +99,16 @@ public final class ReportWorkstreamStep extends Step {
         protected Void run() throws Exception {
             PlannedBuild build = PlannedBuild.of(getContext().get(Run.class), "reportWorkstream");
             Map<String, WorkstreamState> before = build.schedule.states();
-            List<ScheduleState.Delivery> deliveries = build.schedule.finished(step.id, step.outcome(), step.reason);
+            // The reason often is a worker's, from outside withCredentials: the skipped dependents get it masked too.
+            Secrets secrets = RunSecrets.of(build.run, build.action.settings());
+            List<ScheduleState.Delivery> deliveries = build.schedule.finished(step.id, step.outcome(), secrets.mask(step.reason));
             long now = System.currentTimeMillis();
-            Outcome outcome = step.outcome();
-            build.action.workstream(step.id).ended(outcome.name(), step.reason, now);
+            String line = step.record(build.action.workstream(step.id), secrets, now);
             build.recordSkips(now);
             build.run.save();
             deliveries.forEach(ScheduleState.Delivery::deliver);
             TaskListener listener = getContext().get(TaskListener.class);
-            listener.getLogger().println(step.id + ": " + outcome.name().toLowerCase(Locale.ROOT)
-                    + (step.reason == null ? "" : " (" + step.reason + ")"));
+            listener.getLogger().println(line);
             List<String> skipped = new ArrayList<>();
             for (Map.Entry<String, WorkstreamState> e : build.schedule.states().entrySet()) {
                 if (e.getValue() == WorkstreamState.SKIPPED && before.get(e.getKey()) != WorkstreamState.SKIPPED) {

@@ -19,4 +19,9 @@ final class BuildXml {
         String xml = xstream.toXML(action);
         return (T) xstream.fromXML(xml);
     }
+
+    /** What Jenkins would write for it in {@code build.xml}. */
+    static String of(Object state) {
+        return new XStream().toXML(state);
+    }
 }

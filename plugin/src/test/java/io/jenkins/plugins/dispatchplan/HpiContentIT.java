@@ -55,6 +55,8 @@ class HpiContentIT {
         EXPECTED_DEPENDENCIES.put("jackson2-api", "2.20.1-423.v13951f6b_6532");
         EXPECTED_DEPENDENCIES.put("credentials", "1480.v2246fd131e83");
         EXPECTED_DEPENDENCIES.put("credentials-binding", "702.vfe613e537e88");
+        // The Secret text credential the run's API key is looked up as; the version credentials-binding 702 requires.
+        EXPECTED_DEPENDENCIES.put("plain-credentials", "199.v9f8e1f741799");
         EXPECTED_DEPENDENCIES.put("pipeline-model-definition", "2.2277.v00573e73ddf1;resolution:=optional");
     }
 

@@ -27,6 +27,26 @@ class ReadPlanStepTest {
     }
 
     @Test
+    void aRepositoryUrlCarryingATokenIsRefusedAndNotRepeated() {
+        for (String withToken : new String[] {"https://x-access-token:ghs_0123456789abcdef@github.com/acme/shop.git",
+                "https://ghp_0123456789abcdefghij@github.com/acme/shop.git", "ssh://git:hunter2secret@git.example.com/shop.git"}) {
+            ReadPlanStep step = new ReadPlanStep();
+            step.setText(PLAN);
+            step.setRepository(withToken);
+            assertThatThrownBy(step::checkSource).isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("carries credentials").hasMessageContaining("gitCredentialsId")
+                    .hasMessageContaining("****@").hasMessageNotContaining("0123456789").hasMessageNotContaining("hunter2");
+        }
+        for (String fine : new String[] {"https://github.com/acme/shop.git", "ssh://git@github.com/acme/shop.git",
+                "git@github.com:acme/shop.git", "/srv/git/shop.git", "file:///srv/git/shop.git"}) {
+            ReadPlanStep step = new ReadPlanStep();
+            step.setText(PLAN);
+            step.setRepository(fine);
+            step.checkSource();
+        }
+    }
+
+    @Test
     void aBadPlanFailsWithTheReadersMessageNamingWhereAndWhat() {
         String cycle = """
                 workstreams:

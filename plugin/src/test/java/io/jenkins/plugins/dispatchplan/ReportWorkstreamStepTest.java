@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dispatchplan.graph.Outcome;
+import io.dispatchplan.secrets.Secrets;
 import org.junit.jupiter.api.Test;
 
 class ReportWorkstreamStepTest {
@@ -30,5 +31,20 @@ class ReportWorkstreamStepTest {
         assertThat(step.getReason()).isNull();
         step.setReason("  worker exited with 2 ");
         assertThat(step.getReason()).isEqualTo("worker exited with 2");
+    }
+
+    @Test
+    void theRunsApiKeyIsMaskedInTheReasonItRecordsAndLogs() {
+        String apiKey = "sk-ant-api03-0123456789abcdefghij";
+        ReportWorkstreamStep step = new ReportWorkstreamStep("api", "FAILURE");
+        step.setReason("worker exited with 1: invalid x-api-key " + apiKey);
+        WorkstreamRecord row = new WorkstreamRecord(CollectWorkstreamStepTest.workstream("api"), "shop/api");
+
+        String logged = step.record(row, RunSecrets.of("ANTHROPIC_API_KEY", apiKey), 42L);
+
+        assertThat(logged).isEqualTo("api: failed (worker exited with 1: invalid x-api-key " + Secrets.MASK + ")");
+        assertThat(row.getReason()).isEqualTo("worker exited with 1: invalid x-api-key " + Secrets.MASK);
+        assertThat(row.getStatus()).isEqualTo("FAILED");
+        assertThat(BuildXml.of(row)).doesNotContain(apiKey);
     }
 }
