@@ -55,6 +55,10 @@ final class Preflight {
      */
     static void outDirIsOurs(RunLayout layout) throws RunException {
         Path out = layout.outDir();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new RunException("the run directory " + out + " is a file, not a directory. Give --out a directory (a new"
+                    + " one is made)");
+        }
         if (!Files.isDirectory(out) || WorktreeManager.isFreeFor(out)) {
             return;
         }

@@ -69,6 +69,15 @@ class RunPreflightTest {
     }
 
     @Test
+    void aRunDirectoryThatIsAFileIsSaidSo() throws Exception {
+        Path file = Files.writeString(dir.resolve("out"), "mine\n");
+
+        assertThatThrownBy(() -> run(Plans.yaml("feature: f\nworkstreams: [{id: a}]"), file))
+                .isInstanceOf(RunException.class).hasMessageContaining("is a file, not a directory");
+        assertThat(file).hasContent("mine");
+    }
+
+    @Test
     void anUnreadableRecordOfAnEarlierRunIsNamedWithItsFix() throws Exception {
         Plan plan = Plans.yaml("feature: f\nworkstreams: [{id: a}, {id: b}]");
         Path out = dir.resolve("out");
