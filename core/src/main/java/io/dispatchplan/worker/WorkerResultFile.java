@@ -53,6 +53,9 @@ public final class WorkerResultFile {
         if (outcome.logs() != null) {
             root.put("stdout", outcome.logs().stdout().toString());
             root.put("stderr", outcome.logs().stderr().toString());
+            if (java.nio.file.Files.exists(outcome.logs().events())) {
+                root.put("events", outcome.logs().events().toString());
+            }
         }
         if (outcome.claude() != null) {
             root.set("claude", claudeJson(outcome.claude()));
@@ -68,7 +71,8 @@ public final class WorkerResultFile {
     public static WorkerOutcome read(Path file) throws IOException {
         JsonNode root = JSON.readTree(file.toFile());
         WorkerLogs logs = root.hasNonNull("stdout")
-                ? new WorkerLogs(Path.of(root.get("stdout").asText()), Path.of(root.get("stderr").asText()), file)
+                ? new WorkerLogs(Path.of(root.get("stdout").asText()), Path.of(root.get("stderr").asText()), file,
+                        root.hasNonNull("events") ? Path.of(root.get("events").asText()) : null)
                 : null;
         return new WorkerOutcome(
                 root.path("worker").asText(),
