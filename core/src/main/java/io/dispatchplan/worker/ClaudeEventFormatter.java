@@ -20,7 +20,7 @@ import java.util.List;
  * <p>{@link DurableWorkerScript#formatterProgram() The awk program} the Jenkins agent runs prints the same lines;
  * a test holds the two together on the real CLI's output. So the rules here stay simple enough for awk: strings are
  * shown up to their first line break, tabs as spaces, other control characters as {@code ?}, at most
- * {@value #MAX_BYTES} bytes of UTF-8 (cut before a multi-byte character) followed by {@code ...}; numbers as the CLI
+ * {@value #MAX_BYTES} bytes of UTF-8 (never cutting a character in two) followed by {@code ...}; numbers as the CLI
  * printed them.
  */
 public final class ClaudeEventFormatter {
@@ -202,7 +202,7 @@ public final class ClaudeEventFormatter {
     /**
      * A string as a line shows it: up to its first line break, a tab as a space, other control characters and
      * unpaired surrogates as {@code ?}, without leading or trailing spaces, at most {@value #MAX_BYTES} bytes of
-     * UTF-8 (cut before a multi-byte character, then {@code ...}).
+     * UTF-8 (cut before a character that does not fit whole, then {@code ...}).
      */
     static String display(String text) {
         int newline = text.indexOf('\n');
@@ -229,8 +229,18 @@ public final class ClaudeEventFormatter {
             return shown;
         }
         int cut = MAX_BYTES;
-        while (cut > 0 && (bytes[cut - 1] & 0x80) != 0) {
-            cut--;
+        for (int j = cut - 1; j >= cut - 4; j--) {
+            int octet = bytes[j] & 0xff;
+            if (octet < 0x80) {
+                break;
+            }
+            if (octet >= 0xc0) {
+                // The lead byte of the last character: cut before it when the character does not fit whole.
+                if (cut - j < (octet >= 0xf0 ? 4 : octet >= 0xe0 ? 3 : 2)) {
+                    cut = j;
+                }
+                break;
+            }
         }
         return new String(bytes, 0, cut, StandardCharsets.UTF_8) + "...";
     }
