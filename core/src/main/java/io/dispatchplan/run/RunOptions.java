@@ -34,6 +34,10 @@ import java.util.Objects;
  * @param job names the run for session ids (stable across re-runs)
  * @param workerEnvironment more variables for every worker (values are never logged or written to disk)
  * @param rerun which workstreams an earlier run finished are run again
+ * @param idleTimeout a worker attempt that prints no event or output for this long is stopped (its tree killed) and
+ *     fails, retryable; null for no limit
+ * @param resultGrace how long Claude Code may go on running after its result before it is stopped; null for the
+ *     default (60 s)
  */
 public record RunOptions(
         Path repository,
@@ -56,7 +60,12 @@ public record RunOptions(
         RetryPolicy retry,
         String job,
         Map<String, String> workerEnvironment,
-        Rerun rerun) {
+        Rerun rerun,
+        Duration idleTimeout,
+        Duration resultGrace) {
+
+    /** A worker silent this long is stopped, unless the run says otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);
 
     public RunOptions {
         repository = Objects.requireNonNull(repository, "repository").toAbsolutePath().normalize();
@@ -73,6 +82,7 @@ public record RunOptions(
         job = job == null || job.isBlank() ? repository.toString() : job;
         workerEnvironment = Map.copyOf(workerEnvironment == null ? Map.of() : workerEnvironment);
         rerun = rerun == null ? Rerun.UNFINISHED : rerun;
+        resultGrace = resultGrace == null ? io.dispatchplan.worker.WorkerRequest.DEFAULT_RESULT_GRACE : resultGrace;
     }
 
     /** Options with defaults for everything but the repository, the output directory and the worker. */
@@ -107,6 +117,8 @@ public record RunOptions(
         private String job;
         private Map<String, String> workerEnvironment = Map.of();
         private Rerun rerun = Rerun.UNFINISHED;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration resultGrace;
 
         private Builder(Path repository, Path outDir, Worker worker) {
             this.repository = repository;
@@ -187,10 +199,20 @@ public record RunOptions(
             return this;
         }
 
+        /**
+         * The watchdog: a worker silent for {@code idle} is stopped (null for no limit; default 15 min), Claude Code
+         * still running {@code afterResult} after its result is stopped (null for 60 s).
+         */
+        public Builder watchdog(Duration idle, Duration afterResult) {
+            this.idleTimeout = idle;
+            this.resultGrace = afterResult;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                     keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
-                    mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun);
+                    mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun, idleTimeout, resultGrace);
         }
     }
 }

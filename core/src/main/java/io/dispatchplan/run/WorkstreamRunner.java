@@ -12,6 +12,8 @@ import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.worker.RetryingWorker;
 import io.dispatchplan.worker.Worker;
+import io.dispatchplan.worker.WorkerActivity;
+import io.dispatchplan.worker.WorkerListener;
 import io.dispatchplan.worker.WorkerLogs;
 import io.dispatchplan.worker.WorkerOutcome;
 import io.dispatchplan.worker.WorkerEnvironment;
@@ -80,11 +82,18 @@ final class WorkstreamRunner {
                     .env(options.workerEnvironment())
                     .env(setup.environment())
                     .timeout(timeoutFor(w))
+                    .idleTimeout(options.idleTimeout())
+                    .resultGrace(options.resultGrace())
                     .stateDir(context.layout().stateDir(w.id()))
                     .logs(WorkerLogs.in(context.layout().workstreamDir(w.id())))
                     .build();
             context.listener().step(w.id(), worker.kind() + " worker running");
-            outcome = worker.run(request);
+            outcome = worker.run(request, new WorkerListener() {
+                @Override
+                public void activity(WorkerRequest r, WorkerActivity activity) {
+                    context.listener().activity(w.id(), activity);
+                }
+            });
         } catch (RuntimeException e) {
             stopLeftovers(w);
             return collectAfterFailure(w, worktree, start, describe(e));
