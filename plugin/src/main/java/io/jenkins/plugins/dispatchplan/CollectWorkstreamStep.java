@@ -79,7 +79,12 @@ public final class CollectWorkstreamStep extends Step {
             BranchPusher pusher = GitAccess.pusher(getContext(), run, build.action.settings(), "collectWorkstream");
             CollectedWorkstream collected = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus, pusher, attempt));
             TaskListener listener = getContext().get(TaskListener.class);
+            if (collected.getLastActivity() != null) {
+                build.action.workstream(id).activity(collected.getTurns(), collected.getLastActivity(),
+                        collected.getLastActivityAt());
+            }
             if (collected.getRetryAfterSeconds() != null) {
+                run.save();
                 listener.getLogger().println(id + ": attempt " + attempt + " failed (" + collected.getReason() + "); trying again"
                         + (collected.getRetryAfterSeconds() > 0 ? " in " + collected.getRetryAfterSeconds() + " s" : ""));
                 return collected;
