@@ -11,6 +11,8 @@ import java.util.Locale;
 final class OptionRanges {
     static final int MAX_RETRIES = 10;
     static final int MAX_PORT = 65535;
+    /** A week: longer than any worker should sit silent. */
+    static final int MAX_IDLE_MINUTES = 10_080;
 
     private final List<String> problems = new ArrayList<>();
 

@@ -5,6 +5,7 @@ import io.dispatchplan.integrate.MergeRecord;
 import io.dispatchplan.integrate.PredictedConflict;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.run.RunListener;
+import io.dispatchplan.worker.WorkerActivity;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Live progress, one line per workstream: waiting / running n s / done / failed / skipped. On a terminal the
- * block is redrawn in place every second; otherwise (CI logs, pipes) a line is printed at each change, and
- * every 30 s for what is still running.
+ * block is redrawn in place every second, a running workstream's line showing its worker's last activity and how
+ * long ago it was; otherwise (CI logs, pipes) a line is printed at each change and for each activity of a worker
+ * (a tool use, a retry, its result), and every 30 s for what is still running.
  */
 final class ProgressPrinter implements RunListener, AutoCloseable {
     private static final long HEARTBEAT_MILLIS = 30_000;
@@ -30,7 +32,11 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
     private int drawnLines;
     private long lastHeartbeat = System.currentTimeMillis();
 
-    private record Line(String state, String detail, long sinceNanos) {}
+    private record Line(String state, String detail, long sinceNanos, String activity, long activityNanos) {
+        Line(String state, String detail, long sinceNanos) {
+            this(state, detail, sinceNanos, null, 0);
+        }
+    }
 
     ProgressPrinter(PrintWriter out, boolean redraw, List<String> ids) {
         this.out = out;
@@ -69,10 +75,34 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
     @Override
     public synchronized void step(String id, String what) {
         Line line = lines.get(id);
-        lines.put(id, new Line(line.state(), what, line.sinceNanos()));
+        lines.put(id, new Line(line.state(), what, line.sinceNanos(), line.activity(), line.activityNanos()));
         if (redraw) {
             redrawBlock();
         }
+    }
+
+    @Override
+    public synchronized void activity(String id, WorkerActivity activity) {
+        Line line = lines.get(id);
+        if (line == null) {
+            return;
+        }
+        String text = printable(activity.line());
+        lines.put(id, new Line(line.state(), line.detail(), line.sinceNanos(), text, System.nanoTime()));
+        if (redraw) {
+            redrawBlock();
+        } else {
+            int width = lines.keySet().stream().mapToInt(String::length).max().orElse(10);
+            out.println(stamp() + " " + String.format(Locale.ROOT, "%-" + width + "s  %s", id, text));
+            out.flush();
+        }
+    }
+
+    /** Worker output is not ours: no control characters (escape sequences) reach the terminal. */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.toString();
     }
 
     @Override
@@ -142,8 +172,12 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
 
     private String format(String id, Line line) {
         int width = lines.keySet().stream().mapToInt(String::length).max().orElse(10);
-        String state = line.state().equals("running") ? "running " + seconds(System.nanoTime() - line.sinceNanos()) : line.state();
+        boolean running = line.state().equals("running");
+        String state = running ? "running " + seconds(System.nanoTime() - line.sinceNanos()) : line.state();
         String detail = line.detail().isEmpty() ? "" : "  " + line.detail();
+        if (running && line.activity() != null) {
+            detail = "  " + line.activity() + " (" + seconds(System.nanoTime() - line.activityNanos()) + " ago)";
+        }
         return String.format(Locale.ROOT, "%-" + width + "s  %s%s", id, state, detail);
     }
 

@@ -106,6 +106,11 @@ class RunCommand implements Callable<Integer> {
             + " (at least 1).")
     Integer timeoutMinutes;
 
+    @Option(names = "--idle-timeout", paramLabel = "MIN", defaultValue = "15", description = "Stop a worker that"
+            + " prints no event or output for this many minutes (its process tree is killed, its work kept, and it is"
+            + " retried); 0 for no limit (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutMinutes;
+
     @Option(names = "--deadline", paramLabel = "MIN", description = "Limit for the whole run, in minutes (at least 1).")
     Integer deadlineMinutes;
 
@@ -253,6 +258,8 @@ class RunCommand implements Callable<Integer> {
                 .between("--retries", retries, 0, OptionRanges.MAX_RETRIES, "retries of a retryable failure; 0 for none")
                 .minutes("--timeout", timeoutMinutes, "the limit for one worker attempt")
                 .minutes("--deadline", deadlineMinutes, "the limit for the whole run")
+                .between("--idle-timeout", idleTimeoutMinutes, 0, OptionRanges.MAX_IDLE_MINUTES,
+                        "minutes a worker may print nothing before it is stopped; 0 for no limit")
                 .between("--base-port", basePort, 1, OptionRanges.MAX_PORT, "the first port of the first workstream")
                 .between("--port-span", portSpan, 1, OptionRanges.MAX_PORT, "ports per workstream")
                 .atLeastOne("--max-turns", maxTurns, "Claude turns per workstream run")
@@ -294,6 +301,7 @@ class RunCommand implements Callable<Integer> {
                 .failFast(failFast)
                 .keepWorktrees(keepWorktrees)
                 .timeouts(minutes(timeoutMinutes, "--timeout"), minutes(deadlineMinutes, "--deadline"))
+                .watchdog(idleTimeoutMinutes == 0 ? null : Duration.ofMinutes(idleTimeoutMinutes), null)
                 .integration(policy, verify == null ? null : List.of("sh", "-c", verify), null, !noMergeUnstable)
                 .setup(setupOptions, identity)
                 .retry(retry)

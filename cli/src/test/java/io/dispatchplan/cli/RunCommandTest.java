@@ -102,6 +102,8 @@ class RunCommandTest {
         "--max-budget-usd | 0    | --max-budget-usd must be a positive number of dollars, not 0",
         "--max-budget-usd | NaN  | --max-budget-usd must be a positive number of dollars, not NaN",
         "--max-budget-usd | Infinity | --max-budget-usd must be a positive number of dollars, not Infinity",
+        "--idle-timeout   | -1   | --idle-timeout must be from 0 to 10080, not -1",
+        "--idle-timeout   | 20000 | --idle-timeout must be from 0 to 10080, not 20000",
     })
     void numericOptionsOutOfRangeAreRefusedBeforeAnythingRuns(String option, String value, String message) {
         Path out = dir.resolve("out");
@@ -185,5 +187,27 @@ class RunCommandTest {
         assertThat(trusted.exitCode()).as(trusted.out() + trusted.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("out2/workstreams/api/RESULTS.md")))
                 .doesNotContain("--setting-sources", "--strict-mcp-config");
+    }
+
+    @Test
+    void eachEventOfAClaudeWorkerIsALineOfTheRunsOutput() throws Exception {
+        Path claude = dir.resolve("claude");
+        Files.writeString(claude, String.join("\n", "#!/bin/sh",
+                "printf '%s\\n' '{\"type\":\"system\",\"subtype\":\"init\",\"cwd\":\"'\"$PWD\"'\",\"model\":\"sonnet\",\"tools\":[\"Bash\"]}'",
+                "printf '%s\\n' '{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":[{\"type\":\"tool_use\",\"name\":\"Bash\",\"input\":{\"command\":\"npm test\"}}]}}'",
+                "printf '%s\\n' '{\"type\":\"assistant\",\"message\":{\"id\":\"m2\",\"content\":[{\"type\":\"tool_use\",\"name\":\"Edit\",\"input\":{\"file_path\":\"'\"$PWD\"'/src/api.ts\"}}]}}'",
+                "echo done > \"$RESULTS_FILE\"",
+                "printf '%s\\n' '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"num_turns\":2,\"total_cost_usd\":0.12,\"duration_ms\":4000}'",
+                ""));
+        claude.toFile().setExecutable(true);
+
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--claude",
+                claude.toString(), "--out", dir.resolve("out").toString(), "--retries", "0", "--idle-timeout", "5");
+
+        assertThat(run.out()).containsPattern("\\[\\d+ s\\] api +session started: model sonnet, 1 tool\n")
+                .containsPattern("\\[\\d+ s\\] api +turn 1: Bash: npm test\n")
+                .containsPattern("\\[\\d+ s\\] api +turn 2: Edit: src/api.ts\n")
+                .containsPattern("\\[\\d+ s\\] api +result: success, 2 turns, \\$0.12, 4 s\n");
+        assertThat(dir.resolve("out/workstreams/api/worker.events.jsonl")).exists();
     }
 }

@@ -12,12 +12,19 @@ import java.time.Duration;
  * @param stderr captured stderr, with the same rule for a file
  * @param timedOut whether the runner killed the process tree because the timeout elapsed
  * @param duration wall-clock time from start to end
+ * @param watchdog why the watchdog of a {@link ProcessWatch watched} process killed its tree; null when it did not
  */
-public record ProcessResult(int exitCode, String stdout, String stderr, boolean timedOut, Duration duration) {
+public record ProcessResult(int exitCode, String stdout, String stderr, boolean timedOut, Duration duration,
+        WatchdogStop watchdog) {
 
     public ProcessResult {
         stdout = stdout == null ? "" : stdout;
         stderr = stderr == null ? "" : stderr;
+    }
+
+    /** A result the watchdog had nothing to do with. */
+    public ProcessResult(int exitCode, String stdout, String stderr, boolean timedOut, Duration duration) {
+        this(exitCode, stdout, stderr, timedOut, duration, null);
     }
 
     /** Exit code 0 and not timed out. */

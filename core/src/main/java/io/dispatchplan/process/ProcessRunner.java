@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one process: argv in, exit code and captured output out. Never goes through a shell. A timeout or
@@ -21,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Captured output is held in memory whole: send long output (a worker's) to files.
  *
+ * <p>A {@link ProcessWatch watched} process's output is read by the runner (still written to the files byte for
+ * byte), so each stdout line can be handed on as it arrives and the tree can be killed when the process stays
+ * silent too long or goes on running after it said it was done ({@link ProcessResult#watchdog()}).
+ *
  * <p>Arguments and environment values travel in the JVM's native encoding ({@code sun.jnu.encoding});
  * text that encoding cannot represent is refused with a message instead of being mangled to {@code ?}.
  */
@@ -31,6 +36,9 @@ public final class ProcessRunner {
 
     /** How long to keep reading output after the process exited. */
     static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+
+    /** How often a watched process's limits are checked. */
+    static final long WATCH_SLICE_MILLIS = 100;
 
     private static final Charset NATIVE = nativeCharset();
 
@@ -60,10 +68,11 @@ public final class ProcessRunner {
         Map<String, String> env = builder.environment();
         spec.removedEnvironment().forEach(env::remove);
         env.putAll(spec.environment());
-        if (spec.stdoutFile() != null) {
+        ProcessWatch watch = spec.watch();
+        if (watch == null && spec.stdoutFile() != null) {
             builder.redirectOutput(spec.stdoutFile().toFile());
         }
-        if (spec.stderrFile() != null) {
+        if (watch == null && spec.stderrFile() != null) {
             builder.redirectError(spec.stderrFile().toFile());
         }
 
@@ -72,15 +81,25 @@ public final class ProcessRunner {
         long startNanos = System.nanoTime();
         Process process = start(builder, spec);
         listener.started(spec, process.pid());
-        OutputCollector stdout = spec.stdoutFile() == null
+        AtomicLong lastOutput = new AtomicLong(startNanos);
+        OutputTee stdoutTee = watch == null ? null : OutputTee.start(process.getInputStream(), spec.stdoutFile(),
+                watch.onStdoutLine(), lastOutput, "stdout of pid " + process.pid());
+        OutputTee stderrTee = watch == null ? null : OutputTee.start(process.getErrorStream(), spec.stderrFile(),
+                null, lastOutput, "stderr of pid " + process.pid());
+        OutputCollector stdout = watch == null && spec.stdoutFile() == null
                 ? OutputCollector.start(process.getInputStream(), "stdout of pid " + process.pid()) : null;
-        OutputCollector stderr = spec.stderrFile() == null
+        OutputCollector stderr = watch == null && spec.stderrFile() == null
                 ? OutputCollector.start(process.getErrorStream(), "stderr of pid " + process.pid()) : null;
         feedStdin(process, spec.stdin());
 
         boolean timedOut = false;
+        WatchdogStop stopped = null;
         try {
-            if (spec.timeout() == null) {
+            if (watch != null) {
+                Ending ending = watchUntilEnd(process, spec.timeout(), watch, lastOutput, startNanos);
+                timedOut = ending == Ending.TIMEOUT;
+                stopped = ending == Ending.IDLE ? WatchdogStop.IDLE : ending == Ending.LINGERED ? WatchdogStop.LINGERED : null;
+            } else if (spec.timeout() == null) {
                 process.waitFor();
             } else if (!process.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
                 timedOut = true;
@@ -93,14 +112,56 @@ public final class ProcessRunner {
             throw new ProcessInterruptedException("interrupted while running " + spec.commandLine()
                     + "; its process tree was killed", e);
         }
-        ProcessResult result = new ProcessResult(
-                process.exitValue(),
-                stdout != null ? stdout.await(OUTPUT_GRACE) : tail(spec.stdoutFile()),
-                stderr != null ? stderr.await(OUTPUT_GRACE) : tail(spec.stderrFile()),
-                timedOut,
-                Duration.ofNanos(System.nanoTime() - startNanos));
+        String out;
+        String err;
+        if (watch != null) {
+            // The tees write the files: let them finish before their tails are read.
+            String outMemory = stdoutTee.await(OUTPUT_GRACE);
+            String errMemory = stderrTee.await(OUTPUT_GRACE);
+            out = spec.stdoutFile() == null ? outMemory : tail(spec.stdoutFile());
+            err = spec.stderrFile() == null ? errMemory : tail(spec.stderrFile());
+        } else {
+            out = stdout != null ? stdout.await(OUTPUT_GRACE) : tail(spec.stdoutFile());
+            err = stderr != null ? stderr.await(OUTPUT_GRACE) : tail(spec.stderrFile());
+        }
+        ProcessResult result = new ProcessResult(process.exitValue(), out, err, timedOut,
+                Duration.ofNanos(System.nanoTime() - startNanos), stopped);
         listener.finished(spec, result);
         return result;
+    }
+
+    private enum Ending { EXITED, TIMEOUT, IDLE, LINGERED }
+
+    /**
+     * Waits for the process in short slices, killing its tree at the timeout, after the idle limit without output, or
+     * after the grace once it said it was done.
+     */
+    private static Ending watchUntilEnd(Process process, Duration timeout, ProcessWatch watch, AtomicLong lastOutput,
+            long startNanos) throws InterruptedException {
+        long slice = TimeUnit.MILLISECONDS.toNanos(WATCH_SLICE_MILLIS);
+        long finishedAt = 0;
+        while (!process.waitFor(slice, TimeUnit.NANOSECONDS)) {
+            long now = System.nanoTime();
+            Ending ending = null;
+            if (timeout != null && now - startNanos >= timeout.toNanos()) {
+                ending = Ending.TIMEOUT;
+            } else if (watch.idleTimeout() != null && now - lastOutput.get() >= watch.idleTimeout().toNanos()) {
+                ending = Ending.IDLE;
+            } else if (watch.finished() != null && watch.finishedGrace() != null) {
+                if (finishedAt == 0 && watch.finished().getAsBoolean()) {
+                    finishedAt = now;
+                }
+                if (finishedAt != 0 && now - finishedAt >= watch.finishedGrace().toNanos()) {
+                    ending = Ending.LINGERED;
+                }
+            }
+            if (ending != null) {
+                ProcessTree.kill(process.toHandle());
+                awaitUninterruptibly(process);
+                return ending;
+            }
+        }
+        return Ending.EXITED;
     }
 
     private static Process start(ProcessBuilder builder, ProcessSpec spec) {

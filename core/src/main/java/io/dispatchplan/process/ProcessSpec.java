@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * @param stderrFile when set, stderr goes to this file (truncated first) instead of memory
  * @param stdin text written to the process's stdin (UTF-8), then closed; null closes stdin at once
  * @param removedEnvironment inherited variable names to remove (applied before {@code environment})
+ * @param watch how to watch the process while it runs (live stdout lines, an idle limit); null for not at all
  */
 public record ProcessSpec(
         List<String> argv,
@@ -35,7 +36,8 @@ public record ProcessSpec(
         Path stdoutFile,
         Path stderrFile,
         String stdin,
-        Set<String> removedEnvironment) {
+        Set<String> removedEnvironment,
+        ProcessWatch watch) {
 
     public ProcessSpec {
         argv = List.copyOf(Objects.requireNonNull(argv, "argv"));
@@ -58,7 +60,13 @@ public record ProcessSpec(
     /** The shape other code was written against: no removed variables. */
     public ProcessSpec(List<String> argv, Path workingDir, Map<String, String> environment, Duration timeout,
             Path stdoutFile, Path stderrFile, String stdin) {
-        this(argv, workingDir, environment, timeout, stdoutFile, stderrFile, stdin, Set.of());
+        this(argv, workingDir, environment, timeout, stdoutFile, stderrFile, stdin, Set.of(), null);
+    }
+
+    /** The shape before watching: not watched. */
+    public ProcessSpec(List<String> argv, Path workingDir, Map<String, String> environment, Duration timeout,
+            Path stdoutFile, Path stderrFile, String stdin, Set<String> removedEnvironment) {
+        this(argv, workingDir, environment, timeout, stdoutFile, stderrFile, stdin, removedEnvironment, null);
     }
 
     public static ProcessSpec of(String... argv) {
@@ -66,53 +74,59 @@ public record ProcessSpec(
     }
 
     public static ProcessSpec of(List<String> argv) {
-        return new ProcessSpec(argv, null, Map.of(), null, null, null, null, Set.of());
+        return new ProcessSpec(argv, null, Map.of(), null, null, null, null, Set.of(), null);
     }
 
     public ProcessSpec in(Path dir) {
-        return new ProcessSpec(argv, dir, environment, timeout, stdoutFile, stderrFile, stdin, removedEnvironment);
+        return new ProcessSpec(argv, dir, environment, timeout, stdoutFile, stderrFile, stdin, removedEnvironment, watch);
     }
 
     public ProcessSpec env(String name, String value) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value of " + name));
-        return new ProcessSpec(argv, workingDir, env, timeout, stdoutFile, stderrFile, stdin, removedEnvironment);
+        return new ProcessSpec(argv, workingDir, env, timeout, stdoutFile, stderrFile, stdin, removedEnvironment, watch);
     }
 
     public ProcessSpec env(Map<String, String> variables) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.putAll(variables);
-        return new ProcessSpec(argv, workingDir, env, timeout, stdoutFile, stderrFile, stdin, removedEnvironment);
+        return new ProcessSpec(argv, workingDir, env, timeout, stdoutFile, stderrFile, stdin, removedEnvironment, watch);
     }
 
     /** Removes inherited variables (e.g. {@code GIT_DIR} leaking in from a hook); explicit {@link #env} wins. */
     public ProcessSpec withoutEnv(String... names) {
         Set<String> removed = new LinkedHashSet<>(removedEnvironment);
         removed.addAll(Arrays.asList(names));
-        return new ProcessSpec(argv, workingDir, environment, timeout, stdoutFile, stderrFile, stdin, removed);
+        return new ProcessSpec(argv, workingDir, environment, timeout, stdoutFile, stderrFile, stdin, removed, watch);
     }
 
     public ProcessSpec timeout(Duration limit) {
-        return new ProcessSpec(argv, workingDir, environment, limit, stdoutFile, stderrFile, stdin, removedEnvironment);
+        return new ProcessSpec(argv, workingDir, environment, limit, stdoutFile, stderrFile, stdin, removedEnvironment, watch);
     }
 
     public ProcessSpec stdoutTo(Path file) {
-        return new ProcessSpec(argv, workingDir, environment, timeout, file, stderrFile, stdin, removedEnvironment);
+        return new ProcessSpec(argv, workingDir, environment, timeout, file, stderrFile, stdin, removedEnvironment, watch);
     }
 
     public ProcessSpec stderrTo(Path file) {
-        return new ProcessSpec(argv, workingDir, environment, timeout, stdoutFile, file, stdin, removedEnvironment);
+        return new ProcessSpec(argv, workingDir, environment, timeout, stdoutFile, file, stdin, removedEnvironment, watch);
     }
 
     public ProcessSpec stdin(String text) {
-        return new ProcessSpec(argv, workingDir, environment, timeout, stdoutFile, stderrFile, text, removedEnvironment);
+        return new ProcessSpec(argv, workingDir, environment, timeout, stdoutFile, stderrFile, text, removedEnvironment, watch);
+    }
+
+    /** Watched while it runs: see {@link ProcessWatch}. */
+    public ProcessSpec watch(ProcessWatch value) {
+        return new ProcessSpec(argv, workingDir, environment, timeout, stdoutFile, stderrFile, stdin, removedEnvironment,
+                value);
     }
 
     /** A new spec with more arguments appended. */
     public ProcessSpec args(List<String> more) {
         List<String> all = new ArrayList<>(argv);
         all.addAll(more);
-        return new ProcessSpec(all, workingDir, environment, timeout, stdoutFile, stderrFile, stdin, removedEnvironment);
+        return new ProcessSpec(all, workingDir, environment, timeout, stdoutFile, stderrFile, stdin, removedEnvironment, watch);
     }
 
     /** The command as POSIX shell text, for messages and logs (never executed). */
@@ -131,6 +145,7 @@ public record ProcessSpec(
                 + (stdoutFile == null ? "" : " stdout> " + stdoutFile)
                 + (stderrFile == null ? "" : " stderr> " + stderrFile)
                 + (stdin == null ? "" : " stdin " + stdin.length() + " chars")
+                + (watch == null ? "" : " watched" + (watch.idleTimeout() == null ? "" : " idle " + watch.idleTimeout()))
                 + "]";
     }
 }

@@ -87,6 +87,11 @@ final class ConflictWarnings implements RunListener {
     }
 
     @Override
+    public void activity(String id, io.dispatchplan.worker.WorkerActivity activity) {
+        next.activity(id, activity);
+    }
+
+    @Override
     public void conflictPredicted(PredictedConflict conflict) {
         next.conflictPredicted(conflict);
     }

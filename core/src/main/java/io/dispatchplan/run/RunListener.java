@@ -19,6 +19,12 @@ public interface RunListener {
     /** A step inside a running workstream, e.g. "worktree ready", "worker running". */
     default void step(String id, String what) {}
 
+    /**
+     * What a running workstream's worker just did, as one readable line (Claude Code: its session start, a tool use,
+     * a text, an API retry, its result), with its turns so far.
+     */
+    default void activity(String id, io.dispatchplan.worker.WorkerActivity activity) {}
+
     default void finished(WorkstreamReport report) {}
 
     /** Two finished workstream branches will conflict when integrated: known now, before the integration. */

@@ -37,6 +37,10 @@ import java.util.Objects;
  * @param secretVariables more variables whose values are secrets (besides the API key's), masked in everything the
  *     run prints or writes and never committed
  * @param verifyEach run verify after every merge, undoing a merge that breaks it, instead of once at the end
+ * @param idleTimeout a worker attempt that prints no event or output for this long is stopped (its tree killed) and
+ *     fails, retryable; null for no limit
+ * @param resultGrace how long Claude Code may go on running after its result before it is stopped; null for the
+ *     default (60 s)
  */
 public record RunOptions(
         Path repository,
@@ -61,7 +65,12 @@ public record RunOptions(
         Map<String, String> workerEnvironment,
         Rerun rerun,
         List<String> secretVariables,
-        boolean verifyEach) {
+        boolean verifyEach,
+        Duration idleTimeout,
+        Duration resultGrace) {
+
+    /** A worker silent this long is stopped, unless the run says otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);
 
     public RunOptions {
         repository = Objects.requireNonNull(repository, "repository").toAbsolutePath().normalize();
@@ -79,6 +88,7 @@ public record RunOptions(
         workerEnvironment = Map.copyOf(workerEnvironment == null ? Map.of() : workerEnvironment);
         rerun = rerun == null ? Rerun.UNFINISHED : rerun;
         secretVariables = List.copyOf(secretVariables == null ? List.of() : secretVariables);
+        resultGrace = resultGrace == null ? io.dispatchplan.worker.WorkerRequest.DEFAULT_RESULT_GRACE : resultGrace;
     }
 
     /** Options with defaults for everything but the repository, the output directory and the worker. */
@@ -115,6 +125,8 @@ public record RunOptions(
         private Rerun rerun = Rerun.UNFINISHED;
         private List<String> secretVariables = List.of();
         private boolean verifyEach;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration resultGrace;
 
         private Builder(Path repository, Path outDir, Worker worker) {
             this.repository = repository;
@@ -205,11 +217,21 @@ public record RunOptions(
             return this;
         }
 
+        /**
+         * The watchdog: a worker silent for {@code idle} is stopped (null for no limit; default 15 min), Claude Code
+         * still running {@code afterResult} after its result is stopped (null for 60 s).
+         */
+        public Builder watchdog(Duration idle, Duration afterResult) {
+            this.idleTimeout = idle;
+            this.resultGrace = afterResult;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                     keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
                     mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun, secretVariables,
-                    verifyEach);
+                    verifyEach, idleTimeout, resultGrace);
         }
     }
 }

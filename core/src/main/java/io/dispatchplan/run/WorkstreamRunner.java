@@ -12,6 +12,8 @@ import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.worker.RetryingWorker;
 import io.dispatchplan.worker.Worker;
+import io.dispatchplan.worker.WorkerActivity;
+import io.dispatchplan.worker.WorkerListener;
 import io.dispatchplan.worker.WorkerLogs;
 import io.dispatchplan.worker.WorkerOutcome;
 import io.dispatchplan.worker.WorkerRequest;
@@ -81,15 +83,23 @@ final class WorkstreamRunner {
                     .env(options.workerEnvironment())
                     .env(setup.environment())
                     .timeout(timeoutFor(w))
+                    .idleTimeout(options.idleTimeout())
+                    .resultGrace(options.resultGrace())
                     .stateDir(context.layout().stateDir(w.id()))
                     .logs(WorkerLogs.in(context.layout().workstreamDir(w.id())))
                     .build();
             context.listener().step(w.id(), worker.kind() + " worker running");
             try {
-                outcome = worker.run(request);
+                outcome = worker.run(request, new WorkerListener() {
+                    @Override
+                    public void activity(WorkerRequest r, WorkerActivity activity) {
+                        context.listener().activity(w.id(), activity);
+                    }
+                });
             } finally {
                 // What the worker printed is kept and archived: never with a secret in it.
-                context.secrets().maskFiles(request.logs().stdout(), request.logs().stderr(), request.logs().resultJson());
+                context.secrets().maskFiles(request.logs().stdout(), request.logs().stderr(), request.logs().resultJson(),
+                        request.logs().events());
             }
         } catch (RuntimeException e) {
             strays.stopLeftovers();

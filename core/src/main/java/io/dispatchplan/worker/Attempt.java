@@ -5,6 +5,7 @@ import io.dispatchplan.process.ProcessInterruptedException;
 import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.process.ProcessRunner;
 import io.dispatchplan.process.ProcessSpec;
+import io.dispatchplan.process.ProcessWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +24,27 @@ final class Attempt {
     }
 
     static Ran run(ProcessRunner runner, String kind, WorkerCommand command, WorkerRequest request, Duration timeout) {
+        return run(runner, kind, command, request, timeout, request.logs().stdout(), null);
+    }
+
+    /**
+     * @param stdout where the process's stdout goes (Claude Code's goes to the events file)
+     * @param watch how to watch it (live lines, the idle limit, the grace after its result); null for not at all
+     */
+    static Ran run(ProcessRunner runner, String kind, WorkerCommand command, WorkerRequest request, Duration timeout,
+            Path stdout, ProcessWatch watch) {
         WorkerLogs logs = request.logs();
-        createParents(logs.stdout(), logs.stderr(), logs.resultJson());
+        createParents(stdout, logs.stderr(), logs.resultJson());
         ProcessSpec spec = ProcessSpec.of(command.argv())
                 .in(command.workingDir())
                 .env(command.environment())
-                .stdoutTo(logs.stdout())
+                .stdoutTo(stdout)
                 .stderrTo(logs.stderr());
         if (timeout != null) {
             spec = spec.timeout(timeout);
+        }
+        if (watch != null) {
+            spec = spec.watch(watch);
         }
         try {
             return new Ran(runner.run(spec), null);
@@ -86,6 +99,11 @@ final class Attempt {
         return "within " + (timeout == null ? "its time limit" : human(timeout));
     }
 
+    /** The request's idle limit for a message, e.g. "15 min". */
+    static String idleLimit(WorkerRequest request) {
+        return request.idleTimeout() == null ? "its idle limit" : human(request.idleTimeout());
+    }
+
     static String human(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds < 1) {
@@ -98,7 +116,7 @@ final class Attempt {
     }
 
     /** The log files' directories exist, and a symbolic link at a log file is removed: output is never written through one. */
-    private static void createParents(Path... files) {
+    static void createParents(Path... files) {
         for (Path file : files) {
             io.dispatchplan.files.SafeFiles.prepareForWriting(file.toAbsolutePath().getParent(), file.toAbsolutePath());
         }

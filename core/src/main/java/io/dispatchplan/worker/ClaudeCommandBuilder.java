@@ -34,7 +34,8 @@ public final class ClaudeCommandBuilder {
     }
 
     /**
-     * The argv. The prompt comes right after {@code -p}: {@code --allowedTools} is variadic and would swallow a
+     * The argv. Output is {@code stream-json --verbose}: one event a line as the worker goes, the result last. The
+     * prompt comes right after {@code -p}: {@code --allowedTools} is variadic and would swallow a
      * prompt placed after it. Unless the config trusts the repository, no setting source is loaded (the
      * repository's {@code .claude/settings*.json} carry hooks; checked with the real CLI 2.1.328, an empty list
      * also skips project skills, agents, commands and CLAUDE.md) and only MCP servers given by flag start (not
@@ -48,8 +49,10 @@ public final class ClaudeCommandBuilder {
         argv.add(config.executable());
         argv.add("-p");
         argv.add(prompt);
+        // One event a line as it happens (the live progress); the last one is the result object that judges the run.
         argv.add("--output-format");
-        argv.add("json");
+        argv.add("stream-json");
+        argv.add("--verbose");
         argv.add(mode == SessionMode.RESUME ? "--resume" : "--session-id");
         argv.add(sessionId.toString());
         if (!config.trustRepositorySettings()) {

@@ -2,6 +2,12 @@ package io.dispatchplan.worker;
 
 import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.process.ProcessRunner;
+import io.dispatchplan.process.ProcessWatch;
+import io.dispatchplan.process.WatchdogStop;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.function.Consumer;
 import io.dispatchplan.worker.ClaudeCommandBuilder.SessionMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +22,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Runs Claude Code ({@code claude -p ... --output-format json}) as a worker.
+ * Runs Claude Code ({@code claude -p ... --output-format stream-json --verbose}) as a worker: the raw events go to
+ * {@code worker.events.jsonl}, a readable line per meaningful event ({@link ClaudeEventFormatter}) to
+ * {@code worker.stdout.log} and the {@link WorkerListener} as it comes. An attempt silent for the request's idle limit
+ * is killed and fails, retryable; one still running {@link WorkerRequest#resultGrace()} after its result is stopped
+ * and judged by that result.
  *
  * <p>The session id is {@link SessionIds#forWorkstream name-based}, and each workstream keeps its own
  * {@code CLAUDE_CONFIG_DIR} in its state directory, so a re-run resumes the earlier conversation: when that
@@ -127,6 +137,16 @@ public final class ClaudeWorker implements Worker {
 
     @Override
     public WorkerOutcome run(WorkerRequest request) {
+        return run(request, WorkerListener.NONE);
+    }
+
+    /**
+     * Runs it, telling {@code listener} each readable line of its event stream as it comes. The raw events go to
+     * {@link WorkerLogs#events()}, the readable lines to {@link WorkerLogs#stdout()}.
+     */
+    @Override
+    public WorkerOutcome run(WorkerRequest request, WorkerListener listener) {
+        WorkerListener progress = listener == null ? WorkerListener.NONE : listener;
         try {
             Files.createDirectories(ClaudeCommandBuilder.configDir(request));
         } catch (IOException e) {
@@ -135,7 +155,7 @@ public final class ClaudeWorker implements Worker {
         }
         long start = System.nanoTime();
         SessionMode mode = sessionMode(request);
-        Attempt.Ran ran = Attempt.run(runner, KIND, command(request, mode), request, request.timeout());
+        Attempt.Ran ran = runWatched(command(request, mode), request, request.timeout(), progress);
         // The CLI may disagree about the session: "No conversation found" on --resume (then the transcript is
         // unusable: set it aside and start afresh), "already in use" on --session-id (then resume it).
         for (int switches = 0;
@@ -147,7 +167,7 @@ public final class ClaudeWorker implements Worker {
             } else {
                 mode = SessionMode.RESUME;
             }
-            ran = Attempt.run(runner, KIND, command(request, mode), request, remaining(request.timeout(), start));
+            ran = runWatched(command(request, mode), request, remaining(request.timeout(), start), progress);
         }
         WorkerOutcome outcome = ran.instead() != null ? ran.instead() : judge(request, ran.result());
         if (ran.instead() == null) {
@@ -158,14 +178,58 @@ public final class ClaudeWorker implements Worker {
     }
 
     /**
+     * One process run: stdout (the event stream) to the events file as it comes, each event's readable line to the
+     * stdout log and the listener, the tree killed after the idle limit or the grace after the result event.
+     */
+    private Attempt.Ran runWatched(WorkerCommand command, WorkerRequest request, Duration timeout,
+            WorkerListener listener) {
+        ClaudeEventFormatter formatter = new ClaudeEventFormatter();
+        WorkerLogs logs = request.logs();
+        Attempt.createParents(logs.stdout());
+        try (BufferedWriter readable = Files.newBufferedWriter(logs.stdout(), StandardCharsets.UTF_8)) {
+            java.util.concurrent.atomic.AtomicBoolean sawResult = new java.util.concurrent.atomic.AtomicBoolean();
+            Consumer<String> onLine = event -> {
+                List<String> lines = formatter.lines(event);
+                sawResult.set(formatter.sawResult());
+                for (String line : lines) {
+                    try {
+                        readable.write(line);
+                        readable.newLine();
+                        readable.flush();
+                    } catch (IOException e) {
+                        // The readable log is a convenience; the raw events are what count.
+                    }
+                    listener.activity(request, new WorkerActivity(line, formatter.turns(), Instant.now()));
+                }
+            };
+            ProcessWatch watch = new ProcessWatch(onLine, request.idleTimeout(), sawResult::get, request.resultGrace());
+            return Attempt.run(runner, KIND, command, request, timeout, logs.events(), watch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + logs.stdout() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the CLI printed on stdout: the events file when there is one (this worker and the Jenkins agent's script
+     * write it), else the stdout log or the result's text.
+     */
+    static String rawOutput(WorkerRequest request, ProcessResult process) {
+        Path events = request.logs().events();
+        return Files.isRegularFile(events) ? Attempt.fullText(events, process.stdout())
+                : Attempt.fullText(request.logs().stdout(), process.stdout());
+    }
+
+    /**
      * The verdict on a finished {@code claude} process whose stdout and stderr went to the request's log files
      * (the Jenkins side runs it as a durable {@code sh} step and calls this afterwards).
      */
     public WorkerOutcome judge(WorkerRequest request, ProcessResult process) {
         boolean resultsWritten = Files.exists(request.resultsFile());
-        String stdout = Attempt.fullText(request.logs().stdout(), process.stdout());
+        String stdout = rawOutput(request, process);
         String stderr = Attempt.fullText(request.logs().stderr(), process.stderr());
         ClaudeResult result = ClaudeResultParser.parse(stdout);
+        boolean noResult = result.status() == ClaudeResult.Status.NO_OUTPUT
+                || result.status() == ClaudeResult.Status.UNREADABLE;
         String sessionId = result.sessionId() != null ? result.sessionId() : sessionId(request).toString();
 
         WorkerOutcome.Status status;
@@ -175,6 +239,11 @@ public final class ClaudeWorker implements Worker {
             status = WorkerOutcome.Status.TIMED_OUT;
             reason = "Claude Code did not finish " + Attempt.within(request.timeout())
                     + "; its process tree was killed (raise the workstream's timeout, or split it)";
+        } else if (process.watchdog() == WatchdogStop.IDLE && noResult) {
+            status = WorkerOutcome.Status.FAILED;
+            retryable = true;
+            reason = "Claude Code printed no event or output for " + Attempt.idleLimit(request)
+                    + "; its process tree was killed [retryable: it went silent]";
         } else if (result.succeeded()) {
             status = resultsWritten ? WorkerOutcome.Status.SUCCEEDED : WorkerOutcome.Status.NO_RESULTS;
             reason = resultsWritten ? result.describe() + cost(result)
@@ -193,6 +262,13 @@ public final class ClaudeWorker implements Worker {
                 reason += " [retryable: " + verdict.cause() + "]";
             }
         }
+        if (process.watchdog() != null && !noResult && !process.timedOut()) {
+            // Judged by its result all the same; say why the process did not end by itself.
+            reason += process.watchdog() == WatchdogStop.LINGERED
+                    ? "; Claude Code was still running " + Attempt.human(request.resultGrace())
+                            + " after its result and was stopped"
+                    : "; Claude Code went silent after its result and was stopped";
+        }
         return new WorkerOutcome(KIND, status, process.exitCode(), reason, retryable, 1, process.duration(),
                 result.totalCostUsd(), result.numTurns(), sessionId, resultsWritten, request.logs(), result);
     }
@@ -206,14 +282,18 @@ public final class ClaudeWorker implements Worker {
         if (result.timedOut() || result.exitCode() == 0) {
             return false;
         }
-        String stdout = Attempt.fullText(request.logs().stdout(), result.stdout());
+        String phrase = mode == SessionMode.RESUME ? "no conversation found" : "already in use";
+        String stdout = rawOutput(request, result);
+        ClaudeResult parsed = ClaudeResultParser.parse(stdout);
+        if (parsed.status() == ClaudeResult.Status.EXECUTION_ERROR && (parsed.numTurns() == null || parsed.numTurns() == 0)) {
+            // stream-json reports it as the result: error_during_execution, the message in its errors.
+            return String.join("\n", parsed.errors()).toLowerCase(Locale.ROOT).contains(phrase);
+        }
         if (!stdout.isBlank()) {
             return false;
         }
         String stderr = Attempt.fullText(request.logs().stderr(), result.stderr()).toLowerCase(Locale.ROOT);
-        return mode == SessionMode.RESUME
-                ? stderr.contains("no conversation found")
-                : stderr.contains("already in use");
+        return stderr.contains(phrase);
     }
 
     private static Duration remaining(Duration timeout, long startNanos) {

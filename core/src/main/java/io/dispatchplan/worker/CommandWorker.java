@@ -2,6 +2,8 @@ package io.dispatchplan.worker;
 
 import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.process.ProcessRunner;
+import io.dispatchplan.process.ProcessWatch;
+import io.dispatchplan.process.WatchdogStop;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +11,8 @@ import java.util.Objects;
 /**
  * Runs any program as a worker (codex, gemini, aider, a script) in the worktree, with the standard variables
  * ({@link WorkerEnvironment}). Success is exit code 0; RESULTS.md decides between {@code SUCCEEDED} and
- * {@code NO_RESULTS}. Exit code 75 (EX_TEMPFAIL) or death by SIGHUP/SIGKILL/SIGTERM is retryable.
+ * {@code NO_RESULTS}. Exit code 75 (EX_TEMPFAIL) or death by SIGHUP/SIGKILL/SIGTERM is retryable, and so is a command
+ * killed for printing nothing (stdout or stderr) for the request's idle limit.
  *
  * <p>The command is an argv, or a shell string that comes from the user's own configuration (the Jenkinsfile or
  * the CLI's options), never from plan text.
@@ -60,7 +63,10 @@ public final class CommandWorker implements Worker {
 
     @Override
     public WorkerOutcome run(WorkerRequest request) {
-        Attempt.Ran ran = Attempt.run(runner, KIND, command(request), request, request.timeout());
+        // Its output goes to its log files as it always did; the watch only measures silence.
+        ProcessWatch watch = request.idleTimeout() == null ? null : ProcessWatch.idle(request.idleTimeout());
+        Attempt.Ran ran = Attempt.run(runner, KIND, command(request), request, request.timeout(),
+                request.logs().stdout(), watch);
         WorkerOutcome outcome = ran.instead() != null ? ran.instead() : judge(request, ran.result());
         WorkerResultFile.write(outcome);
         return outcome;
@@ -76,6 +82,11 @@ public final class CommandWorker implements Worker {
             status = WorkerOutcome.Status.TIMED_OUT;
             reason = "the command did not finish " + Attempt.within(request.timeout())
                     + "; its process tree was killed";
+        } else if (result.watchdog() == WatchdogStop.IDLE) {
+            status = WorkerOutcome.Status.FAILED;
+            retryable = true;
+            reason = "the command printed nothing for " + Attempt.idleLimit(request)
+                    + "; its process tree was killed (retryable: it went silent)";
         } else if (result.exitCode() == 0) {
             status = resultsWritten ? WorkerOutcome.Status.SUCCEEDED : WorkerOutcome.Status.NO_RESULTS;
             reason = resultsWritten ? "the command finished"

@@ -33,6 +33,12 @@ public final class RetryingWorker implements Worker {
 
     @Override
     public WorkerOutcome run(WorkerRequest request) {
+        return run(request, WorkerListener.NONE);
+    }
+
+    @Override
+    public WorkerOutcome run(WorkerRequest request, WorkerListener runListener) {
+        WorkerListener listener = this.listener.and(runListener);
         long start = System.nanoTime();
         Double cost = null;
         WorkerOutcome outcome = null;
@@ -47,7 +53,7 @@ public final class RetryingWorker implements Worker {
                     break;
                 }
             }
-            outcome = delegate.run(request.withLogs(request.logs().forAttempt(attempt)));
+            outcome = delegate.run(request.withLogs(request.logs().forAttempt(attempt)), listener);
             cost = add(cost, outcome.costUsd());
             outcome = outcome.afterAttempts(attempt, Duration.ofNanos(System.nanoTime() - start), cost);
             if (!outcome.retryable()) {

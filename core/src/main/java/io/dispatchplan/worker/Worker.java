@@ -14,6 +14,14 @@ public interface Worker {
     WorkerOutcome run(WorkerRequest request);
 
     /**
+     * Runs it, telling {@code listener} what the worker does as it goes ({@link WorkerListener#activity}) and about
+     * retries. Workers that report nothing as they go just run.
+     */
+    default WorkerOutcome run(WorkerRequest request, WorkerListener listener) {
+        return run(request);
+    }
+
+    /**
      * What would make every run of this worker fail before it starts (its program cannot be found), said so that a
      * user can fix it; empty when it can run. Checked before a run creates any branch or worktree.
      */

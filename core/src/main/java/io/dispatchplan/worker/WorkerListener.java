@@ -2,12 +2,43 @@ package io.dispatchplan.worker;
 
 import java.time.Duration;
 
-/** Hears about retries, e.g. to say so in a build log. The engine never prints. */
+/**
+ * Hears what a running worker does and about retries, e.g. to show it on a progress display or in a build log. The
+ * engine never prints. Calls come from the threads that read the worker's output.
+ */
 public interface WorkerListener {
 
     WorkerListener NONE = new WorkerListener() { };
 
     /** Attempt {@code failed.attempts()} failed with a retryable cause; the next starts after {@code delay}. */
     default void retrying(WorkerRequest request, WorkerOutcome failed, int nextAttempt, Duration delay) {
+    }
+
+    /** The worker did something worth a line (Claude Code: its session start, a tool use, a retry, its result). */
+    default void activity(WorkerRequest request, WorkerActivity activity) {
+    }
+
+    /** Both, in this order. */
+    default WorkerListener and(WorkerListener other) {
+        if (other == null || other == NONE) {
+            return this;
+        }
+        if (this == NONE) {
+            return other;
+        }
+        WorkerListener first = this;
+        return new WorkerListener() {
+            @Override
+            public void retrying(WorkerRequest request, WorkerOutcome failed, int nextAttempt, Duration delay) {
+                first.retrying(request, failed, nextAttempt, delay);
+                other.retrying(request, failed, nextAttempt, delay);
+            }
+
+            @Override
+            public void activity(WorkerRequest request, WorkerActivity activity) {
+                first.activity(request, activity);
+                other.activity(request, activity);
+            }
+        };
     }
 }

@@ -4,21 +4,34 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where a worker run leaves its traces: captured stdout and stderr, and {@code worker-result.json}.
- * Keep them outside the worktree, or a WIP commit would sweep them up.
+ * Where a worker run leaves its traces: captured stdout and stderr, {@code worker-result.json}, and for Claude Code
+ * the raw event stream ({@code worker.events.jsonl}: every event as the CLI printed it, one JSON object a line; its
+ * stdout log then holds the readable progress lines). Keep them outside the worktree, or a WIP commit would sweep
+ * them up.
  */
-public record WorkerLogs(Path stdout, Path stderr, Path resultJson) {
+public record WorkerLogs(Path stdout, Path stderr, Path resultJson, Path events) {
+
+    public static final String EVENTS_FILE = "worker.events.jsonl";
 
     public WorkerLogs {
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
         Objects.requireNonNull(resultJson, "resultJson");
+        events = events == null ? stdout.resolveSibling(EVENTS_FILE) : events;
     }
 
-    /** {@code worker.stdout.log}, {@code worker.stderr.log} and {@code worker-result.json} in {@code dir}. */
+    /** The logs with the events file beside stdout. */
+    public WorkerLogs(Path stdout, Path stderr, Path resultJson) {
+        this(stdout, stderr, resultJson, null);
+    }
+
+    /**
+     * {@code worker.stdout.log}, {@code worker.stderr.log}, {@code worker-result.json} and
+     * {@code worker.events.jsonl} in {@code dir}.
+     */
     public static WorkerLogs in(Path dir) {
         return new WorkerLogs(dir.resolve("worker.stdout.log"), dir.resolve("worker.stderr.log"),
-                dir.resolve("worker-result.json"));
+                dir.resolve("worker-result.json"), dir.resolve(EVENTS_FILE));
     }
 
     /** The logs of a retry: attempt 1 keeps these names, attempt n writes {@code worker.stdout.n.log}. */
@@ -26,7 +39,8 @@ public record WorkerLogs(Path stdout, Path stderr, Path resultJson) {
         if (attempt <= 1) {
             return this;
         }
-        return new WorkerLogs(numbered(stdout, attempt), numbered(stderr, attempt), resultJson);
+        return new WorkerLogs(numbered(stdout, attempt), numbered(stderr, attempt), resultJson,
+                numbered(events, attempt));
     }
 
     private static Path numbered(Path file, int attempt) {

@@ -26,6 +26,10 @@ import java.util.TreeSet;
  * @param stateDir a directory of this workstream that outlives the worktree and is reused by the next run (the
  *     Claude worker keeps its {@code CLAUDE_CONFIG_DIR} there so a re-run can resume the session). The caller
  *     chooses it outside anything a repository controls: files there are loaded as the worker's own
+ * @param idleTimeout an attempt that prints no event or output for this long has its process tree killed and fails,
+ *     retryable; null for no limit
+ * @param resultGrace how long Claude Code may go on running after printing its result before its tree is killed (it
+ *     is then judged by that result); null for {@link #DEFAULT_RESULT_GRACE}
  */
 public record WorkerRequest(
         String job,
@@ -40,7 +44,12 @@ public record WorkerRequest(
         Map<String, String> environment,
         Duration timeout,
         WorkerLogs logs,
-        Path stateDir) {
+        Path stateDir,
+        Duration idleTimeout,
+        Duration resultGrace) {
+
+    /** A CLI still alive this long after its result is stopped (a known hang of Claude Code). */
+    public static final Duration DEFAULT_RESULT_GRACE = Duration.ofSeconds(60);
 
     public WorkerRequest {
         job = job == null ? "" : job;
@@ -62,6 +71,12 @@ public record WorkerRequest(
                     + worktree + ", where the repository's files could stand in for it: give one outside");
         }
         logs = logs == null ? WorkerLogs.in(stateDir) : logs;
+        for (Duration limit : new Duration[] {idleTimeout, resultGrace}) {
+            if (limit != null && (limit.isZero() || limit.isNegative())) {
+                throw new IllegalArgumentException("a watchdog limit must be positive, got " + limit);
+            }
+        }
+        resultGrace = resultGrace == null ? DEFAULT_RESULT_GRACE : resultGrace;
     }
 
     /** A request with the standard files in {@code worktree}, no port, no timeout; give its state directory. */
@@ -71,12 +86,18 @@ public record WorkerRequest(
 
     public WorkerRequest withLogs(WorkerLogs newLogs) {
         return new WorkerRequest(job, feature, workstreamId, workstreamTitle, worktree, tasksFile, coordinationFile,
-                resultsFile, port, environment, timeout, newLogs, stateDir);
+                resultsFile, port, environment, timeout, newLogs, stateDir, idleTimeout, resultGrace);
     }
 
     public WorkerRequest withTimeout(Duration newTimeout) {
         return new WorkerRequest(job, feature, workstreamId, workstreamTitle, worktree, tasksFile, coordinationFile,
-                resultsFile, port, environment, newTimeout, logs, stateDir);
+                resultsFile, port, environment, newTimeout, logs, stateDir, idleTimeout, resultGrace);
+    }
+
+    /** With another idle limit (null for none) and grace after the result (null for the default). */
+    public WorkerRequest withWatchdog(Duration newIdleTimeout, Duration newResultGrace) {
+        return new WorkerRequest(job, feature, workstreamId, workstreamTitle, worktree, tasksFile, coordinationFile,
+                resultsFile, port, environment, timeout, logs, stateDir, newIdleTimeout, newResultGrace);
     }
 
     /** Names only: values may be secrets. */
@@ -84,7 +105,8 @@ public record WorkerRequest(
     public String toString() {
         return "WorkerRequest[" + feature + "/" + workstreamId + " in " + worktree
                 + (environment.isEmpty() ? "" : " env " + new TreeSet<>(environment.keySet()))
-                + (timeout == null ? "" : " timeout " + timeout) + "]";
+                + (timeout == null ? "" : " timeout " + timeout)
+                + (idleTimeout == null ? "" : " idle " + idleTimeout) + "]";
     }
 
     private static Path absolute(Path file, Path worktree, String defaultName) {
@@ -106,6 +128,8 @@ public record WorkerRequest(
         private Duration timeout;
         private WorkerLogs logs;
         private Path stateDir;
+        private Duration idleTimeout;
+        private Duration resultGrace;
 
         private Builder(String feature, String workstreamId, Path worktree) {
             this.feature = feature;
@@ -168,9 +192,21 @@ public record WorkerRequest(
             return this;
         }
 
+        /** An attempt silent this long is killed, retryable; null for no limit. */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = value;
+            return this;
+        }
+
+        /** How long Claude Code may linger after its result; null for {@link #DEFAULT_RESULT_GRACE}. */
+        public Builder resultGrace(Duration value) {
+            this.resultGrace = value;
+            return this;
+        }
+
         public WorkerRequest build() {
             return new WorkerRequest(job, feature, workstreamId, title, worktree, tasksFile, coordinationFile,
-                    resultsFile, port, environment, timeout, logs, stateDir);
+                    resultsFile, port, environment, timeout, logs, stateDir, idleTimeout, resultGrace);
         }
     }
 }

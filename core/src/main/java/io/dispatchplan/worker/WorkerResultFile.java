@@ -48,6 +48,9 @@ public final class WorkerResultFile {
         if (outcome.logs() != null) {
             root.put("stdout", outcome.logs().stdout().toString());
             root.put("stderr", outcome.logs().stderr().toString());
+            if (java.nio.file.Files.exists(outcome.logs().events())) {
+                root.put("events", outcome.logs().events().toString());
+            }
         }
         if (outcome.claude() != null) {
             root.set("claude", claudeJson(outcome.claude()));
@@ -64,7 +67,8 @@ public final class WorkerResultFile {
         JsonNode root = JSON.readTree(SafeFiles.readRegularFile(file.toAbsolutePath().getParent(), file.toAbsolutePath())
                 .orElseThrow(() -> new java.nio.file.NoSuchFileException(file.toString())));
         WorkerLogs logs = root.hasNonNull("stdout")
-                ? new WorkerLogs(Path.of(root.get("stdout").asText()), Path.of(root.get("stderr").asText()), file)
+                ? new WorkerLogs(Path.of(root.get("stdout").asText()), Path.of(root.get("stderr").asText()), file,
+                        root.hasNonNull("events") ? Path.of(root.get("events").asText()) : null)
                 : null;
         return new WorkerOutcome(
                 root.path("worker").asText(),

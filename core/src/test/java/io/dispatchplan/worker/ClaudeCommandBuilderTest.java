@@ -32,8 +32,8 @@ class ClaudeCommandBuilderTest {
 
         List<String> argv = ClaudeCommandBuilder.argv(config, "do the task", SESSION, SessionMode.NEW);
 
-        assertThat(argv).containsExactly("claude", "-p", "do the task", "--output-format", "json",
-                "--session-id", SESSION.toString(), "--setting-sources", "", "--strict-mcp-config",
+        assertThat(argv).containsExactly("claude", "-p", "do the task", "--output-format", "stream-json",
+                "--verbose", "--session-id", SESSION.toString(), "--setting-sources", "", "--strict-mcp-config",
                 "--permission-mode", "acceptEdits", "--model", "sonnet",
                 "--max-budget-usd", "5", "--max-turns", "40",
                 "--append-system-prompt-file", "/repo/.dispatch/system.md",

@@ -202,7 +202,7 @@ class ClaudeWorkerRealCliTest {
         assertThat(outcome.attempts()).isEqualTo(2);
         assertThat(waits).containsExactly(Duration.ofSeconds(30));
         assertThat(fixture.read("greeting.txt")).isEqualTo("goodbye\n");
-        assertThat(Files.readString(request.logs().stdout())).contains("\"api_error_status\":529");
+        assertThat(Files.readString(request.logs().events())).contains("\"api_error_status\":529");
         assertThat(request.logs().forAttempt(2).stdout()).exists();
         assertThat(WorkerResultFile.read(request.logs().resultJson()).attempts()).isEqualTo(2);
     }

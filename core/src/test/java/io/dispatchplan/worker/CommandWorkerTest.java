@@ -136,4 +136,34 @@ class CommandWorkerTest {
         assertThat(outcome.status()).isEqualTo(WorkerOutcome.Status.NOT_STARTED);
         assertThat(outcome.reason()).contains("could not start", "nowhere/claude");
     }
+
+    @Test
+    void aSilentCommandIsKilledWithItsTreeAfterTheIdleLimitAndMayBeRetried() throws Exception {
+        Path pid = tmp.resolve("sleep.pid");
+        CommandWorker worker = CommandWorker.shell("echo working; echo half > half.txt;"
+                + " sh -c 'echo $$ > \"$0\"; exec sleep 300' " + pid + " & wait");
+        WorkerRequest request = request().idleTimeout(Duration.ofSeconds(2)).build();
+
+        long start = System.nanoTime();
+        WorkerOutcome outcome = worker.run(request);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(20));
+        assertThat(outcome.status()).isEqualTo(WorkerOutcome.Status.FAILED);
+        assertThat(outcome.retryable()).isTrue();
+        assertThat(outcome.reason()).isEqualTo("the command printed nothing for 2 s; its process tree was killed"
+                + " (retryable: it went silent)");
+        assertThat(Files.readString(outcome.stdoutFile())).isEqualTo("working\n");
+        assertThat(fixture.read("half.txt")).isEqualTo("half\n");
+        assertThat(Pids.awaitGone(Long.parseLong(Pids.awaitFile(pid)))).isTrue();
+    }
+
+    @Test
+    void aCommandThatKeepsPrintingIsNotIdle() {
+        CommandWorker worker = CommandWorker.shell("for i in 1 2 3 4; do echo step $i; sleep 1; done;"
+                + " echo ok > \"$RESULTS_FILE\"");
+
+        WorkerOutcome outcome = worker.run(request().idleTimeout(Duration.ofSeconds(2)).build());
+
+        assertThat(outcome.status()).as(outcome.reason()).isEqualTo(WorkerOutcome.Status.SUCCEEDED);
+    }
 }

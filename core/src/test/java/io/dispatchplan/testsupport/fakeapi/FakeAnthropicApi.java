@@ -33,7 +33,7 @@ import java.util.zip.GZIPInputStream;
  * A scripted Anthropic Messages API on 127.0.0.1 (a random port) for running the real Claude Code CLI offline.
  *
  * <p>Each request of the main conversation ({@code POST /v1/messages} offering tools) takes the next scripted
- * {@link Turn}: a tool call, a text answer ending the turn, an HTTP error, or a hang. Other requests are
+ * {@link Turn}: a tool call, a text answer ending the turn, an HTTP error, a hang, or any of these after a stall. Other requests are
  * answered without taking a turn: {@code count_tokens} with a count, side requests (no tools: titles, quota
  * checks) with a short text. A conversation request with no turn left gets HTTP 400 "no scripted turn left",
  * which makes the CLI stop at once and the test fail visibly. Every request is recorded.
@@ -171,6 +171,17 @@ public final class FakeAnthropicApi implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange, JsonNode request, Turn turn) throws IOException {
+        if (turn instanceof Turn.Stalled stalled) {
+            try {
+                if (closed.await(stalled.delay().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            turn = stalled.then();
+        }
         if (turn instanceof Turn.Hang) {
             try {
                 closed.await();

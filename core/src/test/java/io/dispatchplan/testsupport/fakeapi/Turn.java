@@ -46,6 +46,22 @@ public sealed interface Turn {
     record Hang() implements Turn {
     }
 
+    /**
+     * The API stalls for {@code delay} (no response headers, nothing), then answers as {@code then} would: a slow
+     * turn, or with a long delay a stalled one. Closing the fake ends the stall at once.
+     */
+    record Stalled(java.time.Duration delay, Turn then) implements Turn {
+        public Stalled {
+            Objects.requireNonNull(delay, "delay");
+            Objects.requireNonNull(then, "then");
+        }
+    }
+
+    /** {@code then}, after the API stalled for {@code delay}. */
+    static Turn stall(java.time.Duration delay, Turn then) {
+        return new Stalled(delay, then);
+    }
+
     /** The Bash tool running {@code command} in the CLI's working directory. */
     static Turn bash(String command) {
         Map<String, Object> input = new LinkedHashMap<>();

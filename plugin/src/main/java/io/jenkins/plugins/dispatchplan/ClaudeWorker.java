@@ -213,6 +213,11 @@ public final class ClaudeWorker extends WorkerConfig {
     }
 
     @Override
+    boolean streamsEvents() {
+        return true;
+    }
+
+    @Override
     WorkerOutcome judge(WorkerRequest request, ProcessResult process) {
         return new io.dispatchplan.worker.ClaudeWorker(config()).judge(request, process);
     }

@@ -89,7 +89,12 @@ public final class CollectWorkstreamStep extends Step {
                 throw new AbortException(id + ": attempt " + attempt + " failed (" + collected.getReason() + "), and "
                         + WorkstreamCollection.RETRIES.maxAttempts() + " attempts is the most");
             }
+            if (collected.getLastActivity() != null) {
+                build.action.workstream(id).activity(collected.getTurns(), collected.getLastActivity(),
+                        collected.getLastActivityAt());
+            }
             if (collected.getRetryAfterSeconds() != null) {
+                run.save();
                 listener.getLogger().println(retryLine(id, attempt, collected));
                 return collected;
             }

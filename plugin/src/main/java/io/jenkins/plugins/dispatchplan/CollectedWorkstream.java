@@ -23,6 +23,9 @@ public final class CollectedWorkstream implements Serializable {
     private final int commits;
     private final String cleanup;
     private Integer retryAfterSeconds;
+    private Integer turns;
+    private String lastActivity;
+    private long lastActivityAt;
 
     CollectedWorkstream(String status, String reason, String artifactsDir, String artifacts, Double costUsd,
             String sessionId, boolean resultsWritten, String wipCommit, String resultsMarkdown, String bundle,
@@ -59,7 +62,7 @@ public final class CollectedWorkstream implements Serializable {
                 checkedSha(wipCommit, "its WIP commit"), null, bundle == null ? null : WorkstreamCollection.bundlePath(id),
                 checkedSha(headSha, "its branch head"), Math.max(0, commits), cap(secrets.mask(cleanup)));
         c.retryAfterSeconds = retryAfterSeconds == null ? null : Math.max(0, Math.min(retryAfterSeconds, 3600));
-        return c;
+        return c.withActivity(turns == null ? null : Math.max(0, turns), cap(secrets.mask(lastActivity)), lastActivityAt);
     }
 
     private static String checkedSha(String sha, String what) {
@@ -77,6 +80,32 @@ public final class CollectedWorkstream implements Serializable {
                 false, null, null, null, null, 0, null);
         c.retryAfterSeconds = (int) Math.min(Integer.MAX_VALUE, delaySeconds);
         return c;
+    }
+
+    /** The same with what the worker's events file told of its progress. */
+    CollectedWorkstream withActivity(Integer workerTurns, String activity, long activityAt) {
+        this.turns = workerTurns;
+        this.lastActivity = activity;
+        this.lastActivityAt = activityAt;
+        return this;
+    }
+
+    /** Claude's turns in this attempt, from its events; null for a worker without events. */
+    @Whitelisted
+    public Integer getTurns() {
+        return turns;
+    }
+
+    /** The last readable line of its events (e.g. {@code result: success, 12 turns, $0.84, 310 s}), or null. */
+    @Whitelisted
+    public String getLastActivity() {
+        return lastActivity;
+    }
+
+    /** When that happened, in milliseconds since the epoch; 0 when unknown. */
+    @Whitelisted
+    public long getLastActivityAt() {
+        return lastActivityAt;
     }
 
     /**

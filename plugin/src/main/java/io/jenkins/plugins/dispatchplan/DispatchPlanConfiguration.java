@@ -90,6 +90,22 @@ public class DispatchPlanConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public int getIdleTimeoutMinutes() {
+        return defaults.getIdleTimeoutMinutes();
+    }
+
+    /** Minutes a worker may print nothing before its process tree is stopped (retryable); 0 for no limit. */
+    @DataBoundSetter
+    public void setIdleTimeoutMinutes(int idleTimeoutMinutes) {
+        defaults.idleTimeoutMinutes = RunDefaults.checkIdleTimeout(idleTimeoutMinutes);
+        save();
+    }
+
+    public FormValidation doCheckIdleTimeoutMinutes(@QueryParameter int value) {
+        return RunDefaults.idleTimeoutProblem(value) == null ? FormValidation.ok()
+                : FormValidation.error(RunDefaults.idleTimeoutProblem(value));
+    }
+
     public FormValidation doCheckMaxParallel(@QueryParameter int value) {
         return RunDefaults.maxParallelProblem(value) == null ? FormValidation.ok()
                 : FormValidation.error(RunDefaults.maxParallelProblem(value));

@@ -52,6 +52,7 @@ final class PlannedBuild {
                 row.getTitle(), row.getBranch(), s.getRepository(), s.getBaseCommit(), s.getWorker(), dependencyResults);
         setup.dependencies = dependencies;
         setup.keepWorktree = s.isKeepWorktrees();
+        setup.idleTimeoutSeconds = s.getIdleTimeoutMinutes() * 60;
         setup.index = action.getWorkstreams().indexOf(row);
         setup.basePort = s.getBasePort();
         setup.portSpan = s.getPortSpan();

@@ -48,6 +48,7 @@ public final class ReadPlanStep extends Step {
     private boolean push;
     private String verify;
     private Integer timeoutMinutes;
+    private Integer idleTimeoutMinutes;
     private Boolean keepWorktrees;
     private Integer basePort;
     private int portSpan = RunSettings.DEFAULT_PORT_SPAN;
@@ -233,6 +234,19 @@ public final class ReadPlanStep extends Step {
     @DataBoundSetter
     public void setTimeoutMinutes(Integer timeoutMinutes) {
         this.timeoutMinutes = timeoutMinutes == null ? null : RunDefaults.checkTimeout(timeoutMinutes);
+    }
+
+    public Integer getIdleTimeoutMinutes() {
+        return idleTimeoutMinutes;
+    }
+
+    /**
+     * Minutes a worker may print no event or output before its process tree is stopped; the attempt fails, retryable.
+     * 0 for no limit; default from the global configuration (15).
+     */
+    @DataBoundSetter
+    public void setIdleTimeoutMinutes(Integer idleTimeoutMinutes) {
+        this.idleTimeoutMinutes = idleTimeoutMinutes == null ? null : RunDefaults.checkIdleTimeout(idleTimeoutMinutes);
     }
 
     public Boolean getKeepWorktrees() {

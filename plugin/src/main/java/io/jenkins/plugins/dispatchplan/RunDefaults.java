@@ -12,6 +12,7 @@ public final class RunDefaults implements Serializable {
     static final int DEFAULT_MAX_PARALLEL = 4;
     static final int DEFAULT_TIMEOUT_MINUTES = 120;
     static final int MAX_PARALLEL_LIMIT = 256;
+    static final int DEFAULT_IDLE_TIMEOUT_MINUTES = 15;
 
     String label;
     int maxParallel = DEFAULT_MAX_PARALLEL;
@@ -19,6 +20,8 @@ public final class RunDefaults implements Serializable {
     String credentialsId;
     WorkerConfig worker = new ClaudeWorker();
     boolean keepWorktrees;
+    /** Null (as in a configuration saved before the option existed) means the default, 15. */
+    Integer idleTimeoutMinutes;
 
     RunDefaults copy() {
         RunDefaults c = new RunDefaults();
@@ -28,6 +31,7 @@ public final class RunDefaults implements Serializable {
         c.credentialsId = credentialsId;
         c.worker = worker;
         c.keepWorktrees = keepWorktrees;
+        c.idleTimeoutMinutes = idleTimeoutMinutes;
         return c;
     }
 
@@ -53,6 +57,26 @@ public final class RunDefaults implements Serializable {
 
     public boolean isKeepWorktrees() {
         return keepWorktrees;
+    }
+
+    /** Minutes a worker may print nothing before it is stopped; 0 for no limit. */
+    public int getIdleTimeoutMinutes() {
+        return idleTimeoutMinutes == null ? DEFAULT_IDLE_TIMEOUT_MINUTES : idleTimeoutMinutes;
+    }
+
+    static String idleTimeoutProblem(int value) {
+        if (value < 0) {
+            return "idleTimeoutMinutes must be 0 (no limit) or a number of minutes, not " + value;
+        }
+        return null;
+    }
+
+    static int checkIdleTimeout(int value) {
+        String problem = idleTimeoutProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return value;
     }
 
     static String maxParallelProblem(int value) {

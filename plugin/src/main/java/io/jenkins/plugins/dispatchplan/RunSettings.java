@@ -31,6 +31,8 @@ public final class RunSettings implements Serializable {
     boolean push;
     String verify;
     int timeoutMinutes;
+    /** 0: no limit (also what a build recorded before the option existed reads back as). */
+    int idleTimeoutMinutes;
     boolean keepWorktrees;
     Integer basePort;
     int portSpan = DEFAULT_PORT_SPAN;
@@ -56,6 +58,8 @@ public final class RunSettings implements Serializable {
         s.push = step.isPush();
         s.verify = step.getVerify();
         s.timeoutMinutes = step.getTimeoutMinutes() != null ? step.getTimeoutMinutes() : defaults.getTimeoutMinutes();
+        s.idleTimeoutMinutes = step.getIdleTimeoutMinutes() != null ? step.getIdleTimeoutMinutes()
+                : defaults.getIdleTimeoutMinutes();
         s.keepWorktrees = step.getKeepWorktrees() != null ? step.getKeepWorktrees() : defaults.isKeepWorktrees();
         s.basePort = step.getBasePort();
         s.portSpan = step.getPortSpan();
@@ -134,6 +138,10 @@ public final class RunSettings implements Serializable {
 
     public int getTimeoutMinutes() {
         return timeoutMinutes;
+    }
+
+    public int getIdleTimeoutMinutes() {
+        return idleTimeoutMinutes;
     }
 
     public boolean isKeepWorktrees() {

@@ -28,6 +28,11 @@ public abstract class WorkerConfig implements Describable<WorkerConfig>, Seriali
         return false;
     }
 
+    /** Whether its stdout is Claude Code's stream-json events, shown as readable lines in the stage log. */
+    boolean streamsEvents() {
+        return false;
+    }
+
     /** The engine's verdict on the finished worker process (on the agent). */
     abstract io.dispatchplan.worker.WorkerOutcome judge(io.dispatchplan.worker.WorkerRequest request,
             io.dispatchplan.process.ProcessResult process);

@@ -7,6 +7,9 @@ import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.GitException;
 import io.dispatchplan.process.ProcessResult;
+import io.dispatchplan.worker.ClaudeEventFormatter;
+import io.dispatchplan.worker.DurableWorkerScript;
+import io.dispatchplan.worker.WorkerLogs;
 import io.dispatchplan.worker.WorkerOutcome;
 import io.dispatchplan.worker.RetryPolicy;
 import io.dispatchplan.worker.WorkerRequest;
@@ -21,7 +24,9 @@ import java.time.Duration;
  * On the agent, after the worker's {@code sh} ended: the engine's verdict on the worker (from its result
  * object and RESULTS.md, not only the exit status), then the engine's {@link ResultCollector}: uncommitted
  * work saved as a WIP commit, RESULTS.md and TASKS.md copied to {@code .dispatch-plan/workstreams/<id>/}
- * for archiving, beside worker-result.json.
+ * for archiving, beside worker-result.json and Claude's raw events ({@code worker.events.jsonl}). What the worker did
+ * last (turns, last activity) is read from those events here, after the attempt: the controller learns it at collect
+ * time, while the stage log shows each event as it happens.
  */
 final class WorkstreamCollection {
     private final GitCli git = new GitCli();
@@ -44,18 +49,22 @@ final class WorkstreamCollection {
             throw new IllegalStateException("no worktree at " + request.worktree() + ": call prepareWorkstream('"
                     + setup.id + "') in the same node block first");
         }
-        ProcessResult process = new ProcessResult(exitStatus, "", "", false, Duration.ZERO);
+        // The script's watchdog says whether it stopped the worker (idle, or still running after its result).
+        ProcessResult process = new ProcessResult(exitStatus, "", "", false, Duration.ZERO,
+                DurableWorkerScript.stopped(request));
         boolean fixed = setup.worker.fixForNextAttempt(request, process);
         WorkerOutcome outcome = setup.worker.judge(request, process);
         WorkerResultFile.write(outcome);
+        Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
+        Activity activity = keepEvents(request, dir, attempt);
         if ((fixed || outcome.retryable()) && attempt < RETRIES.maxAttempts()) {
             // Nothing is collected yet: the next attempt goes on in the same worktree.
             long delay = fixed ? 0 : RETRIES.delayBefore(attempt + 1).toSeconds();
             String why = fixed ? "the CLI refused the session flag; trying the other one" : outcome.reason();
-            return CollectedWorkstream.retry(why, delay, outcome.costUsd(), outcome.sessionId());
+            return CollectedWorkstream.retry(why, delay, outcome.costUsd(), outcome.sessionId())
+                    .withActivity(activity.turns, activity.line, activity.at);
         }
 
-        Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
         Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));
         // What is archived and stashed is written below the workspace only: a committed .dispatch-plan link is refused.
         SafeFiles.directories(workspace, dir);
@@ -101,7 +110,31 @@ final class WorkstreamCollection {
         return new CollectedWorkstream(status, reason, RunSettings.ARTIFACTS_DIR, "workstreams/" + setup.id + "/*",
                 outcome.costUsd(), outcome.sessionId(), saved.resultsPresent(),
                 saved.wipCommitted() ? saved.headSha() : null, results,
-                saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits(), cleanup);
+                saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits(), cleanup)
+                .withActivity(activity.turns, activity.line, activity.at);
+    }
+
+    /** What the run page shows of a worker's progress, as far as its events file tells it. */
+    private record Activity(Integer turns, String line, long at) {
+    }
+
+    /**
+     * Copies this attempt's raw events ({@code worker.events.jsonl}, {@code worker.events.<attempt>.jsonl} for a
+     * later attempt: each attempt's script starts the file afresh) beside RESULTS.md for archiving, and reads from them
+     * the turns, the last activity and when it happened (the last event's timestamp, else the file's time).
+     */
+    private static Activity keepEvents(WorkerRequest request, Path dir, int attempt) throws IOException {
+        Path events = request.logs().events();
+        if (!Files.isRegularFile(events)) {
+            return new Activity(null, null, 0);
+        }
+        Files.createDirectories(dir);
+        Files.copy(events, dir.resolve(WorkerLogs.in(dir).forAttempt(attempt).events().getFileName()),
+                StandardCopyOption.REPLACE_EXISTING);
+        ClaudeEventFormatter.Summary summary = ClaudeEventFormatter.summarize(Files.readString(events, StandardCharsets.UTF_8));
+        long at = summary.lastTimestamp() != null ? summary.lastTimestamp().toEpochMilli()
+                : Files.getLastModifiedTime(events).toMillis();
+        return new Activity(summary.turns(), summary.lastLine(), summary.lastLine() == null ? 0 : at);
     }
 
     /** Where the branch's bundle goes, relative to {@code .dispatch-plan}: stashed for the integration node. */

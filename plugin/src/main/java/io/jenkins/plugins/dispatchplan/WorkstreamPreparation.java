@@ -14,6 +14,7 @@ import io.dispatchplan.process.ProcessRunner;
 import io.dispatchplan.process.ShellQuoting;
 import io.dispatchplan.tasks.TaskFiles;
 import io.dispatchplan.tasks.TaskTemplates;
+import io.dispatchplan.worker.DurableWorkerScript;
 import io.dispatchplan.worker.WorkerCommand;
 import io.dispatchplan.worker.WorkerEnvironment;
 import io.dispatchplan.worker.WorkerRequest;
@@ -76,7 +77,7 @@ final class WorkstreamPreparation {
         }
         boolean unix = File.pathSeparatorChar == ':';
         return new PreparedWorkstream(worktree.toString(), setup.branch, environment(command.environment()),
-                shellCommand(command.argv(), request, unix), unix, describeStart(prepared));
+                shellCommand(command.argv(), request, unix, setup.worker.streamsEvents()), unix, describeStart(prepared));
     }
 
     /**
@@ -109,11 +110,16 @@ final class WorkstreamPreparation {
         return text.append(')').toString();
     }
 
-    /** The argv quoted as one shell command, stdout and stderr to the worker's log files (the judge reads them). */
-    static String shellCommand(List<String> argv, WorkerRequest request, boolean unix) {
+    /**
+     * The command for the durable {@code sh} step. On Unix, {@link DurableWorkerScript}: for Claude Code a readable
+     * line per event on the step's stdout (the stage log) with every event kept in {@code worker.events.jsonl}, for a
+     * command its output to its log files as before; both under the watchdog (idle limit, grace after the result),
+     * which lives in the script on the agent and so survives a controller restart. On Windows ({@code bat}) the
+     * quoted argv with stdout and stderr to the log files, without live lines or watchdog.
+     */
+    static String shellCommand(List<String> argv, WorkerRequest request, boolean unix, boolean streamsEvents) {
         if (unix) {
-            return ShellQuoting.quote(argv) + " >" + ShellQuoting.quote(request.logs().stdout().toString())
-                    + " 2>" + ShellQuoting.quote(request.logs().stderr().toString());
+            return streamsEvents ? DurableWorkerScript.forClaude(argv, request) : DurableWorkerScript.forCommand(argv, request);
         }
         return ShellQuoting.quoteForCmd(argv) + " >" + ShellQuoting.quoteForCmd(request.logs().stdout().toString())
                 + " 2>" + ShellQuoting.quoteForCmd(request.logs().stderr().toString());

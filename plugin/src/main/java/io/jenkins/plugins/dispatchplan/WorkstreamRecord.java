@@ -23,6 +23,9 @@ public final class WorkstreamRecord {
     private String resultsArtifact;
     private String headSha;
     private int commits;
+    private Integer turns;
+    private String lastActivity;
+    private long lastActivityAt;
     /** RESULTS.md as the worker wrote it (capped), for the TASKS.md of its dependents. */
     private String resultsMarkdown;
 
@@ -127,6 +130,47 @@ public final class WorkstreamRecord {
         status = newStatus;
         reason = newReason;
         finishedAt = now;
+    }
+
+    synchronized void activity(Integer workerTurns, String line, long at) {
+        turns = workerTurns;
+        lastActivity = line;
+        lastActivityAt = at;
+    }
+
+    /**
+     * Claude's turns, as of its last collected attempt: the agent's events file is read when {@code collectWorkstream}
+     * runs (each event is in the stage log as it happens). Null before, and for a command worker.
+     */
+    @Exported
+    public Integer getTurns() {
+        return turns;
+    }
+
+    /** The worker's last activity as a readable line (e.g. {@code turn 12: Bash: npm test}), as of the last collect. */
+    @Exported
+    public String getLastActivity() {
+        return lastActivity;
+    }
+
+    /** When that was, in milliseconds since the epoch; 0 when unknown. */
+    @Exported
+    public long getLastActivityAt() {
+        return lastActivityAt;
+    }
+
+    /** When the last activity was, for people: {@code 2026-12-01 08:44:43 UTC}; empty when unknown. */
+    public String getLastActivityTime() {
+        return lastActivityAt <= 0 ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(lastActivityAt));
+    }
+
+    /** Turns and the last activity for people: {@code 12 turns: result: success, ...}. */
+    public String getActivityText() {
+        if (lastActivity == null) {
+            return "";
+        }
+        return (turns == null ? "" : turns + (turns == 1 ? " turn" : " turns") + " · ") + lastActivity;
     }
 
     synchronized void ranOn(String agentName) {

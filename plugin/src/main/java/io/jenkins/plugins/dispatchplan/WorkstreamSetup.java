@@ -49,6 +49,10 @@ final class WorkstreamSetup implements Serializable {
     String setupScript;
     /** Untracked files to copy from the node's workspace into the worktree, e.g. {@code .env}. */
     ArrayList<String> include = new ArrayList<>();
+    /** A worker silent this long is stopped by the script's watchdog, retryable; 0 for no limit. */
+    int idleTimeoutSeconds = RunDefaults.DEFAULT_IDLE_TIMEOUT_MINUTES * 60;
+    /** Claude Code still running this long after its result is stopped and judged by it. */
+    int resultGraceSeconds = (int) io.dispatchplan.worker.WorkerRequest.DEFAULT_RESULT_GRACE.toSeconds();
 
     /** A dependency's collected head, in plain serializable fields. */
     static final class DependencyHead implements Serializable {
@@ -143,6 +147,8 @@ final class WorkstreamSetup implements Serializable {
                 .coordinationFile(coordinationFile(workspace))
                 .env(CommitIdentity.DEFAULT.environment())
                 .stateDir(stateDir(workspace))
+                .idleTimeout(idleTimeoutSeconds > 0 ? java.time.Duration.ofSeconds(idleTimeoutSeconds) : null)
+                .resultGrace(java.time.Duration.ofSeconds(Math.max(1, resultGraceSeconds)))
                 .build();
     }
 }

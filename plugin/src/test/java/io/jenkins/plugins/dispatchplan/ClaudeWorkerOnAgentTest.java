@@ -62,6 +62,36 @@ class ClaudeWorkerOnAgentTest {
         assertThat(prepared.getCommand()).contains(" --setting-sources '' --strict-mcp-config ");
     }
 
+    @Test
+    void theStageLogGetsAReadableLinePerEventAndTheRunPageItsActivityWhenCollected() throws Exception {
+        TempRepo origin = TempRepo.initWithFiles(tmp.resolve("origin"), Map.of("README.md", "shop\n"));
+        Path workspace = tmp.resolve("agent/workspace/job");
+        ClaudeWorker claude = new ClaudeWorker();
+        claude.setExecutable(ClaudeCodeCli.executable().toString());
+        WorkstreamSetup setup = new WorkstreamSetup("org/shop", PlanJson.write(new ReadPlanStep().parse(WorkstreamOnAgentTest.PLAN,
+                "plan.yaml")), "shop", "api", "REST API", "shop/api", origin.fileUrl(), origin.head(), claude, Map.of());
+        api.enqueue(Turn.bash("echo orders > orders.txt"),
+                Turn.stall(java.time.Duration.ofSeconds(1), Turn.bash("echo done > \"$RESULTS_FILE\"")), Turn.text("Done."));
+
+        PreparedWorkstream prepared = new WorkstreamPreparation(tmp.resolve("agent/dispatch-plan/repositories"), null)
+                .prepare(setup, workspace);
+        Map<String, String> env = new java.util.LinkedHashMap<>(api.cliEnvironment());
+        env.put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
+        WorkstreamOnAgentTest.Sh sh = WorkstreamOnAgentTest.runAsShWatchingStdout(prepared, env);
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, sh.exitStatus());
+
+        assertThat(sh.lines().get(0)).matches("session started: model [^ ]+, \\d+ tools");
+        assertThat(sh.lines().subList(1, 4)).containsExactly("turn 1: Bash: echo orders > orders.txt",
+                "turn 2: Bash: echo done > \"$RESULTS_FILE\"", "turn 3 says: Done.");
+        assertThat(sh.lines().get(4)).matches("result: success, 3 turns, \\$[0-9.]+, \\d+ s");
+        assertThat(collected.getStatus()).as(collected.getReason()).isEqualTo("SUCCESS");
+        assertThat(collected.getTurns()).isEqualTo(3);
+        assertThat(collected.getLastActivity()).isEqualTo(sh.lines().get(4));
+        assertThat(collected.getLastActivityAt()).isPositive();
+        Path archived = workspace.resolve(".dispatch-plan/workstreams/api/worker.events.jsonl");
+        assertThat(Files.readAllLines(archived)).hasSize(7).last().asString().contains("\"type\":\"result\"");
+    }
+
     /** Runs the prepared command as {@code sh} would, with the API key withCredentials binds. */
     private int runAsSh(PreparedWorkstream prepared) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", prepared.getCommand()).directory(Path.of(prepared.getPath()).toFile());

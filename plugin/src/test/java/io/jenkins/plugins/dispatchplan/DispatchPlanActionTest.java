@@ -60,4 +60,20 @@ class DispatchPlanActionTest {
         assertThat(loaded.getIntegration().getNotMerged()).containsExactly("b: failed");
         assertThat(loaded.getRun()).isNull();
     }
+
+    @Test
+    void aRowShowsItsWorkersTurnsAndLastActivityAndKeepsThemWithTheBuild() throws Exception {
+        DispatchPlanAction action = action();
+        action.workstream("a").activity(12, "turn 12: Bash: npm test", 1_796_114_683_000L);
+
+        DispatchPlanAction loaded = BuildXml.roundTrip(action);
+
+        WorkstreamRecord a = loaded.workstream("a");
+        assertThat(a.getTurns()).isEqualTo(12);
+        assertThat(a.getLastActivity()).isEqualTo("turn 12: Bash: npm test");
+        assertThat(a.getActivityText()).isEqualTo("12 turns · turn 12: Bash: npm test");
+        assertThat(a.getLastActivityTime()).isEqualTo("2026-12-01 08:44:43 UTC");
+        assertThat(loaded.workstream("b").getActivityText()).isEmpty();
+        assertThat(loaded.workstream("b").getLastActivityTime()).isEmpty();
+    }
 }

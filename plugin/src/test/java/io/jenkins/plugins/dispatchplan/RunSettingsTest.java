@@ -103,4 +103,17 @@ class RunSettingsTest {
             assertThat(back.workstream("api").getTitle()).isEqualTo("REST API");
         }
     }
+
+    @Test
+    void theIdleLimitComesFromTheStepElseTheGlobalDefaultOfFifteenMinutes() {
+        RunDefaults defaults = new RunDefaults();
+        assertThat(RunSettings.of(new ReadPlanStep(), defaults).getIdleTimeoutMinutes()).isEqualTo(15);
+        defaults.idleTimeoutMinutes = 30;
+        assertThat(RunSettings.of(new ReadPlanStep(), defaults).getIdleTimeoutMinutes()).isEqualTo(30);
+        ReadPlanStep step = new ReadPlanStep();
+        step.setIdleTimeoutMinutes(0);
+        assertThat(RunSettings.of(step, defaults).getIdleTimeoutMinutes()).as("0: no limit").isZero();
+        assertThatThrownBy(() -> step.setIdleTimeoutMinutes(-1))
+                .hasMessage("idleTimeoutMinutes must be 0 (no limit) or a number of minutes, not -1");
+    }
 }

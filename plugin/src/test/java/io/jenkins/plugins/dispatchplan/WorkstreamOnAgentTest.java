@@ -238,18 +238,80 @@ class WorkstreamOnAgentTest {
     }
 
     @Test
-    void claudesCommandIsTheQuotedArgvWithItsOutputToTheLogs() throws Exception {
+    void claudesCommandIsTheQuotedArgvWithItsEventsToTheFormatterAndItsStderrToTheLog() throws Exception {
         ClaudeWorker claude = new ClaudeWorker();
         claude.setModel("sonnet");
         claude.setAllowedTools("Bash, Edit");
         WorkstreamSetup setup = setup("api", claude, Map.of());
         PreparedWorkstream prepared = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
 
-        assertThat(prepared.getCommand()).startsWith("claude -p ").contains(" --session-id ")
-                .contains(" --model sonnet").contains(" --allowedTools Bash Edit >")
-                .endsWith("2>" + tmp.resolve("agent/workspace/job@tmp/dispatch-plan/shop/api/worker.stderr.log"));
+        Path state = tmp.resolve("agent/workspace/job@tmp/dispatch-plan/shop/api");
+        assertThat(prepared.getCommand()).startsWith("dp_out=" + state.resolve("worker.events.jsonl") + " dp_err="
+                        + state.resolve("worker.stderr.log") + " ")
+                .contains("\nclaude -p ").contains(" --output-format stream-json --verbose --session-id ")
+                .contains(" --model sonnet").contains(" --allowedTools Bash Edit >\"$dp_fifo\" 2>\"$dp_err\" & dp_pid=$!\n")
+                .contains(" dp_idle=900 dp_grace=60\n")
+                .endsWith("exit \"$dp_status\"\n");
         assertThat(prepared.getEnvironment()).anyMatch(e -> e.startsWith("CLAUDE_CONFIG_DIR="));
         assertThat(prepared.getEnvironment()).noneMatch(e -> e.startsWith("ANTHROPIC_API_KEY"));
+    }
+
+    @Test
+    void aCommandWorkersShCommandKeepsItsOutputInItsLogsUnderTheIdleLimit() throws Exception {
+        WorkstreamSetup setup = setup("api", new CommandWorker("make"), Map.of());
+        setup.idleTimeoutSeconds = 0;
+        Path state = tmp.resolve("agent/workspace/job@tmp/dispatch-plan/shop/api");
+
+        assertThat(new WorkstreamPreparation(cache, null).prepare(setup, workspace).getCommand()).as("no limit: as before")
+                .isEqualTo("sh -c make dispatch-plan-worker >" + state.resolve("worker.stdout.log") + " 2>"
+                        + state.resolve("worker.stderr.log"));
+        setup.idleTimeoutSeconds = 120;
+        assertThat(new WorkstreamPreparation(cache, null).prepare(setup, workspace).getCommand())
+                .contains(" dp_idle=120 ").contains("\nsh -c make dispatch-plan-worker >\"$dp_out\" 2>\"$dp_err\" & dp_pid=$!\n");
+    }
+
+    @Test
+    void aSilentWorkerIsStoppedByTheIdleLimitRetriedAndAtTheLastAttemptItsWorkIsCommitted() throws Exception {
+        WorkstreamSetup setup = setup("api", new CommandWorker("echo half > half.txt; echo started; exec sleep 300"), Map.of());
+        setup.idleTimeoutSeconds = 2;
+
+        Sh first = runAsShWatchingStdout(new WorkstreamPreparation(cache, null).prepare(setup, workspace), Map.of());
+        CollectedWorkstream retry = new WorkstreamCollection().collect(setup, workspace, first.exitStatus(), null, 1);
+
+        assertThat(first.lines()).containsExactly("dispatch-plan: no event or output for 2 s: stopping the worker's"
+                + " process tree");
+        assertThat(retry.getRetryAfterSeconds()).isEqualTo(30);
+        assertThat(retry.getReason()).isEqualTo("the command printed nothing for 2 s; its process tree was killed"
+                + " (retryable: it went silent)");
+
+        Sh last = runAsShWatchingStdout(new WorkstreamPreparation(cache, null).prepare(setup, workspace), Map.of());
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, last.exitStatus(), null, 3);
+        assertThat(collected.getRetryAfterSeconds()).isNull();
+        assertThat(collected.getStatus()).isEqualTo("FAILURE");
+        assertThat(collected.getReason()).startsWith("the command printed nothing for 2 s");
+        assertThat(collected.getWipCommit()).isNotNull();
+        assertThat(origin.gitCli().output(workspace.resolve("shop/api"), "show", "--name-only", "--format=%s", "HEAD"))
+                .contains("half.txt");
+    }
+
+    /** What the {@code sh} step put in the stage log (stdout lines) and its exit status. */
+    record Sh(List<String> lines, int exitStatus) {
+    }
+
+    /** Runs the prepared command as the durable {@code sh} step does, reading its stdout: the stage log. */
+    static Sh runAsShWatchingStdout(PreparedWorkstream prepared, Map<String, String> more) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", prepared.getCommand()).directory(Path.of(prepared.getPath()).toFile());
+        for (String entry : prepared.getEnvironment()) {
+            int eq = entry.indexOf('=');
+            pb.environment().put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        pb.environment().putAll(more);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Sh(lines, p.exitValue());
     }
 
     @Test
