@@ -56,7 +56,7 @@ final class WorkstreamCollection {
         WorkerOutcome outcome = setup.worker.judge(request, process);
         WorkerResultFile.write(outcome);
         Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
-        Activity activity = keepEvents(request, dir, attempt);
+        Activity activity = keepEvents(request, WorkstreamSetup.stateRoot(workspace), workspace, dir, attempt);
         if ((fixed || outcome.retryable()) && attempt < RETRIES.maxAttempts()) {
             // Nothing is collected yet: the next attempt goes on in the same worktree.
             long delay = fixed ? 0 : RETRIES.delayBefore(attempt + 1).toSeconds();
@@ -123,15 +123,17 @@ final class WorkstreamCollection {
      * later attempt: each attempt's script starts the file afresh) beside RESULTS.md for archiving, and reads from them
      * the turns, the last activity and when it happened (the last event's timestamp, else the file's time).
      */
-    private static Activity keepEvents(WorkerRequest request, Path dir, int attempt) throws IOException {
+    private static Activity keepEvents(WorkerRequest request, Path stateRoot, Path workspace, Path dir, int attempt)
+            throws IOException {
         Path events = request.logs().events();
-        if (!Files.isRegularFile(events)) {
+        // Never through a link: the events file lies where the worker could have put one.
+        java.util.Optional<String> text = SafeFiles.readRegularFile(stateRoot, events);
+        if (text.isEmpty()) {
             return new Activity(null, null, 0);
         }
-        Files.createDirectories(dir);
-        Files.copy(events, dir.resolve(WorkerLogs.in(dir).forAttempt(attempt).events().getFileName()),
-                StandardCopyOption.REPLACE_EXISTING);
-        ClaudeEventFormatter.Summary summary = ClaudeEventFormatter.summarize(Files.readString(events, StandardCharsets.UTF_8));
+        SafeFiles.copyRegularFile(stateRoot, events, workspace,
+                dir.resolve(WorkerLogs.in(dir).forAttempt(attempt).events().getFileName()));
+        ClaudeEventFormatter.Summary summary = ClaudeEventFormatter.summarize(text.get());
         long at = summary.lastTimestamp() != null ? summary.lastTimestamp().toEpochMilli()
                 : Files.getLastModifiedTime(events).toMillis();
         return new Activity(summary.turns(), summary.lastLine(), summary.lastLine() == null ? 0 : at);
