@@ -63,7 +63,8 @@ final class Preflight {
             return;
         }
         boolean ours = Files.exists(layout.runFile()) || Files.exists(layout.reportJson())
-                || Files.isDirectory(out.resolve("workstreams")) || Files.isDirectory(out.resolve("state"));
+                || Files.isDirectory(out.resolve("workstreams")) || Files.isDirectory(out.resolve("state"))
+                || Files.exists(out.resolve("worktrees"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
         if (!ours) {
             throw new RunException("the run directory " + out + " already holds files that are not a dispatch-plan run's"
                     + (Files.exists(out.resolve(".git")) ? " (it is a git checkout)" : "") + "; the run would overwrite"
