@@ -11,6 +11,16 @@ final class Keywords {
     static final Pattern KEYWORD_CODE_TITLE = Pattern.compile(
             "(?i)^(" + WORDS + ")\\s+([A-Za-z][0-9]*|[0-9]+)\\s*(?:(?:[:.)\\-–—]\\s*)(.*))?$");
     static final Pattern PHASE = Pattern.compile("(?i)\\bphase\\s+(\\d+)\\b");
+    /** The labels people put before what a workstream depends on, as a regex alternation (no groups). */
+    static final String DEPENDENCY_LABELS = "depends\\s+on|dependent\\s+on|dependencies|dependency|blocked\\s+by"
+            + "|can\\s+start\\s+after|starts?\\s+after|waits?\\s+for|wait_for|requires|needs|prerequisites?"
+            + "|preconditions?|after";
+    /**
+     * Labels that are everyday words too ({@code After login, show the balance}): without bold or a colon they state
+     * a dependency only when what follows names workstreams.
+     */
+    static final Pattern EVERYDAY_LABEL = Pattern.compile(
+            "(?i)requires|needs|after|dependencies|dependency|prerequisites?|preconditions?");
 
     private Keywords() {}
 

@@ -24,6 +24,7 @@ public final class MarkdownPlanReader {
                 Phases.assign(document, found);
                 PlanDraft draft = new PlanDraft();
                 draft.title = document.title;
+                draft.dependenciesInProse = true;
                 draft.workstreams.addAll(found);
                 draft.notRead.addAll(UnreadCandidates.find(document, shape, found));
                 return draft;
