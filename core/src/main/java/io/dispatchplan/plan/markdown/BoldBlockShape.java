@@ -78,7 +78,7 @@ final class BoldBlockShape implements PlanShape {
             }
             label = label + ": " + rest.substring(1).strip();
         }
-        Matcher m = LEAD.matcher(label.replaceAll(":$", ""));
+        Matcher m = LEAD.matcher(Keywords.withoutMarker(label).replaceAll(":$", ""));
         if (!m.matches()) {
             return null;
         }

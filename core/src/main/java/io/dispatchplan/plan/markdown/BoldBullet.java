@@ -37,7 +37,7 @@ final class BoldBullet {
         this.line = line;
         this.first = first;
         this.strong = strong;
-        this.keyword = KEYWORD_LABEL.matcher(label);
+        this.keyword = KEYWORD_LABEL.matcher(Keywords.withoutMarker(label));
     }
 
     /** The item as a bold bullet, or empty if it does not start with bold or its label is a field (Files, Status...). */

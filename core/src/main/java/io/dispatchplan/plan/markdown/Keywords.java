@@ -22,7 +22,20 @@ final class Keywords {
     static final Pattern EVERYDAY_LABEL = Pattern.compile(
             "(?i)requires|needs|after|dependencies|dependency|prerequisites?|preconditions?");
 
+    /** What people put before the keyword: an emoji or symbol ({@code 🚀}, {@code ✅}, {@code →}) or a checkbox ({@code [x]}). */
+    private static final Pattern MARKER = Pattern.compile(
+            "^(?:[\\p{So}\\p{Sk}\\p{Sm}\\p{Cf}\\p{Mn}\\p{Me}\\p{Cs}•·*>~|–—-]+\\s*|\\[[ xX✓✔]?]\\s*)+");
+
     private Keywords() {}
+
+    /** The text without a leading emoji, symbol or checkbox: {@code 🚀 Workstream 1: API} gives {@code Workstream 1: API}. */
+    static String withoutMarker(String text) {
+        if (text == null || text.isEmpty() || Character.isLetterOrDigit(text.codePointAt(0))) {
+            return text;
+        }
+        String stripped = MARKER.matcher(text).replaceFirst("");
+        return stripped.isEmpty() ? text : stripped;
+    }
 
     /** {@code work stream} and {@code Workstream} alike become {@code workstream}. */
     static String normalize(String keyword) {
