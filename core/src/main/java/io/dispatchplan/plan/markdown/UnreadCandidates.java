@@ -52,7 +52,7 @@ final class UnreadCandidates {
         if (readLines.contains(heading.line) || Keywords.PHASE.matcher(heading.title).find()) {
             return;
         }
-        String shown = "#".repeat(heading.level) + " " + heading.title;
+        String shown = heading.shown();
         if (WorkstreamBody.declaresDependencies(heading)) {
             // Headings that state dependencies are read in twos or more; a lone one in another shape's plan lands here.
             report(heading.line, shown, differentShape("a heading"));
