@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class MarkdownPlanReader {
     private static final List<PlanShape> SHAPES = List.of(
-            new HeadingShape(), new BoldBlockShape(), new BoldBulletShape(), new TableShape());
+            new HeadingShape(), new BoldBlockShape(), new BoldBulletShape(), new TableShape(), new ListItemShape());
 
     private MarkdownPlanReader() {}
 
