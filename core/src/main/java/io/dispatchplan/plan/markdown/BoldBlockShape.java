@@ -43,9 +43,13 @@ final class BoldBlockShape implements PlanShape {
             List<Node> details = new ArrayList<>();
             for (Node node : section.body) {
                 DraftWorkstream lead = node instanceof Paragraph p ? lead(p) : null;
-                if (lead == null && plainLeads && node instanceof Paragraph p) {
-                    lead = plainLead(p);
+                DraftWorkstream plain = lead == null && node instanceof Paragraph p ? plainLead(p) : null;
+                if (plain != null && !plainLeads) {
+                    finish(current, details); // a lone one is not read (and is named), nor is it another's detail
+                    current = null;
+                    continue;
                 }
+                lead = lead != null ? lead : plain;
                 if (lead != null) {
                     finish(current, details);
                     current = lead;
