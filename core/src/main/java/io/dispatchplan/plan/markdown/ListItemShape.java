@@ -8,7 +8,7 @@ import org.commonmark.node.Node;
 
 /**
  * Workstreams as plain list items: a checklist or GitHub-issue task list ({@code - [ ] #12 Sync queue (depends on
- * #11)}), a numbered list ({@code 2. Validate rows. Blocked by: 1}), or items led by a keyword and code
+ * #11)}), numbered checklist items ({@code - [ ] 2. Validate rows. Blocked by: 1}), or items led by a keyword and code
  * ({@code - Workstream 2: API (depends on Workstream 1)}). A list counts when one of its items says what it depends
  * on ("none" included), and the plan needs two or more such items in all, so a phase may hold a single one.
  */
@@ -16,8 +16,8 @@ final class ListItemShape implements PlanShape {
 
     @Override
     public String looksLike() {
-        return "list items that say what they depend on: a task list ('- [ ] #12 Sync queue (depends on #11)'), a"
-                + " numbered list ('2. Validate rows. Blocked by: 1'), or '- Workstream 2: API (depends on Workstream 1)'";
+        return "list items that say what they depend on: a task list ('- [ ] #12 Sync queue (depends on #11)',"
+                + " '- [ ] 2. Validate rows. Blocked by: 1'), or '- Workstream 2: API (depends on Workstream 1)'";
     }
 
     @Override

@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
-import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 
 /**
- * A plain list item written like a workstream: a checklist item ({@code - [ ] Sync queue}), a numbered one
- * ({@code #12 Sync queue}, {@code 3. Reports}, or an item of a numbered list), or one led by a keyword and code
+ * A plain list item written like a workstream: a checklist item ({@code - [ ] Sync queue}), one numbered in its
+ * text ({@code - #12 Sync queue}, {@code - [ ] 3. Reports}; the marker of a numbered list is not a code), or one led
+ * by a keyword and code
  * ({@code - Workstream 2: API}); with what it depends on in a note ({@code (depends on #11)}) or after the name
  * ({@code . Blocked by: 1}).
  */
@@ -61,18 +61,13 @@ final class ListedItem {
     /** The items of a list that are written like workstreams. */
     static List<ListedItem> of(ListBlock list) {
         List<ListedItem> out = new ArrayList<>();
-        int ordinal = list instanceof OrderedList ordered ? ordered.getMarkerStartNumber() == null ? 1
-                : ordered.getMarkerStartNumber() : -1;
         for (ListItem item : MarkdownText.items(list)) {
-            parse(item, ordinal).ifPresent(out::add);
-            if (ordinal >= 0) {
-                ordinal++;
-            }
+            parse(item).ifPresent(out::add);
         }
         return out;
     }
 
-    private static Optional<ListedItem> parse(ListItem item, int ordinal) {
+    private static Optional<ListedItem> parse(ListItem item) {
         Paragraph first = MarkdownText.firstParagraph(item);
         if (first == null || startsBold(first)) {
             return Optional.empty(); // bold-led items are bold bullets
@@ -97,7 +92,7 @@ final class ListedItem {
             }
         }
         name = name.strip().replaceAll(TRAILING_PUNCTUATION, "").strip();
-        String code = ordinal >= 0 ? String.valueOf(ordinal) : null;
+        String code = null;
         String keyword = null;
         String title = name;
         Matcher coded = CODED.matcher(name);
