@@ -90,6 +90,8 @@ class MoreMarkdownShapesTest {
                 Map.entry("parse-csv-files", List.of()),
                 Map.entry("validate-rows", List.of("parse-csv-files")),
                 Map.entry("write-to-the-database", List.of("parse-csv-files", "validate-rows")));
+        assertThat(plan.workstreams()).extracting(Workstream::title)
+                .containsExactly("Parse CSV files", "Validate rows", "Write to the database");
         assertThat(plan.warnings()).isEmpty();
     }
 

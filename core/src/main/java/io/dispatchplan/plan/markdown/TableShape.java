@@ -128,6 +128,8 @@ final class TableShape implements PlanShape {
             if (!title.isBlank()) {
                 draft.title = draft.title == null || draft.title.isBlank() ? title : draft.title;
                 draft.focus = title;
+            } else if (draft.title == null) {
+                draft.title = draft.name; // "Parse CSV files", not its id
             }
             String dependencies = cell(cells, dependencyColumn);
             if (!dependencies.isBlank()) {
