@@ -11,15 +11,15 @@ import java.util.Set;
 /**
  * Reads the canonical plan form, YAML or JSON (JSON is YAML): {@code feature}, {@code title},
  * {@code baseBranch}, plan-level defaults ({@code label}, {@code worker}, {@code timeoutMinutes}) and
- * {@code workstreams: [{id, title, focus, tasks, files, deliverables, dependsOn, branch, label, worker,
- * timeoutMinutes, estimate, phase}]}. Unknown keys and keys given twice are errors, so a typo never silently
+ * {@code workstreams: [{id, title, focus, tasks, files, deliverables, dependsOn, preconditions, branch, label,
+ * worker, timeoutMinutes, estimate, phase}]}. Unknown keys and keys given twice are errors, so a typo never silently
  * drops a dependency; errors name the line of the key. Aliases and merge keys are expanded ({@link YamlTree}).
  */
 public final class CanonicalPlanReader {
     static final Set<String> PLAN_KEYS = Set.of("feature", "title", "baseBranch", "label", "worker",
             "timeoutMinutes", "workstreams", "warnings", "waves", "criticalPath");
     static final Set<String> WORKSTREAM_KEYS = Set.of("id", "title", "focus", "tasks", "files", "deliverables",
-            "dependsOn", "branch", "label", "worker", "timeoutMinutes", "estimate", "phase", "line");
+            "dependsOn", "preconditions", "branch", "label", "worker", "timeoutMinutes", "estimate", "phase", "line");
     private static final Map<String, String> ALIASES = Map.of(
             "depends_on", "dependsOn", "dependencies", "dependsOn", "depends", "dependsOn",
             "base_branch", "baseBranch", "timeout_minutes", "timeoutMinutes");
@@ -75,6 +75,11 @@ public final class CanonicalPlanReader {
             for (String dependency : fields.strings("dependsOn")) {
                 w.dependencies.add(new DraftWorkstream.DependencyRef(dependency,
                         dependenciesLine > 0 ? dependenciesLine : w.line));
+            }
+            int preconditionsLine = fields.line("preconditions");
+            for (String precondition : fields.strings("preconditions")) {
+                w.preconditions.add(new DraftWorkstream.DependencyRef(precondition,
+                        preconditionsLine > 0 ? preconditionsLine : w.line));
             }
             w.branch = fields.text("branch");
             w.label = orDefault(fields.text("label"), defaultLabel);

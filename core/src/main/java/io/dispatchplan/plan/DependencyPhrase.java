@@ -16,8 +16,9 @@ public final class DependencyPhrase {
             "(?i)^\\s*(?:(?:none|n/a|nothing|no\\s+dependenc(?:y|ies)|no\\s+blockers?|independent"
                     + "|can\\s+start\\s+immediately|ready\\s+to\\s+start)(?![\\w-]).*|[-—–]+\\s*)$");
     private static final Pattern LEAD_IN = Pattern.compile(
-            "(?i)^\\s*(requires|required|depends\\s+on|dependent\\s+on|blocked\\s+by|can\\s+start\\s+after"
-                    + "|starts?\\s+after|after|waits?\\s+for|wait_for|needs|prerequisites?|dependencies)\\s*:?\\s*");
+            "(?i)^\\s*[*_]*\\s*(requires|required|depends\\s+on|dependent\\s+on|blocked\\s+by|can\\s+start\\s+after"
+                    + "|starts?\\s+after|after|waits?\\s+for|wait_for|needs|prerequisites?|preconditions?|dependencies"
+                    + "|dependency)(?![\\w-])\\s*[*_]*\\s*:?\\s*[*_]*\\s*");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|\\band\\b|&|\\+|\\n)\\s*", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern QUOTES = Pattern.compile("^[`*_\"'“”]+|[`*_\"'“”.:]+$");

@@ -22,6 +22,8 @@ public final class DraftWorkstream {
     public final List<String> files = new ArrayList<>();
     public final List<String> deliverables = new ArrayList<>();
     public final List<DependencyRef> dependencies = new ArrayList<>();
+    /** Preconditions the plan states as such (canonical {@code preconditions}), as text with their line. */
+    public final List<DependencyRef> preconditions = new ArrayList<>();
     public String branch;
     public String label;
     public String worker;
@@ -53,10 +55,22 @@ public final class DraftWorkstream {
      *
      * @param fromSubItem true when a sub-assignment stated it and its parent took it over, so a reference
      *     to a sibling sub-assignment (the parent itself) is dropped quietly
+     * @param tentative null for a stated dependency; else the line as written, led by an everyday word
+     *     ({@code After login, show the balance}, {@code Requires Stream A}) and also kept as a task or the focus:
+     *     it is a dependency only when it names workstreams, and then it is no task
      */
-    public record DependencyRef(String phrase, int line, boolean fromSubItem) {
+    public record DependencyRef(String phrase, int line, boolean fromSubItem, String tentative) {
         public DependencyRef(String phrase, int line) {
-            this(phrase, line, false);
+            this(phrase, line, false, null);
+        }
+
+        public DependencyRef(String phrase, int line, boolean fromSubItem) {
+            this(phrase, line, fromSubItem, null);
+        }
+
+        /** Stated as a dependency, not just a line that may be one. */
+        public boolean stated() {
+            return tentative == null;
         }
     }
 }

@@ -1,16 +1,12 @@
 package io.dispatchplan.plan;
 
-import io.dispatchplan.plan.DraftWorkstream.DependencyRef;
 import io.dispatchplan.plan.PlanOptions.Granularity;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Turns what a reader found into a validated {@link Plan}: picks the granularity, assigns safe unique ids,
@@ -38,8 +34,26 @@ public final class PlanAssembler {
 
     private record Problem(int line, String message) {}
 
+    /** Where dependency resolution reports what it finds. */
+    private final class Findings implements DependencyResolution.Findings {
+        @Override
+        public void warning(int line, String message) {
+            warnings.add(at(line) + message);
+        }
+
+        @Override
+        public void problem(int line, String message) {
+            problems.add(new Problem(line, message));
+        }
+
+        @Override
+        public void unchecked(int line, String message) {
+            warnOrStrict(line, message);
+        }
+    }
+
     /** Something a dependency phrase can name; at fine granularity a parent stands for all its children. */
-    private record Target(String displayName, String title, int line, List<String> names, List<String> codes,
+    record Target(String displayName, String title, int line, List<String> names, List<String> codes,
             List<Integer> members) {
 
         Target(DraftWorkstream w, List<String> codes, List<Integer> members) {
@@ -65,7 +79,9 @@ public final class PlanAssembler {
         List<String> ids = assignIds(units);
         throwIfProblems();
 
-        Map<String, List<String>> dependsOn = resolveDependencies(units, ids, targets);
+        DependencyResolution resolution = new DependencyResolution(draft.dependenciesInProse, new Findings());
+        Map<String, List<String>> dependsOn = resolution.dependsOn(units, ids, targets);
+        Map<String, List<String>> preconditions = resolution.preconditions(units, ids);
         throwIfProblems();
         breakCycles(ids, dependsOn, units);
 
@@ -83,7 +99,7 @@ public final class PlanAssembler {
             workstreams.add(new Workstream(ids.get(i), unit.title, unit.focus, distinct(unit.tasks),
                     distinct(unit.files), distinct(unit.deliverables), dependsOn.get(ids.get(i)), branch,
                     unit.label, unit.worker, unit.timeoutMinutes, unit.estimate == null ? 1 : unit.estimate,
-                    unit.phase, unit.line));
+                    unit.phase, unit.line, preconditions.get(ids.get(i))));
         }
         throwIfProblems();
         return new Plan(feature, draft.title, draft.baseBranch, workstreams, warnings, source);
@@ -92,11 +108,16 @@ public final class PlanAssembler {
     /** Nothing that looks like a workstream is dropped silently: each is a warning, or with --strict a problem. */
     private void reportNotRead() {
         for (NotRead item : draft.notRead) {
-            if (options.strictCycles()) {
-                problems.add(new Problem(item.line(), item.message() + " (--strict makes this an error.)"));
-            } else {
-                warnings.add("line " + item.line() + ": " + item.message());
-            }
+            warnOrStrict(item.line(), item.message());
+        }
+    }
+
+    /** A guess or something unchecked: a warning, or with --strict a problem. */
+    private void warnOrStrict(int line, String message) {
+        if (options.strictCycles()) {
+            problems.add(new Problem(line, message + " (--strict makes this an error.)"));
+        } else {
+            warnings.add(at(line) + message);
         }
     }
 
@@ -203,68 +224,6 @@ public final class PlanAssembler {
         return ids;
     }
 
-    private Map<String, List<String>> resolveDependencies(List<DraftWorkstream> units, List<String> ids,
-            List<Target> targets) {
-        ReferenceResolver resolver = new ReferenceResolver();
-        for (int t = 0; t < targets.size(); t++) {
-            Target target = targets.get(t);
-            List<String> names = new ArrayList<>(target.names());
-            if (target.members().size() == 1) {
-                names.add(ids.get(target.members().get(0)));
-            }
-            resolver.add(t, target.displayName(), names, target.codes());
-        }
-        Map<String, List<String>> dependsOn = new LinkedHashMap<>();
-        for (int i = 0; i < units.size(); i++) {
-            DraftWorkstream unit = units.get(i);
-            Set<String> resolved = new LinkedHashSet<>();
-            for (DependencyRef ref : unit.dependencies) {
-                for (String piece : DependencyPhrase.pieces(ref.phrase())) {
-                    OptionalInt target = resolver.resolve(piece);
-                    if (target.isEmpty()) {
-                        problems.add(new Problem(ref.line(), unknownDependency(unit, piece, resolver, targets)));
-                        continue;
-                    }
-                    List<Integer> members = targets.get(target.getAsInt()).members();
-                    for (int member : members) {
-                        if (member != i) {
-                            resolved.add(ids.get(member));
-                        } else if (members.size() == 1 && !ref.fromSubItem()) {
-                            warnings.add(at(ref.line()) + "'" + unit.displayName()
-                                    + "' lists itself as a dependency; ignored.");
-                        }
-                    }
-                }
-            }
-            dependsOn.put(ids.get(i), new ArrayList<>(resolved));
-        }
-        return dependsOn;
-    }
-
-    private static String unknownDependency(DraftWorkstream unit, String piece, ReferenceResolver resolver,
-            List<Target> targets) {
-        List<Integer> candidates = resolver.ambiguous(piece);
-        if (!candidates.isEmpty()) {
-            return "'" + unit.displayName() + "' depends on '" + piece + "', which could mean "
-                    + String.join(" or ", candidates.stream().map(t -> targets.get(t).described()
-                            + (targets.get(t).line() > 0 ? " (line " + targets.get(t).line() + ")" : "")).toList())
-                    + ". Rename one of them so each name is its own, or refer to a name only one of them has.";
-        }
-        StringBuilder message = new StringBuilder("'" + unit.displayName() + "' depends on '" + piece
-                + "', which is not a workstream in this plan.");
-        List<Integer> closest = resolver.closestTargets(piece, 3);
-        if (!closest.isEmpty()) {
-            message.append(" Did you mean ")
-                    .append(String.join(" or ", closest.stream().map(t -> targets.get(t).described()).toList()))
-                    .append('?');
-        }
-        message.append(" Fix the name, or remove it from the dependencies. Workstreams in this plan: ")
-                .append(quotedList(new ArrayList<>(resolver.displayNames()).stream().limit(12).toList(), ", "))
-                .append(resolver.displayNames().size() > 12 ? ", ..." : "")
-                .append('.');
-        return message.toString();
-    }
-
     private void breakCycles(List<String> ids, Map<String, List<String>> dependsOn, List<DraftWorkstream> units)
             throws PlanException {
         Map<String, Integer> order = new HashMap<>();
@@ -352,7 +311,7 @@ public final class PlanAssembler {
     }
 
     /** {@code "line 12: "}, or nothing when the line is not known. */
-    private static String at(int line) {
+    static String at(int line) {
         return line > 0 ? "line " + line + ": " : "";
     }
 
@@ -360,7 +319,7 @@ public final class PlanAssembler {
         return new ArrayList<>(new LinkedHashSet<>(items));
     }
 
-    private static String quotedList(List<String> items, String separator) {
+    static String quotedList(List<String> items, String separator) {
         return String.join(separator, items.stream().map(s -> "'" + s + "'").toList());
     }
 

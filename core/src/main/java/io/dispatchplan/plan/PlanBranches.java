@@ -1,8 +1,10 @@
 package io.dispatchplan.plan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,9 @@ final class PlanBranches {
     private final String integration;
     private final String baseBranch;
     private final List<Assigned> assigned = new ArrayList<>();
+    /** The branches recorded so far by their lower-case name, and by each folder their lower-case names imply. */
+    private final Map<String, Integer> byLowerName = new HashMap<>();
+    private final Map<String, Integer> byLowerFolder = new HashMap<>();
 
     /** A workstream's branch and where the plan gives it. */
     record Assigned(String id, String branch, int line) {}
@@ -73,26 +78,50 @@ final class PlanBranches {
         return Optional.empty();
     }
 
-    /** Records a workstream's branch; returns the problem if an earlier workstream's branch is the same ref. */
+    /**
+     * Records a workstream's branch; returns the problem if an earlier workstream's branch is the same ref, the
+     * first such workstream in plan order. The branches recorded never clash with each other, so only those with
+     * the same lower-case name, a lower-case folder of it, or it as a folder can clash: found by lookup, not by
+     * comparing with every branch (a plan of thousands of workstreams).
+     */
     Optional<Problem> add(String id, String branch, int line) {
-        Assigned mine = new Assigned(id, branch, line);
-        for (Assigned other : assigned) {
-            if (other.branch().equals(branch)) {
-                return Optional.of(new Problem(line, "workstreams '" + other.id() + "' and '" + id + "' both use"
-                        + " branch '" + branch + "'. Give each workstream its own branch."));
-            }
-            if (sameRef(other.branch(), branch)) {
-                return Optional.of(new Problem(line, "workstreams '" + other.id() + "' and '" + id + "' both use"
-                        + " branch '" + branch + "' (ignoring case: '" + other.branch() + "' and '" + branch
-                        + "' are one branch on Windows and macOS). Give each workstream its own branch."));
-            }
-            if (folderOf(other.branch(), branch) || folderOf(branch, other.branch())) {
-                return Optional.of(new Problem(line, "workstreams '" + other.id() + "' and '" + id + "' use"
-                        + " branches '" + other.branch() + "' and '" + branch + "': git cannot have both (a branch"
-                        + " cannot also be a folder of branches). Rename one."));
+        String lower = branch.toLowerCase(Locale.ROOT);
+        int first = Integer.MAX_VALUE;
+        first = Math.min(first, byLowerName.getOrDefault(lower, Integer.MAX_VALUE));
+        first = Math.min(first, byLowerFolder.getOrDefault(lower, Integer.MAX_VALUE));
+        for (int slash = lower.indexOf('/'); slash >= 0; slash = lower.indexOf('/', slash + 1)) {
+            first = Math.min(first, byLowerName.getOrDefault(lower.substring(0, slash), Integer.MAX_VALUE));
+        }
+        if (first != Integer.MAX_VALUE) {
+            Optional<Problem> clash = clash(assigned.get(first), id, branch, line);
+            if (clash.isPresent()) {
+                return clash;
             }
         }
-        assigned.add(mine);
+        byLowerName.putIfAbsent(lower, assigned.size());
+        for (int slash = lower.indexOf('/'); slash >= 0; slash = lower.indexOf('/', slash + 1)) {
+            byLowerFolder.putIfAbsent(lower.substring(0, slash), assigned.size());
+        }
+        assigned.add(new Assigned(id, branch, line));
+        return Optional.empty();
+    }
+
+    /** The problem of {@code branch} next to {@code other}'s, if they are one ref for git. */
+    private static Optional<Problem> clash(Assigned other, String id, String branch, int line) {
+        if (other.branch().equals(branch)) {
+            return Optional.of(new Problem(line, "workstreams '" + other.id() + "' and '" + id + "' both use"
+                    + " branch '" + branch + "'. Give each workstream its own branch."));
+        }
+        if (sameRef(other.branch(), branch)) {
+            return Optional.of(new Problem(line, "workstreams '" + other.id() + "' and '" + id + "' both use"
+                    + " branch '" + branch + "' (ignoring case: '" + other.branch() + "' and '" + branch
+                    + "' are one branch on Windows and macOS). Give each workstream its own branch."));
+        }
+        if (folderOf(other.branch(), branch) || folderOf(branch, other.branch())) {
+            return Optional.of(new Problem(line, "workstreams '" + other.id() + "' and '" + id + "' use"
+                    + " branches '" + other.branch() + "' and '" + branch + "': git cannot have both (a branch"
+                    + " cannot also be a folder of branches). Rename one."));
+        }
         return Optional.empty();
     }
 

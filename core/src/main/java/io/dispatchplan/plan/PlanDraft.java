@@ -8,6 +8,12 @@ public final class PlanDraft {
     public String title;
     public String feature;
     public String baseBranch;
+    /**
+     * True when dependencies are prose (Markdown): a piece that names no workstream and is not written like a name
+     * ("RFC approved") is then a precondition. In YAML/JSON {@code dependsOn} holds names only, and preconditions
+     * have a key of their own.
+     */
+    public boolean dependenciesInProse;
     public final List<DraftWorkstream> workstreams = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
     /** What looks like a workstream but was not read: warnings, or errors with --strict. */

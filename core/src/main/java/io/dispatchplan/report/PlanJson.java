@@ -34,6 +34,9 @@ public final class PlanJson {
             node.put("title", w.title());
             node.put("focus", w.focus());
             strings(node.putArray("dependsOn"), w.dependsOn());
+            if (!w.preconditions().isEmpty()) {
+                strings(node.putArray("preconditions"), w.preconditions());
+            }
             node.put("branch", w.branch());
             strings(node.putArray("tasks"), w.tasks());
             strings(node.putArray("files"), w.files());

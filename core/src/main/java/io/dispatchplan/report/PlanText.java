@@ -6,7 +6,7 @@ import io.dispatchplan.plan.Workstream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The plan as a readable table, followed by its waves, critical path and warnings. */
+/** The plan as a readable table, followed by its waves, critical path, preconditions and warnings. */
 public final class PlanText {
     private PlanText() {}
 
@@ -31,6 +31,14 @@ public final class PlanText {
         }
         out.append("Critical path (").append(format(graph.criticalPathLength())).append("): ")
                 .append(String.join(" -> ", graph.criticalPath())).append('\n');
+        if (plan.workstreams().stream().anyMatch(w -> !w.preconditions().isEmpty())) {
+            out.append("\nPreconditions (not checked by dispatch-plan):\n");
+            for (Workstream w : plan.workstreams()) {
+                for (String precondition : w.preconditions()) {
+                    out.append("  ").append(w.id()).append(": ").append(precondition).append('\n');
+                }
+            }
+        }
         if (!plan.warnings().isEmpty()) {
             out.append("\nWarnings:\n");
             for (String warning : plan.warnings()) {

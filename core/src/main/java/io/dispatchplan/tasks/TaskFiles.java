@@ -105,7 +105,8 @@ public final class TaskFiles {
     private String dependencies(Workstream w, Function<String, Optional<String>> dependencyResults,
             List<DeliveredDependency> delivered) {
         if (w.dependsOn().isEmpty()) {
-            return "None: you can start right away.";
+            return w.preconditions().isEmpty() ? "None: you can start right away."
+                    : "No workstream of this plan comes before you.\n\n" + preconditions(w);
         }
         StringBuilder out = new StringBuilder("These workstreams finished before you started, and their code is already"
                 + " in your worktree: your branch started from the base with each one's branch merged in. Build on"
@@ -123,7 +124,16 @@ public final class TaskFiles {
             out.append(results.map(TaskFiles::summary)
                     .orElse("(It left no RESULTS.md; see its tasks in the plan.)")).append('\n');
         }
+        if (!w.preconditions().isEmpty()) {
+            out.append('\n').append(preconditions(w));
+        }
         return out.toString().stripTrailing();
+    }
+
+    /** What the plan says must hold first that is not a workstream: no run checked it. */
+    private static String preconditions(Workstream w) {
+        return "**Preconditions** (the plan names them; nothing checked them, so make sure they hold before you build on"
+                + " them):\n\n" + bullets(w.preconditions(), "");
     }
 
     /** Which commit of the dependency the worktree holds, and how it got there. */

@@ -13,23 +13,43 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * For generated plans of bold bullets under section headings, every bold-led item is a workstream or named in
- * a warning with its own line, never both and never silently neither; with --strict each warning is an error.
+ * For generated plans of bold bullets and plain list items written like workstreams ({@code - Workstream 3: ...},
+ * {@code - [ ] #105 Task (depends on #104)}) under section headings, every bold-led item is a workstream or named in
+ * a warning with its own line, never both and never silently neither; so is every list item named by a keyword or
+ * stating a dependency. With --strict each warning is an error.
  */
 class BoldBulletsAreReadOrNamedTest {
     private static final List<String> NAMES = List.of("Schema", "Invoices API", "Billing UI", "Emails",
             "Remove legacy billing", "Reports", "Search index", "Audit log", "Exports", "Webhooks", "Caching", "Metrics");
 
     /** How an entry of a section is written. */
-    enum Kind { PLAIN_NAME, COLON_INSIDE, KEYWORD_NAME, FIELD, NOTE, PROSE }
+    enum Kind {
+        PLAIN_NAME, COLON_INSIDE, KEYWORD_NAME, FIELD, NOTE, PROSE,
+        /** {@code - **Stream C: title 7**: work item 7.} */
+        KEYWORD_TITLED,
+        /** {@code - Workstream 2: step 7 (depends on Workstream 1)}, not bold. */
+        LIST_KEYWORD,
+        /** {@code - [ ] #107 Task 7 (depends on #105)}. */
+        ISSUE;
+
+        boolean bold() {
+            return this == PLAIN_NAME || this == COLON_INSIDE || this == KEYWORD_NAME || this == KEYWORD_TITLED;
+        }
+    }
 
     /** An entry; {@code dependency} 0: none stated, 1: "Depends on: none", 2: an earlier bullet of its list. */
     record Entry(Kind kind, int dependency) {}
 
     record SectionSpec(String heading, boolean ordered, List<Entry> entries) {}
 
-    /** A bold-led item as generated: where it is and what it should read as. */
-    record Item(int line, String label, String name, String focus, String dependsOn) {}
+    /**
+     * An item as generated: where it is and what it should read as.
+     *
+     * @param label how a warning quotes it: the bold label, or for a list item text it contains
+     * @param stated named by a keyword or stating a dependency, so it is named wherever it is not read
+     */
+    record Item(Kind kind, int line, String label, String name, String title, String focus, String dependsOn,
+            boolean stated) {}
 
     @Property(tries = 500)
     void everyBoldBulletIsAWorkstreamOrAWarningWithItsLine(@ForAll("plans") List<SectionSpec> sections,
@@ -45,23 +65,39 @@ class BoldBulletsAreReadOrNamedTest {
             return;
         }
         List<String> notRead = plan.warnings().stream().filter(w -> w.contains("looks like a workstream")).toList();
+        List<Item> readItems = items.stream()
+                .filter(item -> plan.workstreams().stream().anyMatch(w -> w.line() == item.line())).toList();
+        assertThat(readItems).as("one shape reads the plan: %s", text)
+                .allMatch(item -> item.kind().bold() == readItems.get(0).kind().bold());
+        // bold bullets read the plan: each bold bullet is read or named; else only those named or stating dependencies
+        boolean bulletPlan = !readItems.isEmpty() && readItems.get(0).kind().bold();
+        int expectedNamed = 0;
         for (Item item : items) {
             Optional<Workstream> read = plan.workstreams().stream().filter(w -> w.line() == item.line()).findFirst();
-            List<String> named = notRead.stream()
-                    .filter(w -> w.startsWith("line " + item.line() + ": '**" + item.label() + "**' looks like")).toList();
-            assertThat(read.isPresent() ^ named.size() == 1).as("read or named once: %s in%n%s%n%s", item, text,
-                    plan.warnings()).isTrue();
-            read.ifPresent(w -> assertReadAsWritten(w, item));
+            List<String> named = notRead.stream().filter(w -> item.kind().bold()
+                    ? w.startsWith("line " + item.line() + ": '**" + item.label() + "**' looks like")
+                    : w.startsWith("line " + item.line() + ": '") && w.contains(item.label())).toList();
+            boolean candidate = bulletPlan && item.kind().bold() || item.stated();
+            if (read.isPresent()) {
+                assertThat(named).as("read and named: %s in%n%s%n%s", item, text, plan.warnings()).isEmpty();
+                assertReadAsWritten(read.get(), item);
+            } else {
+                assertThat(named).as("%s once: %s in%n%s%n%s", candidate ? "named" : "not named", item, text,
+                        plan.warnings()).hasSize(candidate ? 1 : 0);
+                expectedNamed += candidate ? 1 : 0;
+            }
         }
-        assertThat(notRead).as(text).hasSize(items.size() - plan.workstreams().size())
-                .noneMatch(w -> w.startsWith("line 0"));
+        assertThat(notRead).as(text).hasSize(expectedNamed).noneMatch(w -> w.startsWith("line 0"));
+        assertThat(plan.workstreams()).as(text).hasSameSizeAs(readItems);
         assertStrictFailsOnEach(text, notRead, plan);
     }
 
     private static void assertReadAsWritten(Workstream workstream, Item item) {
         assertThat(workstream.id()).isEqualTo(Slugs.slug(item.name()));
-        if (!item.name().startsWith("Stream")) {
-            assertThat(workstream.title()).isEqualTo(item.name());
+        if (item.title() != null) {
+            assertThat(workstream.title()).isEqualTo(item.title());
+        }
+        if (item.focus() != null || item.kind().bold() && !item.name().startsWith("Stream")) {
             assertThat(workstream.focus()).isEqualTo(item.focus());
         }
         assertThat(workstream.dependsOn()).isEqualTo(
@@ -103,12 +139,15 @@ class BoldBulletsAreReadOrNamedTest {
         }
         int named = 0;
         int streams = 0;
+        int workstreams = 0;
         for (SectionSpec section : sections) {
             lines.add("## " + section.heading());
             String marker = section.ordered() ? "1. " : "- ";
             for (List<Entry> list : lists(section.entries())) {
-                boolean keywordInList = list.stream().anyMatch(e -> e.kind() == Kind.KEYWORD_NAME);
+                boolean keywordInList = list.stream().anyMatch(e -> e.kind() == Kind.KEYWORD_NAME
+                        || e.kind() == Kind.KEYWORD_TITLED);
                 List<String> readableBefore = new ArrayList<>();
+                List<String[]> listedBefore = new ArrayList<>(); // {name, how to refer to it}
                 for (Entry entry : list) {
                     int line = lines.size() + 1;
                     String focus = "work item " + line;
@@ -120,18 +159,37 @@ class BoldBulletsAreReadOrNamedTest {
                             String phrase = dependsOn != null ? " Depends on: " + dependsOn
                                     : entry.dependency() > 0 ? " Depends on: none" : "";
                             lines.add(marker + "**" + name + "**: " + focus + "." + phrase);
-                            items.add(new Item(line, name, name, focus, dependsOn));
+                            items.add(new Item(entry.kind(), line, name, name, name, focus, dependsOn, !phrase.isEmpty()));
                             readableBefore.add(name);
                         }
                         case COLON_INSIDE -> {
                             String name = "Owner " + line;
                             lines.add(marker + "**" + name + ":** Ann." + (entry.dependency() > 0 ? " Depends on: none" : ""));
-                            items.add(new Item(line, name + ":", name, null, null));
+                            items.add(new Item(entry.kind(), line, name + ":", name, name, null, null, entry.dependency() > 0));
                         }
                         case KEYWORD_NAME -> {
                             String name = "Stream " + (char) ('A' + streams++);
                             lines.add(marker + "**" + name + "**: " + focus + "." + (entry.dependency() > 0 ? " Depends on: none" : ""));
-                            items.add(new Item(line, name, name, focus, null));
+                            items.add(new Item(entry.kind(), line, name, name, null, null, null, true));
+                        }
+                        case KEYWORD_TITLED -> {
+                            String name = "Stream " + (char) ('A' + streams++);
+                            String label = name + ": title " + line;
+                            lines.add(marker + "**" + label + "**: " + focus + "." + (entry.dependency() > 0 ? " Depends on: none" : ""));
+                            items.add(new Item(entry.kind(), line, label, name, "title " + line, focus, null, true));
+                        }
+                        case LIST_KEYWORD, ISSUE -> {
+                            boolean issue = entry.kind() == Kind.ISSUE;
+                            String name = issue ? "Task " + line : "Workstream " + ++workstreams;
+                            String[] before = listedBefore.isEmpty() ? null : listedBefore.get(listedBefore.size() - 1);
+                            String dependsOn = entry.dependency() == 2 && before != null ? before[0] : null;
+                            String note = dependsOn != null ? " (depends on " + before[1] + ")"
+                                    : entry.dependency() > 0 ? " (no dependencies)" : "";
+                            String label = issue ? "#" + (100 + line) + " Task " + line : name + ": step " + line;
+                            lines.add(marker + (issue ? "[ ] " : "") + label + note);
+                            items.add(new Item(entry.kind(), line, label, name, issue ? name : "step " + line, null,
+                                    dependsOn, !issue || !note.isEmpty()));
+                            listedBefore.add(new String[] {name, issue ? "#" + (100 + line) : name});
                         }
                         case FIELD -> lines.add(marker + "**Files**: `src/file" + line + ".py`");
                         case NOTE -> lines.add(marker + "a note without bold");

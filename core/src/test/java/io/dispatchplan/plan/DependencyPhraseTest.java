@@ -45,4 +45,46 @@ class DependencyPhraseTest {
         assertThat(resolver.resolve("task-crud-api endpoints")).isEqualTo(OptionalInt.of(2));
         assertThat(resolver.resolve("a minimal version")).as("prose 'a' is not Stream A").isEmpty();
     }
+
+    @Test
+    void everyDependencyLabelIsALeadIn() {
+        for (String label : DependencyLabelsTest.LABELS) {
+            for (String written : List.of(label + ": Stream A", label + " Stream A", "**" + label + "** Stream A",
+                    label.toUpperCase(java.util.Locale.ROOT) + ": Stream A")) {
+                assertThat(DependencyPhrase.pieces(written)).as(written).containsExactly("Stream A");
+            }
+        }
+        assertThat(DependencyPhrase.pieces("Preconditions: RFC approved")).containsExactly("RFC approved");
+    }
+
+    @Test
+    void referencesByHashNumberAndByTheDistinctivePartOfATitle() {
+        ReferenceResolver resolver = new ReferenceResolver();
+        resolver.add(0, "Alice — payments backend", List.of("Alice — payments backend", "alice-payments-backend"),
+                List.of());
+        resolver.addParts(0, List.of("Alice", "payments backend"));
+        resolver.add(1, "Sync queue", List.of("Sync queue", "sync-queue"), List.of("12"));
+        resolver.add(2, "api", List.of("api"), List.of());
+        resolver.addParts(3, List.of("api"));
+
+        assertThat(resolver.resolve("#12")).isEqualTo(OptionalInt.of(1));
+        assertThat(resolver.resolve("#12 (the queue)")).isEqualTo(OptionalInt.of(1));
+        assertThat(resolver.resolve("Alice")).isEqualTo(OptionalInt.of(0));
+        assertThat(resolver.resolve("Payments backend")).isEqualTo(OptionalInt.of(0));
+        assertThat(resolver.resolve("Alice's ledger API")).isEqualTo(OptionalInt.of(0));
+        assertThat(resolver.resolve("api")).as("a name beats a part of a title").isEqualTo(OptionalInt.of(2));
+        assertThat(resolver.resolve("#13")).isEmpty();
+    }
+
+    @Test
+    void whatFollowsAReferenceIsKept() {
+        ReferenceResolver resolver = new ReferenceResolver();
+        resolver.add(0, "Stream A", List.of("Stream A", "stream-a"), List.of("A"));
+        resolver.add(1, "task-crud-api", List.of("task-crud-api"), List.of("3"));
+
+        assertThat(resolver.lookup("Stream A to reach 50% completion").rest()).isEqualTo("to reach 50% completion");
+        assertThat(resolver.lookup("A reaches 50%").rest()).isEqualTo("reaches 50%");
+        assertThat(resolver.lookup("task-crud-api endpoints").rest()).isEqualTo("endpoints");
+        assertThat(resolver.lookup("Stream A").rest()).isEmpty();
+    }
 }

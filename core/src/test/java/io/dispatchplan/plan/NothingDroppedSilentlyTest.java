@@ -130,6 +130,78 @@ class NothingDroppedSilentlyTest {
     }
 
     @Test
+    void aKeywordListItemInAListThatStatesNoDependencyIsNamed() throws Exception {
+        Plan plan = Plans.markdown("""
+                ## Phase 1
+                - Workstream 1: Schema (no dependencies)
+                - Workstream 2: API (depends on Workstream 1)
+                ## Phase 2
+                - Workstream 3: Cleanup
+                """);
+
+        assertThat(plan.ids()).containsExactly("workstream-1", "workstream-2");
+        assertThat(plan.warnings()).containsExactly("line 5: 'Workstream 3: Cleanup' looks like a workstream but was not"
+                + " read because no item of its list says what it depends on. Add '(depends on ...)' or '(no"
+                + " dependencies)' to one of them to read the list as workstreams.");
+    }
+
+    @Test
+    void anIssueItemBesideWorkstreamHeadingsIsNamed() throws Exception {
+        Plan plan = Plans.markdown("""
+                ## Streams
+                ### Stream A: API
+                **Depends on**: none
+                ### Stream B: UI
+                **Depends on**: Stream A
+                ## Follow-ups
+                - [ ] #12 Docs (depends on Stream B)
+                - [ ] Tidy the README
+                """);
+
+        assertThat(plan.ids()).containsExactly("stream-a", "stream-b");
+        assertThat(plan.warnings()).singleElement().asString().startsWith("line 7: '- [ ] #12 Docs (depends on Stream B)'"
+                + " looks like a workstream but was not read because this plan's workstreams are headings");
+    }
+
+    @Test
+    void aLoneBoldLeadWithoutAKeywordIsNamedAndKeepsItsOwnBullets() throws Exception {
+        Plan plan = Plans.markdown("""
+                **Developer 1: API**
+                - Depends on: none
+
+                **Developer 2: UI**
+                - Depends on: Developer 1
+
+                **Docs**
+                - Depends on: Developer 2
+                """);
+
+        assertThat(plan.ids()).containsExactly("developer-1", "developer-2");
+        assertThat(plan.workstream("developer-2").orElseThrow().dependsOn()).containsExactly("developer-1");
+        assertThat(plan.warnings()).containsExactly("line 7: '**Docs**' looks like a workstream but was not read because"
+                + " it is the plan's only bold lead line without a keyword ('Developer 1'); such lines count from two on."
+                + " Name it by a keyword and code to read it as a workstream.");
+    }
+
+    @Test
+    void aDetailsBlockThatStatesDependenciesBesideBoldBulletsIsNamed() throws Exception {
+        Plan plan = Plans.markdown("""
+                ## Plan
+                - **Schema**: tables. Depends on: none
+                - **API**: endpoints. Depends on: Schema
+
+                <details><summary>Cleanup</summary>
+
+                **Depends on**: API
+                </details>
+                """);
+
+        assertThat(plan.ids()).containsExactly("schema", "api");
+        assertThat(plan.warnings()).singleElement().asString().startsWith("line 5: '<summary>Cleanup</summary>' looks"
+                + " like a workstream but was not read because this plan's workstreams are bold bullets");
+    }
+
+    @Test
     void notesOutsideTheSectionsThatHoldWorkstreamsAreNotWarnedAbout() throws Exception {
         Plan plan = Plans.markdown("""
                 # Billing

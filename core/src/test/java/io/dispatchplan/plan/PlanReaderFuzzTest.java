@@ -35,9 +35,12 @@ class PlanReaderFuzzTest {
         Arbitrary<String> line = Combinators.combine(
                 Arbitraries.of("### Stream ", "### Track ", "## Workstream ", "### 1. ", "#### ", "**Developer ",
                         "- **Stream ", "| ", "- **Dependencies**: ", "**Depends on:** ", "- ", "1. ", "```yaml\n",
-                        "```\n", "wait_for:\n  - ", "# Branch: ", "|---|---|\n", "**Branch:** ", "### Phase "),
+                        "```\n", "wait_for:\n  - ", "# Branch: ", "|---|---|\n", "**Branch:** ", "### Phase ",
+                        "- [ ] #", "- [ ] ", "<details><summary>Stream ", "</details>\n", "## 🚀 Workstream ",
+                        "| # | Task | Blocked by |\n", "- Workstream ", "Requires ", "After ", "**Alice — ", "\n"),
                 name,
-                Arbitraries.of(": Title", "", "**", " | none |", " | A, B |", " (note)", ", Stream B", ": none"))
+                Arbitraries.of(": Title", "", "**", " | none |", " | A, B |", " (note)", ", Stream B", ": none",
+                        " (depends on #1)", "</summary>", " — Title", " RFC approved", " to reach 50%", ". Blocked by: 2"))
                 .as((a, b, c) -> a + b + c);
         return line.list().ofMaxSize(25).map(lines -> String.join("\n", lines));
     }

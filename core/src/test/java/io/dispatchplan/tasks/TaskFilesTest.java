@@ -59,6 +59,22 @@ class TaskFilesTest {
     }
 
     @Test
+    void preconditionsAreListedWithTheDependencies() throws Exception {
+        Plan plan = Plans.seed("preconditions.md", PlanOptions.defaults());
+        TaskFiles files = new TaskFiles(plan, TaskTemplates.builtIn());
+
+        String ledger = files.tasks("stream-a", id -> Optional.empty(), "C.md", List.of());
+        String invoices = files.tasks("stream-b", id -> Optional.empty(), "C.md", List.of());
+
+        assertThat(ledger).contains("## Dependencies\n\nNo workstream of this plan comes before you.\n\n**Preconditions**"
+                + " (the plan names them; nothing checked them, so make sure they hold before you build on them):\n\n"
+                + "- RFC approved\n").doesNotContain("you can start right away");
+        assertThat(invoices).contains("- design sign-off");
+        assertThat(files.tasks("stream-a", id -> Optional.empty(), "C.md", List.of()))
+                .doesNotContain("{{");
+    }
+
+    @Test
     void longResultsAreCutToASummary() {
         String results = "line\n".repeat(100);
         String summary = TaskFiles.summary(results);

@@ -19,8 +19,9 @@ import org.commonmark.node.Text;
  * {@code - **Payments**: Card processing. Depends on: Accounts} or {@code - **Stream A** (Backend): REST API}.
  */
 final class BoldBullet {
+    /** {@code Stream A}, {@code Stream A:}, or with its title: {@code Stream A: Schema}. */
     private static final Pattern KEYWORD_LABEL = Pattern.compile(
-            "(?i)^(" + Keywords.WORDS + ")\\s+([A-Za-z][0-9]*|[0-9]+):?$");
+            "(?i)^(" + Keywords.WORDS + ")\\s+([A-Za-z][0-9]*|[0-9]+)(?:\\s*[:.)\\-–—](?![0-9])\\s*(.*?))?\\s*:?$");
     private static final Pattern TITLE_NOTE = Pattern.compile("^\\s*\\(([^)]*)\\)\\s*");
     private static final Pattern DEPENDENCY = Pattern.compile(
             "(?i)\\b(depends\\s+on|blocked\\s+by|dependencies|requires|can\\s+start\\s+after|waits?\\s+for|after)\\b\\s*(:)?\\s*([^.;]*)");
@@ -37,7 +38,7 @@ final class BoldBullet {
         this.line = line;
         this.first = first;
         this.strong = strong;
-        this.keyword = KEYWORD_LABEL.matcher(label);
+        this.keyword = KEYWORD_LABEL.matcher(Keywords.withoutMarker(label));
     }
 
     /** The item as a bold bullet, or empty if it does not start with bold or its label is a field (Files, Status...). */
@@ -82,6 +83,9 @@ final class BoldBullet {
             draft = new DraftWorkstream(label, line);
         }
         describe(draft, restAfterLabel());
+        if (named() && keyword.group(3) != null && !keyword.group(3).isBlank()) {
+            draft.title = keyword.group(3).strip(); // "**Stream A: Schema**" is titled in its label
+        }
         List<Node> nested = new ArrayList<>();
         for (Node child = first.getNext(); child != null; child = child.getNext()) {
             nested.add(child);

@@ -5,8 +5,16 @@ import java.util.List;
 /**
  * A labelled value: {@code **Files**: `a.py`, `b.py`} gives label {@code Files}, value
  * {@code a.py, b.py}, code spans {@code [a.py, b.py]}; a list item's nested bullets are its items.
+ *
+ * @param tentative the line starts with an everyday word that may be a dependency label ({@code After login, ...},
+ *     {@code Requires Stream A}): a dependency only if it names workstreams, else the text it was
  */
-record Field(String label, FieldKind kind, String value, List<String> codeSpans, List<String> items, int line) {
+record Field(String label, FieldKind kind, String value, List<String> codeSpans, List<String> items, int line,
+        boolean tentative) {
+
+    Field(String label, FieldKind kind, String value, List<String> codeSpans, List<String> items, int line) {
+        this(label, kind, value, codeSpans, items, line, false);
+    }
 
     /** The individual values: nested items if any, else the code spans, else the value split on commas. */
     List<String> values() {

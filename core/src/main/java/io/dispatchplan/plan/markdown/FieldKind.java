@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /** What a labelled line ({@code **Dependencies**: ...}) or a sub-heading ({@code #### Tasks}) carries. */
 enum FieldKind {
-    DEPENDENCIES("dependenc(y|ies)|depends?\\s+on|blocked\\s+by|blockers|requires|prerequisites?"
-            + "|can\\s+start\\s+after|starts?\\s+after|waits?\\s+for|wait_for|after"),
+    DEPENDENCIES("dependenc(y|ies)|depends?\\s+on|dependent\\s+on|blocked\\s+by|blockers|requires|needs"
+            + "|prerequisites?|preconditions?|can\\s+start\\s+after|starts?\\s+after|waits?\\s*for|after"),
     FILES("(key\\s+)?files?|paths?|key\\s+files?\\s+to\\s+(create|modify)"),
     FOCUS("focus|mission|your\\s+mission|goal|objective|description|summary|scope|purpose"),
     TASKS("tasks?|checklist|implementation\\s+checklist|to\\s*do|todo|work\\s+items|steps"),

@@ -43,7 +43,8 @@ final class HeadingShape implements PlanShape {
     private int visit(Section section, Map<String, DraftWorkstream> byKey, List<DraftWorkstream> found) {
         // "Phase 2: Core" groups workstreams in time; it is never one itself.
         boolean phase = Keywords.PHASE.matcher(section.title).find();
-        Matcher keyword = Keywords.KEYWORD_CODE_TITLE.matcher(section.title);
+        String title = Keywords.withoutMarker(section.title);
+        Matcher keyword = Keywords.KEYWORD_CODE_TITLE.matcher(title);
         if (keyword.matches()) {
             String kind = Keywords.normalize(keyword.group(1));
             String code = keyword.group(2).toUpperCase(java.util.Locale.ROOT);
@@ -56,16 +57,16 @@ final class HeadingShape implements PlanShape {
             DraftWorkstream draft = new DraftWorkstream(Keywords.capitalized(kind) + " " + code, section.line);
             draft.keyword = kind;
             draft.code = code;
-            String title = keyword.group(3);
-            draft.title = title == null || title.isBlank() ? draft.name : title.strip();
+            String given = keyword.group(3);
+            draft.title = given == null || given.isBlank() ? draft.name : given.strip();
             WorkstreamBody.fill(draft, section);
             byKey.put(key, draft);
             found.add(draft);
             return 1;
         }
         if (!phase && WorkstreamBody.declaresDependencies(section)) {
-            Matcher numbered = NUMBERED.matcher(section.title);
-            String name = numbered.matches() ? numbered.group(2).strip() : section.title;
+            Matcher numbered = NUMBERED.matcher(title);
+            String name = numbered.matches() ? numbered.group(2).strip() : title;
             DraftWorkstream draft = new DraftWorkstream(name, section.line);
             draft.title = name;
             draft.code = numbered.matches() ? numbered.group(1) : null;

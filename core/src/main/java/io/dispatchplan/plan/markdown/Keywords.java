@@ -11,8 +11,31 @@ final class Keywords {
     static final Pattern KEYWORD_CODE_TITLE = Pattern.compile(
             "(?i)^(" + WORDS + ")\\s+([A-Za-z][0-9]*|[0-9]+)\\s*(?:(?:[:.)\\-–—]\\s*)(.*))?$");
     static final Pattern PHASE = Pattern.compile("(?i)\\bphase\\s+(\\d+)\\b");
+    /** The labels people put before what a workstream depends on, as a regex alternation (no groups). */
+    static final String DEPENDENCY_LABELS = "depends\\s+on|dependent\\s+on|dependencies|dependency|blocked\\s+by"
+            + "|can\\s+start\\s+after|starts?\\s+after|waits?\\s+for|wait_for|requires|needs|prerequisites?"
+            + "|preconditions?|after";
+    /**
+     * Labels that are everyday words too ({@code After login, show the balance}): without bold or a colon they state
+     * a dependency only when what follows names workstreams.
+     */
+    static final Pattern EVERYDAY_LABEL = Pattern.compile(
+            "(?i)requires|needs|after|dependencies|dependency|prerequisites?|preconditions?");
+
+    /** What people put before the keyword: an emoji or symbol ({@code 🚀}, {@code ✅}, {@code →}) or a checkbox ({@code [x]}). */
+    private static final Pattern MARKER = Pattern.compile(
+            "^(?:[\\p{So}\\p{Sk}\\p{Sm}\\p{Cf}\\p{Mn}\\p{Me}\\p{Cs}•·*>~|–—-]+\\s*|\\[[ xX✓✔]?]\\s*)+");
 
     private Keywords() {}
+
+    /** The text without a leading emoji, symbol or checkbox: {@code 🚀 Workstream 1: API} gives {@code Workstream 1: API}. */
+    static String withoutMarker(String text) {
+        if (text == null || text.isEmpty() || Character.isLetterOrDigit(text.codePointAt(0))) {
+            return text;
+        }
+        String stripped = MARKER.matcher(text).replaceFirst("");
+        return stripped.isEmpty() ? text : stripped;
+    }
 
     /** {@code work stream} and {@code Workstream} alike become {@code workstream}. */
     static String normalize(String keyword) {

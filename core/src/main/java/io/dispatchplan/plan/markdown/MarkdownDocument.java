@@ -8,6 +8,7 @@ import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -54,6 +55,15 @@ final class MarkdownDocument {
                 Section section = new Section(heading, headingText, line);
                 open.peek().children.add(section);
                 open.push(section);
+            } else if (node instanceof HtmlBlock html && DetailsBlocks.summary(html.getLiteral()).isPresent()) {
+                Section section = Section.details(open.peek(), DetailsBlocks.summary(html.getLiteral()).get(), line);
+                open.peek().children.add(section);
+                open.push(section);
+                if (DetailsBlocks.closes(html.getLiteral())) {
+                    closeDetails(open, root);
+                }
+            } else if (node instanceof HtmlBlock html && DetailsBlocks.closes(html.getLiteral())) {
+                closeDetails(open, root);
             } else {
                 if (node instanceof TableBlock) {
                     tables++;
@@ -66,6 +76,18 @@ final class MarkdownDocument {
             }
         }
         return new MarkdownDocument(root, title, headings, tables);
+    }
+
+    /** Closes the innermost open {@code <details>} section and what is open inside it; nothing if none is open. */
+    private static void closeDetails(Deque<Section> open, Section root) {
+        if (open.stream().noneMatch(section -> section.details)) {
+            return;
+        }
+        while (open.peek() != root) {
+            if (open.pop().details) {
+                return;
+            }
+        }
     }
 
     /** 1-based first line of a block, 0 if unknown. */

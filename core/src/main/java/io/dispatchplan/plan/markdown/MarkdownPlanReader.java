@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class MarkdownPlanReader {
     private static final List<PlanShape> SHAPES = List.of(
-            new HeadingShape(), new BoldBlockShape(), new BoldBulletShape(), new TableShape());
+            new HeadingShape(), new BoldBlockShape(), new BoldBulletShape(), new TableShape(), new ListItemShape());
 
     private MarkdownPlanReader() {}
 
@@ -24,6 +24,7 @@ public final class MarkdownPlanReader {
                 Phases.assign(document, found);
                 PlanDraft draft = new PlanDraft();
                 draft.title = document.title;
+                draft.dependenciesInProse = true;
                 draft.workstreams.addAll(found);
                 draft.notRead.addAll(UnreadCandidates.find(document, shape, found));
                 return draft;

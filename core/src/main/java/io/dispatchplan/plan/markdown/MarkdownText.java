@@ -23,7 +23,10 @@ import org.commonmark.node.Text;
 final class MarkdownText {
     /** {@code Depends on: X} written without bold, recognised only for the labels that matter most. */
     private static final Pattern PLAIN_FIELD = Pattern.compile(
-            "(?i)^\\s*(dependencies|depends\\s+on|blocked\\s+by|can\\s+start\\s+after|branch|files|estimate)\\s*:\\s*(.*)$");
+            "(?i)^\\s*(" + Keywords.DEPENDENCY_LABELS + "|branch|files|estimate)\\s*:\\s*(.*)$");
+    /** {@code Depends on Stream A}: a dependency label without bold or colon. */
+    private static final Pattern PLAIN_DEPENDENCY = Pattern.compile(
+            "(?i)^\\s*(" + Keywords.DEPENDENCY_LABELS + ")\\s+(\\S.*)$");
 
     private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -108,16 +111,23 @@ final class MarkdownText {
                 label = label.substring(0, label.length() - 1).strip();
             } else if (restText.startsWith(":")) {
                 restText = restText.substring(1).strip();
-            } else {
-                return Optional.empty();
+            } else if (restText.isEmpty() || FieldKind.of(label) != FieldKind.DEPENDENCIES) {
+                return Optional.empty(); // "**Depends on** Stream A": a dependency label needs no colon
             }
             return Optional.of(new Field(label, FieldKind.of(label), restText, codeSpans(rest), items, line.line()));
         }
-        Matcher plainField = PLAIN_FIELD.matcher(line.text());
+        String text = line.text();
+        Matcher plainField = PLAIN_FIELD.matcher(text);
         if (plainField.matches()) {
             String label = plainField.group(1);
             return Optional.of(new Field(label, FieldKind.of(label), plainField.group(2).strip(),
                     codeSpans(inlines), items, line.line()));
+        }
+        Matcher plainDependency = PLAIN_DEPENDENCY.matcher(text);
+        if (plainDependency.matches()) {
+            String label = plainDependency.group(1);
+            return Optional.of(new Field(label, FieldKind.DEPENDENCIES, plainDependency.group(2).strip(),
+                    codeSpans(inlines), items, line.line(), Keywords.EVERYDAY_LABEL.matcher(label).matches()));
         }
         return Optional.empty();
     }

@@ -20,7 +20,14 @@ import org.commonmark.node.Node;
  */
 final class TableShape implements PlanShape {
     private static final Pattern DEPENDENCY_HEADER = Pattern.compile(
-            "(?i).*(depend|blocked\\s+by|blocker|can\\s+start\\s+after|starts?\\s+after|requires|prerequisite|wait).*");
+            "(?i).*(depend|blocked\\s+by|blocker|can\\s+start\\s+after|starts?\\s+after|requires|prerequisite|precondition"
+                    + "|wait|needs).*|(?i)after");
+    /** A column of numbers the plan refers to rows by: {@code #}, {@code No.}, {@code Number}. */
+    private static final Pattern CODE_HEADER = Pattern.compile("(?i)^(#|no\\.?|nr\\.?|num(ber)?|№|n°)$");
+    /** {@code A — Timeout and retry}, {@code B: Circuit breaker}, {@code 3. Reports}: a code, then the name. */
+    private static final Pattern CODE_AND_NAME = Pattern.compile(
+            "^#?([A-Z][0-9]*|[0-9]+)\\s*(?:[:.)]|\\s[-–—]|[–—])\\s*(\\S.*)$");
+    private static final Pattern KEYWORD_HEADER = Pattern.compile("(?i)^(" + Keywords.WORDS + ")s?$");
     private static final Pattern NAME_HEADER = Pattern.compile(
             "(?i)^(work\\s*stream|stream|track|spec|id|name|task|item|component|lane|team|developer|agent|feature|epic)s?$");
     private static final Pattern TITLE_HEADER = Pattern.compile("(?i)^(title|description|focus|summary|scope|goal|what|mission)$");
@@ -32,7 +39,8 @@ final class TableShape implements PlanShape {
 
     @Override
     public String looksLike() {
-        return "a table with a dependency column ('| Workstream | Depends on |', 'Blocked by', 'Can start after')";
+        return "a table with a dependency column ('| Workstream | Depends on |', 'Blocked by', 'Can start after'),"
+                + " rows named 'api' or 'A — Timeout and retry', and a '#' column if rows are referred to by number";
     }
 
     @Override
@@ -71,10 +79,16 @@ final class TableShape implements PlanShape {
         if (dependencyColumn < 0) {
             return List.of();
         }
+        int codeColumn = column(header, CODE_HEADER);
         int nameColumn = column(header, NAME_HEADER);
         if (nameColumn < 0) {
             nameColumn = dependencyColumn == 0 ? 1 : 0;
+            if (nameColumn == codeColumn) {
+                nameColumn = nameColumn + 1 == dependencyColumn ? nameColumn + 2 : nameColumn + 1;
+            }
         }
+        Matcher headerKeyword = KEYWORD_HEADER.matcher(cell(header, nameColumn).replace("*", "").strip());
+        String columnKeyword = headerKeyword.matches() ? Keywords.normalize(headerKeyword.group(1)) : null;
         int titleColumn = column(header, TITLE_HEADER);
         int branchColumn = column(header, BRANCH_HEADER);
         int filesColumn = column(header, FILES_HEADER);
@@ -89,19 +103,33 @@ final class TableShape implements PlanShape {
             if (name.isBlank()) {
                 continue;
             }
+            name = Keywords.withoutMarker(name);
             DraftWorkstream draft = new DraftWorkstream(name, MarkdownDocument.lineOf(row) > 0
                     ? MarkdownDocument.lineOf(row) : MarkdownDocument.lineOf(table));
             Matcher keyword = Keywords.KEYWORD_CODE_TITLE.matcher(name);
+            Matcher coded = CODE_AND_NAME.matcher(name);
             if (keyword.matches()) {
                 draft.keyword = Keywords.normalize(keyword.group(1));
                 draft.code = keyword.group(2).toUpperCase(Locale.ROOT);
                 draft.name = Keywords.capitalized(draft.keyword) + " " + draft.code;
                 draft.title = keyword.group(3);
+            } else if (coded.matches()) {
+                // "A — Timeout and retry" under a "Workstream" column is Workstream A; under "Name" it is its name
+                draft.code = coded.group(1);
+                draft.title = coded.group(2).strip();
+                draft.keyword = columnKeyword;
+                draft.name = columnKeyword != null ? Keywords.capitalized(columnKeyword) + " " + draft.code : draft.title;
+            }
+            String code = cell(cells, codeColumn).replaceFirst("^#\\s*", "").strip();
+            if (draft.code == null && code.matches("[A-Za-z]?[0-9]+|[A-Z]")) {
+                draft.code = code;
             }
             String title = cell(cells, titleColumn);
             if (!title.isBlank()) {
                 draft.title = draft.title == null || draft.title.isBlank() ? title : draft.title;
                 draft.focus = title;
+            } else if (draft.title == null) {
+                draft.title = draft.name; // "Parse CSV files", not its id
             }
             String dependencies = cell(cells, dependencyColumn);
             if (!dependencies.isBlank()) {

@@ -13,8 +13,10 @@ import org.commonmark.node.Paragraph;
 
 /**
  * What is written like a workstream in the sections that hold a plan's workstreams but was not read as one:
- * a bold bullet ({@code - **Cleanup**: ...}), a bold lead line ({@code **Developer 3: Docs**}), or a heading
- * that states dependencies or is numbered like the plan's numbered workstream headings.
+ * a bold bullet ({@code - **Cleanup**: ...}), a bold lead line ({@code **Developer 3: Docs**}, or
+ * {@code **Docs**} followed by bullets stating dependencies), a list item named by a keyword or stating
+ * dependencies ({@code - [ ] #12 Docs (depends on #11)}), or a heading or {@code <details>} summary that states
+ * dependencies or is numbered like the plan's numbered workstream headings.
  */
 final class UnreadCandidates {
     private final PlanShape shape;
@@ -52,7 +54,7 @@ final class UnreadCandidates {
         if (readLines.contains(heading.line) || Keywords.PHASE.matcher(heading.title).find()) {
             return;
         }
-        String shown = "#".repeat(heading.level) + " " + heading.title;
+        String shown = heading.shown();
         if (WorkstreamBody.declaresDependencies(heading)) {
             // Headings that state dependencies are read in twos or more; a lone one in another shape's plan lands here.
             report(heading.line, shown, differentShape("a heading"));
@@ -68,10 +70,26 @@ final class UnreadCandidates {
             if (lead != null && !readLines.contains(lead.line) && !readKeys.contains(lead.keyword + " " + lead.code)) {
                 report(lead.line, MarkdownText.plain(paragraph), differentShape("a bold lead line"));
             }
+            DraftWorkstream plainLead = BoldBlockShape.plainLead(paragraph);
+            if (plainLead != null && !readLines.contains(plainLead.line)) {
+                report(plainLead.line, "**" + plainLead.name + "**", shape instanceof BoldBlockShape
+                        ? "it is the plan's only bold lead line without a keyword ('Developer 1'); such lines count from"
+                                + " two on. Name it by a keyword and code to read it as a workstream."
+                        : differentShape("a bold lead line"));
+            }
         } else if (block instanceof ListBlock list) {
             for (BoldBullet bullet : BoldBulletShape.bullets(list)) {
                 if (!readLines.contains(bullet.line)) {
                     checkBullet(bullet, list);
+                }
+            }
+            for (ListedItem item : ListedItem.of(list)) {
+                if (!readLines.contains(item.line) && (item.named() || item.statesDependencies())
+                        && (item.key() == null || !readKeys.contains(item.key()))) {
+                    report(item.line, item.shown(), shape instanceof ListItemShape
+                            ? "no item of its list says what it depends on. Add '(depends on ...)' or '(no dependencies)'"
+                                    + " to one of them to read the list as workstreams."
+                            : differentShape("a list item"));
                 }
             }
         }

@@ -37,7 +37,8 @@ final class WorkstreamBody {
                 for (MarkdownText.Line line : MarkdownText.lines(paragraph)) {
                     Optional<Field> field = MarkdownText.field(line, List.of());
                     if (field.isPresent()) {
-                        anyField = true;
+                        // "After the audit we ..." may be prose: it leaves the paragraph to be the focus
+                        anyField |= !field.get().tentative();
                         apply(draft, field.get());
                     }
                 }
@@ -65,6 +66,9 @@ final class WorkstreamBody {
             Optional<Field> field = MarkdownText.field(lines.get(0), MarkdownText.nestedItems(item));
             if (field.isPresent() && plainKind == FieldKind.TASKS) {
                 apply(draft, field.get());
+                if (field.get().tentative()) {
+                    draft.tasks.add(MarkdownText.plain(first)); // until it turns out to name workstreams
+                }
             } else {
                 String text = MarkdownText.plain(first);
                 int line = MarkdownDocument.lineOf(item);
@@ -84,7 +88,7 @@ final class WorkstreamBody {
             draft.tasks.addAll(item.tasks);
             draft.files.addAll(item.files);
             for (DependencyRef ref : item.dependencies) {
-                draft.dependencies.add(new DependencyRef(ref.phrase(), ref.line(), true));
+                draft.dependencies.add(new DependencyRef(ref.phrase(), ref.line(), true, ref.tentative()));
             }
             return;
         }
@@ -111,8 +115,9 @@ final class WorkstreamBody {
     static void apply(DraftWorkstream draft, Field field) {
         switch (field.kind()) {
             case DEPENDENCIES -> {
+                String tentative = field.tentative() ? field.label() + " " + field.value() : null;
                 for (String phrase : field.items().isEmpty() ? List.of(field.value()) : field.values()) {
-                    draft.dependencies.add(new DependencyRef(phrase, field.line()));
+                    draft.dependencies.add(new DependencyRef(phrase, field.line(), false, tentative));
                 }
             }
             case FILES -> draft.files.addAll(field.values());
@@ -150,7 +155,7 @@ final class WorkstreamBody {
     static boolean declaresDependencies(Section section) {
         DraftWorkstream probe = new DraftWorkstream("probe", 0);
         fillNodesFieldsOnly(probe, section.body);
-        if (!probe.dependencies.isEmpty()) {
+        if (probe.dependencies.stream().anyMatch(DependencyRef::stated)) {
             return true;
         }
         for (Section child : section.children) {

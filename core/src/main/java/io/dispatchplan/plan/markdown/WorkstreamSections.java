@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.commonmark.node.Node;
 
 /**
@@ -18,6 +20,7 @@ final class WorkstreamSections {
 
     /** The sections in document order, without the workstreams' own sections (those hold their details). */
     static List<Section> of(MarkdownDocument document, Set<Integer> workstreamLines) {
+        NavigableSet<Integer> lines = new TreeSet<>(workstreamLines);
         Map<Section, Section> parents = new HashMap<>();
         for (Section section : document.root.flatten()) {
             section.children.forEach(child -> parents.put(child, section));
@@ -27,7 +30,7 @@ final class WorkstreamSections {
             if (section != document.root && workstreamLines.contains(section.line)) {
                 holders.add(parents.get(section));
             }
-            if (section.body.stream().anyMatch(node -> holdsAny(node, workstreamLines))) {
+            if (section.body.stream().anyMatch(node -> holdsAny(node, lines))) {
                 holders.add(section);
             }
         }
@@ -43,9 +46,8 @@ final class WorkstreamSections {
         return inOrder;
     }
 
-    private static boolean holdsAny(Node node, Set<Integer> lines) {
-        int first = MarkdownDocument.lineOf(node);
-        int last = MarkdownDocument.endLineOf(node);
-        return lines.stream().anyMatch(line -> line >= first && line <= last);
+    private static boolean holdsAny(Node node, NavigableSet<Integer> lines) {
+        Integer line = lines.ceiling(MarkdownDocument.lineOf(node));
+        return line != null && line <= MarkdownDocument.endLineOf(node);
     }
 }
