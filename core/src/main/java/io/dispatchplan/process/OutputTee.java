@@ -1,7 +1,6 @@
 package io.dispatchplan.process;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,14 +17,16 @@ import java.util.function.Consumer;
 final class OutputTee {
 
     private final InputStream in;
-    private final Path file;
+    /** The file's stream, opened before the process started; null to keep the bytes in memory. */
+    private final OutputStream file;
     private final Consumer<String> lines;
     private final AtomicLong lastActivityNanos;
     private final ByteArrayOutputStream memory = new ByteArrayOutputStream();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final Thread thread;
 
-    private OutputTee(InputStream in, Path file, Consumer<String> lines, AtomicLong lastActivityNanos, String name) {
+    private OutputTee(InputStream in, OutputStream file, Consumer<String> lines, AtomicLong lastActivityNanos,
+            String name) {
         this.in = in;
         this.file = file;
         this.lines = lines;
@@ -35,8 +36,18 @@ final class OutputTee {
         thread.setDaemon(true);
     }
 
-    /** @param file where the bytes go (truncated first), or null to keep them in memory */
-    static OutputTee start(InputStream in, Path file, Consumer<String> lines, AtomicLong lastActivityNanos,
+    /**
+     * Opens the file the bytes will go to (truncated), never through a symbolic link. Called before the process
+     * starts: once it runs, it could swap the file for a link that a later open would follow.
+     */
+    static OutputStream open(Path file) throws IOException {
+        return file == null ? null : java.nio.file.Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** @param file the stream from {@link #open}, or null to keep the bytes in memory */
+    static OutputTee start(InputStream in, OutputStream file, Consumer<String> lines, AtomicLong lastActivityNanos,
             String name) {
         OutputTee tee = new OutputTee(in, file, lines, lastActivityNanos, name);
         tee.thread.start();
@@ -45,7 +56,7 @@ final class OutputTee {
 
     private void drain() {
         byte[] buffer = new byte[8192];
-        try (in; OutputStream out = file == null ? memory : new FileOutputStream(file.toFile())) {
+        try (in; OutputStream out = file == null ? memory : file) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 lastActivityNanos.set(System.nanoTime());

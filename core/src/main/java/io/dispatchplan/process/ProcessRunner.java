@@ -78,13 +78,15 @@ public final class ProcessRunner {
 
         createParentDirectories(spec.stdoutFile());
         createParentDirectories(spec.stderrFile());
+        java.io.OutputStream stdoutSink = watch == null ? null : openLog(spec.stdoutFile());
+        java.io.OutputStream stderrSink = watch == null ? null : openLog(spec.stderrFile());
         long startNanos = System.nanoTime();
         Process process = start(builder, spec);
         listener.started(spec, process.pid());
         AtomicLong lastOutput = new AtomicLong(startNanos);
-        OutputTee stdoutTee = watch == null ? null : OutputTee.start(process.getInputStream(), spec.stdoutFile(),
+        OutputTee stdoutTee = watch == null ? null : OutputTee.start(process.getInputStream(), stdoutSink,
                 watch.onStdoutLine(), lastOutput, "stdout of pid " + process.pid());
-        OutputTee stderrTee = watch == null ? null : OutputTee.start(process.getErrorStream(), spec.stderrFile(),
+        OutputTee stderrTee = watch == null ? null : OutputTee.start(process.getErrorStream(), stderrSink,
                 null, lastOutput, "stderr of pid " + process.pid());
         OutputCollector stdout = watch == null && spec.stdoutFile() == null
                 ? OutputCollector.start(process.getInputStream(), "stdout of pid " + process.pid()) : null;
@@ -162,6 +164,15 @@ public final class ProcessRunner {
             }
         }
         return Ending.EXITED;
+    }
+
+    private static java.io.OutputStream openLog(Path file) {
+        try {
+            return OutputTee.open(file);
+        } catch (IOException e) {
+            throw new ProcessException("could not open the log " + file + " (a symbolic link there is never written"
+                    + " through): " + e.getMessage(), e);
+        }
     }
 
     private static Process start(ProcessBuilder builder, ProcessSpec spec) {
