@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
-import org.commonmark.node.Node;
 
 /**
  * Workstreams as bullets with a bold label: {@code - **Stream A** (Backend): REST API. Depends on: none}.
@@ -30,12 +29,8 @@ final class BoldBulletShape implements PlanShape {
     @Override
     public List<DraftWorkstream> find(MarkdownDocument document) {
         List<DraftWorkstream> found = new ArrayList<>();
-        for (Section section : document.root.flatten()) {
-            for (Node node : section.body) {
-                if (node instanceof ListBlock list) {
-                    found.addAll(fromList(list));
-                }
-            }
+        for (ListBlock list : document.lists()) {
+            found.addAll(fromList(list));
         }
         if (found.stream().filter(d -> d.keyword == null).count() < 2) {
             found.removeIf(d -> d.keyword == null);

@@ -4,7 +4,6 @@ import io.dispatchplan.plan.DraftWorkstream;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.ListBlock;
-import org.commonmark.node.Node;
 
 /**
  * Workstreams as plain list items: a checklist or GitHub-issue task list ({@code - [ ] #12 Sync queue (depends on
@@ -28,12 +27,8 @@ final class ListItemShape implements PlanShape {
     @Override
     public List<DraftWorkstream> find(MarkdownDocument document) {
         List<DraftWorkstream> found = new ArrayList<>();
-        for (Section section : document.root.flatten()) {
-            for (Node node : section.body) {
-                if (node instanceof ListBlock list) {
-                    read(list).forEach(item -> found.add(item.toDraft()));
-                }
-            }
+        for (ListBlock list : document.lists()) {
+            read(list).forEach(item -> found.add(item.toDraft()));
         }
         return found.size() >= 2 ? found : List.of();
     }

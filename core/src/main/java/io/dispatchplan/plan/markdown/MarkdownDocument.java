@@ -9,6 +9,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -99,6 +100,19 @@ final class MarkdownDocument {
     static int endLineOf(Node node) {
         List<SourceSpan> spans = node.getSourceSpans();
         return spans == null || spans.isEmpty() ? 0 : spans.get(spans.size() - 1).getLineIndex() + 1;
+    }
+
+    /** Every list that stands directly in a section's body (the root's included), in document order. */
+    List<ListBlock> lists() {
+        List<ListBlock> lists = new ArrayList<>();
+        for (Section section : root.flatten()) {
+            for (Node node : section.body) {
+                if (node instanceof ListBlock list) {
+                    lists.add(list);
+                }
+            }
+        }
+        return lists;
     }
 
     /** All sections below the root, in document order. */
