@@ -130,6 +130,9 @@ final class IntegrationWorkspace {
         }
         merges.add("--");
         for (String merge : git.output(repo, merges.toArray(String[]::new)).lines().toList()) {
+            if (resolvedByOurResolver(repo, merge)) {
+                continue; // resolved again by this run's resolver; the old branch is kept below (-previous-N)
+            }
             // A combined diff shows only what differs from every parent: a conflict resolved or an edit made by hand.
             String combined = git.output(repo, "show", "--cc", "--format=", "--no-color", "--no-ext-diff", merge);
             if (!combined.isBlank()) {
@@ -140,6 +143,13 @@ final class IntegrationWorkspace {
                         + "branch -m " + branch + " " + branch + "-kept), then run the integration again");
             }
         }
+    }
+
+    /** Whether {@code merge} is one of ours whose conflicts the resolver worker resolved (its trailer says so). */
+    private boolean resolvedByOurResolver(Path repo, String merge) {
+        String message = git.output(repo, "log", "-1", "--format=%B", merge);
+        return message.startsWith(BranchMerger.MERGE_MESSAGE_PREFIX) && message.lines()
+                .anyMatch(line -> line.startsWith(ConflictResolver.RESOLVED_BY + ": dispatch-plan resolver"));
     }
 
     /**

@@ -7,18 +7,17 @@ import io.dispatchplan.process.ProcessRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Merges the workstream branches, in dependency order, into the integration branch started from the base commit,
  * each with its own {@code --no-ff} merge commit; a branch that would conflict is left out (or stops the
  * integration, by policy) and reported with its files; then runs the optional verify command on the result. When
  * verify fails, the merges that break it are found and left out ({@link CulpritSearch}), or, with
- * {@link IntegrationRequest#verifyEach()}, verify runs after every merge and a merge that breaks it is undone.
+ * {@link IntegrationRequest#verifyEach()}, verify runs after every merge and a merge that breaks it is undone. With
+ * a {@link IntegrationRequest#resolver() resolver}, a conflicting merge is handed to it first.
  */
 public final class Integrator {
 
@@ -56,9 +55,12 @@ public final class Integrator {
         IntegrationWorkspace.Prepared prepared = new IntegrationWorkspace(git, RepositoryLock.DEFAULT_TIMEOUT)
                 .prepare(r);
         Path worktree = prepared.worktree();
-        BranchMerger merger = new BranchMerger(git, worktree, r.identity(), r.reportFiles());
         VerifySession verify = r.verifyCommand() == null ? null
                 : new VerifySession(git, new VerifyRunner(runner), r, worktree);
+        WorktreeMerge worktreeMerge = new WorktreeMerge(git, worktree, r.identity(), r.reportFiles());
+        ConflictResolver resolver = r.resolver() == null ? null
+                : new ConflictResolver(git, worktree, r, worktreeMerge, verify);
+        BranchMerger merger = new BranchMerger(git, worktree, worktreeMerge, resolver);
         Quarantine quarantine = new Quarantine(git, worktree, r.branches());
         VerifyEach each = verify != null && r.verifyEach() ? new VerifyEach(git, worktree, verify, quarantine) : null;
         List<MergeRecord> merges = new ArrayList<>();
@@ -77,10 +79,7 @@ public final class Integrator {
                     merges.add(leftOut.get());
                     continue;
                 }
-                MergeRecord record = merger.merge(branch, prepared.baseSha());
-                if (record.status() == MergeStatus.CONFLICT) {
-                    record = withCulprits(record, merges, prepared.baseSha(), worktree);
-                }
+                MergeRecord record = merger.merge(branch, prepared.baseSha(), merges);
                 if (each != null) {
                     record = each.afterMerge(record, merged(merges));
                 }
@@ -105,7 +104,8 @@ public final class Integrator {
                 : outcome.verify().asResult();
         return new IntegrationResult(r.integrationBranch(), git.revParse(worktree, "HEAD"), merges, result,
                 stoppedAt != null, prepared.baseSha(), prepared.replacedHead(),
-                verify == null ? List.of() : verify.runs(), outcome == null ? null : outcome.message());
+                verify == null ? List.of() : verify.runs(), outcome == null ? null : outcome.message(),
+                resolver == null ? List.of() : resolver.runs());
     }
 
     /** Verify once after all merges; when it fails, find the merges that break it and leave them out. */
@@ -126,26 +126,5 @@ public final class Integrator {
 
     private static List<String> merged(List<MergeRecord> merges) {
         return merges.stream().filter(m -> m.status() == MergeStatus.MERGED).map(MergeRecord::workstreamId).toList();
-    }
-
-    /** Names the earlier merged workstreams that changed the conflicting files, to say whom to talk to. */
-    private MergeRecord withCulprits(MergeRecord conflict, List<MergeRecord> earlier, String base, Path worktree) {
-        Set<String> culprits = new LinkedHashSet<>();
-        for (MergeRecord merged : earlier) {
-            if (merged.status() != MergeStatus.MERGED) {
-                continue;
-            }
-            String tip = git.revParse(worktree, merged.mergeCommit() + "^2");
-            String from = git.mergeBase(worktree, base, tip).orElse(base);
-            List<String> changed = git.output(worktree, "diff", "--name-only", "--no-renames", from, tip, "--")
-                    .lines().toList();
-            if (conflict.conflictFiles().stream().anyMatch(changed::contains)) {
-                culprits.add(merged.workstreamId());
-            }
-        }
-        String message = conflict.message() + (culprits.isEmpty() ? ""
-                : " (conflicts with " + String.join(", ", culprits) + ")");
-        return new MergeRecord(conflict.workstreamId(), conflict.branch(), conflict.status(), null,
-                conflict.conflictFiles(), conflict.flagged(), message, List.copyOf(culprits));
     }
 }
