@@ -49,32 +49,77 @@ final class ConflictResolver {
     private final WorktreeMerge merge;
     private final VerifySession verify;
     private final List<ResolverRun> runs = new ArrayList<>();
+    private final List<RememberedResolution> remembered = new ArrayList<>();
 
-    /** @param verify the integration's verify runs; null when no verify command is set */
-    ConflictResolver(GitCli git, Path worktree, IntegrationRequest request, WorktreeMerge merge, VerifySession verify) {
+    /**
+     * @param verify the integration's verify runs; null when no verify command is set
+     * @param earlier what the resolver made of merges in earlier calls of a resumed integration: not run again
+     */
+    ConflictResolver(GitCli git, Path worktree, IntegrationRequest request, WorktreeMerge merge, VerifySession verify,
+            List<RememberedResolution> earlier) {
         this.git = git;
         this.worktree = worktree;
         this.request = request;
         this.options = request.resolver();
         this.merge = merge;
         this.verify = verify;
+        this.remembered.addAll(earlier);
     }
 
     List<ResolverRun> runs() {
         return List.copyOf(runs);
     }
 
+    /** What the resolver made of each merge it was given, earlier calls' included. */
+    List<RememberedResolution> remembered() {
+        return List.copyOf(remembered);
+    }
+
     /** Resolves {@code b}'s conflicting merge with the worker, or leaves it out as a conflict. */
     MergeRecord resolve(BranchToMerge b, Conflict conflict) {
-        // Untracked leftovers (a verify's build output) would pass for the resolver's own changes.
-        git.run(worktree, "clean", "-ffdq");
-        String message = BranchMerger.mergeMessage(b);
-        Optional<String> notStarted = merge.start(conflict.head(), conflict.tip(), message);
-        if (notStarted.isPresent()) {
-            return new MergeRecord(b.workstreamId(), b.branch(), MergeStatus.FAILED, null, conflict.files(),
-                    b.flagged(), "git merge did not start: " + notStarted.get() + "; the integration branch was left "
-                            + "as it was", conflict.conflictsWith());
+        Optional<ResolverRun> earlier = remembered.stream()
+                .filter(r -> r.head().equals(conflict.head()) && r.tip().equals(conflict.tip()))
+                .map(RememberedResolution::run).findFirst();
+        ResolverRun checked;
+        if (earlier.isPresent()) {
+            checked = earlier.get();
+            if (checked.accepted()) {
+                git.run(worktree, "reset", "--quiet", "--hard", checked.mergeCommit());
+            }
+        } else {
+            // Untracked leftovers (a verify's build output) would pass for the resolver's own changes.
+            git.run(worktree, "clean", "-ffdq");
+            Optional<String> notStarted = merge.start(conflict.head(), conflict.tip(), BranchMerger.mergeMessage(b));
+            if (notStarted.isPresent()) {
+                return new MergeRecord(b.workstreamId(), b.branch(), MergeStatus.FAILED, null, conflict.files(),
+                        b.flagged(), "git merge did not start: " + notStarted.get() + "; the integration branch was "
+                                + "left as it was", conflict.conflictsWith());
+            }
+            checked = attempt(b, conflict);
+            remembered.add(new RememberedResolution(conflict.head(), conflict.tip(), checked));
         }
+        if (!checked.accepted()) {
+            return rejected(b, conflict, checked, checked.reason());
+        }
+        Optional<String> verifyProblem = verifyProblem(b, conflict, checked.mergeCommit());
+        if (verifyProblem.isPresent()) {
+            return rejected(b, conflict, checked, verifyProblem.get());
+        }
+        String reason = "conflicts in " + String.join(", ", conflict.files()) + " resolved by the resolver ("
+                + checked.worker() + ")";
+        record(b, checked, true, reason);
+        return new MergeRecord(b.workstreamId(), b.branch(), MergeStatus.MERGED, checked.mergeCommit(),
+                conflict.files(), b.flagged(), "merged" + (b.flagged() ? ", flagged: the workstream was unstable" : "")
+                        + "; " + reason + (conflict.conflictsWith().isEmpty() ? ""
+                                : " (conflicts with " + String.join(", ", conflict.conflictsWith()) + ")"),
+                conflict.conflictsWith(), null, checked.worker());
+    }
+
+    /**
+     * Runs the worker on the merge in progress and judges what it left: committed as the merge when the checks
+     * accept it, else put back. The run says which ({@link ResolverRun#accepted()}), with the commit or the problem.
+     */
+    private ResolverRun attempt(BranchToMerge b, Conflict conflict) {
         Path dir = directoryFor(b.workstreamId());
         WorkerOutcome outcome = null;
         String problem;
@@ -88,24 +133,17 @@ final class ConflictResolver {
             // Whatever went wrong, the merge it was given must not stay half done.
             problem = "the resolver could not run: " + e.getMessage();
         }
+        String commit = null;
         if (problem != null) {
             putBack(conflict.head());
-            return rejected(b, conflict, outcome, dir, problem);
+        } else {
+            commit = merge.commit(BranchMerger.mergeMessage(b) + "\n\nConflicts in " + String.join(", ",
+                    conflict.files()) + " resolved by the resolver worker.\n\n" + trailers(outcome));
         }
-        String commit = merge.commit(message + "\n\nConflicts in " + String.join(", ", conflict.files())
-                + " resolved by the resolver worker.\n\n" + trailers(outcome));
-        Optional<String> verifyProblem = verifyProblem(b, conflict, commit);
-        if (verifyProblem.isPresent()) {
-            return rejected(b, conflict, outcome, dir, verifyProblem.get());
-        }
-        String reason = "conflicts in " + String.join(", ", conflict.files()) + " resolved by the resolver ("
-                + outcome.worker() + ")";
-        record(b, conflict, outcome, dir, true, reason, commit);
-        return new MergeRecord(b.workstreamId(), b.branch(), MergeStatus.MERGED, commit, conflict.files(),
-                b.flagged(), "merged" + (b.flagged() ? ", flagged: the workstream was unstable" : "") + "; " + reason
-                        + (conflict.conflictsWith().isEmpty() ? ""
-                                : " (conflicts with " + String.join(", ", conflict.conflictsWith()) + ")"),
-                conflict.conflictsWith(), null, outcome.worker());
+        return new ResolverRun(0, b.workstreamId(), options.worker().kind(), conflict.files(), problem == null,
+                problem == null ? "" : options.secrets().mask(problem), commit,
+                outcome == null ? null : outcome.costUsd(), outcome == null ? null : outcome.sessionId(),
+                outcome == null ? null : outcome.duration(), dir);
     }
 
     /**
@@ -143,19 +181,18 @@ final class ConflictResolver {
         git.run(worktree, "clean", "-ffdq");
     }
 
-    private MergeRecord rejected(BranchToMerge b, Conflict conflict, WorkerOutcome outcome, Path dir, String problem) {
+    private MergeRecord rejected(BranchToMerge b, Conflict conflict, ResolverRun checked, String problem) {
         String reason = options.secrets().mask("the resolver's resolution was rejected: " + problem);
-        record(b, conflict, outcome, dir, false, reason, null);
+        record(b, checked, false, reason);
         return BranchMerger.conflict(b, conflict.files(), conflict.conflictsWith(), "not merged (" + reason
                 + "); the branch is kept as it is");
     }
 
-    /** @param outcome how the worker went; null when it could not run */
-    private void record(BranchToMerge b, Conflict conflict, WorkerOutcome outcome, Path dir, boolean accepted,
-            String reason, String commit) {
-        runs.add(new ResolverRun(runs.size() + 1, b.workstreamId(), options.worker().kind(), conflict.files(),
-                accepted, reason, commit, outcome == null ? null : outcome.costUsd(),
-                outcome == null ? null : outcome.sessionId(), outcome == null ? null : outcome.duration(), dir));
+    /** The run in the integration's list, numbered, with its final verdict. */
+    private void record(BranchToMerge b, ResolverRun checked, boolean accepted, String reason) {
+        runs.add(new ResolverRun(runs.size() + 1, b.workstreamId(), checked.worker(), checked.files(), accepted,
+                reason, accepted ? checked.mergeCommit() : null, checked.costUsd(), checked.sessionId(),
+                checked.duration(), checked.directory()));
     }
 
     private WorkerOutcome run(BranchToMerge b, Conflict conflict, Path dir) {

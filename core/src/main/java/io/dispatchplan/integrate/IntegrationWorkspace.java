@@ -37,6 +37,14 @@ final class IntegrationWorkspace {
     }
 
     Prepared prepare(IntegrationRequest r) {
+        return prepare(r, null);
+    }
+
+    /**
+     * @param lastHead where the previous call of a resumed integration left the branch: a branch found there is this
+     *     integration's own, re-created as it is made again, so it is neither checked for nor kept aside
+     */
+    Prepared prepare(IntegrationRequest r, String lastHead) {
         Path repo = r.repository();
         Path path = r.integrationWorktree();
         String branch = r.integrationBranch();
@@ -68,7 +76,8 @@ final class IntegrationWorkspace {
             }
             boolean exists = git.branchExists(repo, branch);
             String tip = exists ? git.revParse(repo, "refs/heads/" + branch) : null;
-            if (exists && !tip.equals(base)) {
+            boolean ours = exists && tip.equals(lastHead);
+            if (exists && !tip.equals(base) && !ours) {
                 refuseToLoseWork(repo, branch, tip, base, r.branches());
             }
             // Checked: from here on nothing is lost.
@@ -79,9 +88,11 @@ final class IntegrationWorkspace {
             if (!exists) {
                 git.createBranch(repo, branch, base, false);
             } else if (!tip.equals(base)) {
-                keepWhatWouldDangle(repo, branch, tip);
+                if (!ours) {
+                    keepWhatWouldDangle(repo, branch, tip);
+                    replaced = tip;
+                }
                 git.createBranch(repo, branch, base, true);
-                replaced = tip;
             }
             git.worktreeAddExistingBranch(repo, path, branch, false);
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Merges the workstream branches, in dependency order, into the integration branch started from the base commit,
@@ -43,7 +44,24 @@ public final class Integrator {
      * {@link #integrate(IntegrationRequest)}, telling {@code progress} about each merge as it is made: with
      * thousands of branches the integration takes minutes, and a user should see it move.
      */
-    public IntegrationResult integrate(IntegrationRequest r, java.util.function.Consumer<MergeRecord> progress) {
+    public IntegrationResult integrate(IntegrationRequest r, Consumer<MergeRecord> progress) {
+        return run(r, progress, null).result();
+    }
+
+    /**
+     * The integration for a caller that runs each verify itself, each as a step that survives a restart (a Jenkins
+     * durable {@code sh}): a call ends at the first verify run {@code state} does not hold, the worktree at its commit
+     * ({@link ResumedIntegration#pending()}); the caller runs it, adds what it found ({@link VerifyRequest#recorded})
+     * and calls again, until the call ends with the result. Every call replays the integration from the base with the
+     * commit date of {@code state}, so it makes the same commits, verifies no tree twice and runs the resolver on no
+     * merge twice. With no verify command the first call gives the result.
+     */
+    public ResumedIntegration integrateResumably(IntegrationRequest r, ResumableIntegration state,
+            Consumer<MergeRecord> progress) {
+        return run(r, progress, java.util.Objects.requireNonNull(state, "state"));
+    }
+
+    private ResumedIntegration run(IntegrationRequest r, Consumer<MergeRecord> progress, ResumableIntegration state) {
         if (!r.branches().isEmpty()) {
             // Before touching anything: every merge is checked with merge-tree --write-tree.
             git.requireVersion(GitVersion.MERGE_TREE_WRITE_TREE, "the integration (it checks each merge with "
@@ -53,13 +71,14 @@ public final class Integrator {
         io.dispatchplan.process.WorkerProcesses.stopAll(VerifyRunner.MARK,
                 r.integrationWorktree().toAbsolutePath().normalize().toString());
         IntegrationWorkspace.Prepared prepared = new IntegrationWorkspace(git, RepositoryLock.DEFAULT_TIMEOUT)
-                .prepare(r);
+                .prepare(r, state == null ? null : state.lastHead());
         Path worktree = prepared.worktree();
         VerifySession verify = r.verifyCommand() == null ? null
-                : new VerifySession(git, new VerifyRunner(runner), r, worktree);
-        WorktreeMerge worktreeMerge = new WorktreeMerge(git, worktree, r.identity(), r.reportFiles());
-        ConflictResolver resolver = r.resolver() == null ? null
-                : new ConflictResolver(git, worktree, r, worktreeMerge, verify);
+                : new VerifySession(git, new VerifyRunner(runner), r, worktree, state == null ? null : state.verified());
+        WorktreeMerge worktreeMerge = new WorktreeMerge(git, worktree, r.identity(), r.reportFiles(),
+                state == null ? null : state.commitDate());
+        ConflictResolver resolver = r.resolver() == null ? null : new ConflictResolver(git, worktree, r, worktreeMerge,
+                verify, state == null ? List.of() : state.resolutions());
         BranchMerger merger = new BranchMerger(git, worktree, worktreeMerge, resolver);
         Quarantine quarantine = new Quarantine(git, worktree, r.branches());
         VerifyEach each = verify != null && r.verifyEach() ? new VerifyEach(git, worktree, verify, quarantine) : null;
@@ -99,13 +118,18 @@ public final class Integrator {
             List<VerifyRun> runs = verify.runs();
             outcome = new VerifyOutcome(runs.isEmpty() ? null : runs.get(runs.size() - 1), e.getMessage(),
                     null);
+        } catch (VerifySession.Pending p) {
+            return new ResumedIntegration(null, p.request(), git.revParse(worktree, "HEAD"),
+                    resolver == null ? List.of() : resolver.remembered());
         }
         VerifyResult result = outcome == null || outcome.verify() == null ? VerifyResult.notRun()
                 : outcome.verify().asResult();
-        return new IntegrationResult(r.integrationBranch(), git.revParse(worktree, "HEAD"), merges, result,
+        String head = git.revParse(worktree, "HEAD");
+        return new ResumedIntegration(new IntegrationResult(r.integrationBranch(), head, merges, result,
                 stoppedAt != null, prepared.baseSha(), prepared.replacedHead(),
                 verify == null ? List.of() : verify.runs(), outcome == null ? null : outcome.message(),
-                resolver == null ? List.of() : resolver.runs());
+                resolver == null ? List.of() : resolver.runs()), null, head,
+                resolver == null ? List.of() : resolver.remembered());
     }
 
     /** Verify once after all merges; when it fails, find the merges that break it and leave them out. */

@@ -6,8 +6,11 @@ import io.dispatchplan.git.GitException;
 import io.dispatchplan.process.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,12 +23,22 @@ final class WorktreeMerge {
     private final Path worktree;
     private final CommitIdentity identity;
     private final List<String> reportFiles;
+    /** The variables of every commit: the identity, and a fixed date when the commits must be the same each time. */
+    private final Map<String, String> commitEnvironment;
 
-    WorktreeMerge(GitCli git, Path worktree, CommitIdentity identity, List<String> reportFiles) {
+    /** @param commitDate the date of every commit made, so that making them again makes the same ones; null for now */
+    WorktreeMerge(GitCli git, Path worktree, CommitIdentity identity, List<String> reportFiles, Instant commitDate) {
         this.git = git;
         this.worktree = worktree;
         this.identity = identity;
         this.reportFiles = List.copyOf(reportFiles);
+        Map<String, String> env = new HashMap<>(identity.environment());
+        if (commitDate != null) {
+            String date = "@" + commitDate.getEpochSecond() + " +0000";
+            env.put("GIT_AUTHOR_DATE", date);
+            env.put("GIT_COMMITTER_DATE", date);
+        }
+        this.commitEnvironment = Map.copyOf(env);
     }
 
     /**
@@ -62,7 +75,7 @@ final class WorktreeMerge {
     String commit(String message) {
         List<String> commit = new ArrayList<>(identity.configArgs());
         commit.addAll(List.of("-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message));
-        ProcessResult committed = git.runner().run(git.spec(worktree, commit).env(identity.environment()));
+        ProcessResult committed = git.runner().run(git.spec(worktree, commit).env(commitEnvironment));
         if (!committed.succeeded()) {
             throw new GitException(commit, worktree, committed.exitCode(), committed.stderr(), committed.timedOut());
         }
