@@ -2,6 +2,7 @@ package io.dispatchplan.integrate;
 
 import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.git.GitCli;
+import io.dispatchplan.process.WorkerProcesses;
 import io.dispatchplan.worker.WorkerLogs;
 import io.dispatchplan.worker.WorkerOutcome;
 import io.dispatchplan.worker.WorkerRequest;
@@ -24,6 +25,12 @@ final class ConflictResolver {
     static final String RESOLVED_BY = "Resolved-by";
     /** The trailer with the resolver's session id, when it has one. */
     static final String SESSION = "Resolver-session";
+
+    /**
+     * The variable every resolver process carries: the integration worktree it works in. A process it left behind (or
+     * one of a run that was killed) is found by it and stopped.
+     */
+    static final String MARK = "DISPATCH_PLAN_RESOLVER";
 
     /** A variable the resolver gets: the conflicted files, one a line. */
     static final String CONFLICTED_FILES = "CONFLICTED_FILES";
@@ -200,6 +207,8 @@ final class ConflictResolver {
         try {
             return options.worker().run(work);
         } finally {
+            // Nothing it started may go on changing the worktree while it is judged.
+            WorkerProcesses.stopAll(MARK, worktree.toString());
             WorkerLogs logs = work.logs();
             options.secrets().maskFiles(logs.stdout(), logs.stderr(), logs.resultJson(), logs.events());
         }
@@ -223,6 +232,7 @@ final class ConflictResolver {
                 .env(options.environment())
                 .env(request.identity().environment())
                 .env(CONFLICTED_FILES, String.join("\n", conflict.files()))
+                .env(MARK, worktree.toString())
                 .timeout(options.timeout())
                 .stateDir(dir.resolve("state"))
                 .logs(WorkerLogs.in(dir))

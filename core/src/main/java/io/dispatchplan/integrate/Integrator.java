@@ -67,9 +67,10 @@ public final class Integrator {
             git.requireVersion(GitVersion.MERGE_TREE_WRITE_TREE, "the integration (it checks each merge with "
                     + "git merge-tree --write-tree)");
         }
-        // A verify a killed run left running in this worktree would run on into the new integration: stop it.
-        io.dispatchplan.process.WorkerProcesses.stopAll(VerifyRunner.MARK,
-                r.integrationWorktree().toAbsolutePath().normalize().toString());
+        // A verify or resolver a killed run left running in this worktree would run on into the new integration.
+        for (String mark : List.of(VerifyRunner.MARK, ConflictResolver.MARK)) {
+            io.dispatchplan.process.WorkerProcesses.stopAll(mark, r.integrationWorktree().toString());
+        }
         IntegrationWorkspace.Prepared prepared = new IntegrationWorkspace(git, RepositoryLock.DEFAULT_TIMEOUT)
                 .prepare(r, state == null ? null : state.lastHead());
         Path worktree = prepared.worktree();

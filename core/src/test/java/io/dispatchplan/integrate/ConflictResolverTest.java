@@ -285,6 +285,21 @@ class ConflictResolverTest {
     }
 
     @Test
+    void aProcessTheResolverLeftRunningIsStoppedBeforeItsResolutionIsJudged() {
+        // A detached child escapes the resolver's process tree, and would go on writing in the worktree.
+        String script = "nohup sh -c 'sleep 2; echo late >> README.md; sleep 600' >/dev/null 2>&1 & " + RESOLVE;
+
+        IntegrationResult result = integrator.integrate(request(resolver(script)));
+
+        assertThat(result.merges().get(1).status()).as(result.merges().get(1).message() + " after "
+                + result.resolverRuns().get(0).duration()).isEqualTo(MergeStatus.MERGED);
+        assertThat(io.dispatchplan.process.WorkerProcesses.marked(ConflictResolver.MARK, worktree.toString()))
+                .as("no process of the resolver is left").isEmpty();
+        assertThat(repo.readFileAt("chat/integration", "README.md")).isEqualTo("hello\n");
+        assertPristine();
+    }
+
+    @Test
     void theResolversLogsAndReasonsHaveItsSecretsMasked() throws IOException {
         String key = "sk-ant-secret-value-1234";
         Map<String, String> env = new HashMap<>(TestGit.environment());
