@@ -167,4 +167,31 @@ public final class AgentCallables {
             }
         }
     }
+
+    /**
+     * Run on the workspace before the controller writes a file into it: the file's directories exist and none is a
+     * symbolic link (the workspace is a checkout: untrusted), and no link stands where the file goes.
+     */
+    public static final class MakeRoomFor extends MasterToSlaveFileCallable<Void> {
+        private static final long serialVersionUID = 1L;
+
+        private final String relativePath;
+
+        public MakeRoomFor(String relativePath) {
+            this.relativePath = relativePath;
+        }
+
+        @Override
+        public Void invoke(File workspace, VirtualChannel channel) throws IOException {
+            Path root = workspace.toPath();
+            Path file = root.resolve(relativePath);
+            try {
+                io.dispatchplan.files.SafeFiles.directories(root, file.getParent());
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+            java.nio.file.Files.deleteIfExists(file);
+            return null;
+        }
+    }
 }

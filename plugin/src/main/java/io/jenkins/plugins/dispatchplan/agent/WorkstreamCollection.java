@@ -48,6 +48,9 @@ public final class WorkstreamCollection {
      */
     CollectedWorkstream collect(WorkstreamSetup setup, Path workspace, int exitStatus, BranchPusher pusher, int attempt)
             throws IOException {
+        if (setup.carriedHead != null) {
+            return carried(setup, workspace);
+        }
         WorkerRequest request = setup.request(workspace);
         if (!Files.isDirectory(request.worktree())) {
             throw new IllegalStateException("no worktree at " + request.worktree() + ": call prepareWorkstream('"
@@ -116,6 +119,17 @@ public final class WorkstreamCollection {
                 saved.wipCommitted() ? saved.headSha() : null, results,
                 saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits(), cleanup)
                 .withActivity(activity.turns, activity.line, activity.at);
+    }
+
+    /**
+     * A workstream an earlier build finished: nothing ran, so nothing is judged or saved. Its branch goes on to
+     * dependents and integration through the bundle prepare made; its results stay where that build archived them.
+     */
+    private static CollectedWorkstream carried(WorkstreamSetup setup, Path workspace) {
+        Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));
+        boolean bundled = SafeFiles.kind(workspace, bundle) == SafeFiles.Kind.FILE;
+        return new CollectedWorkstream("SUCCESS", setup.carriedReason, RunSettings.ARTIFACTS_DIR, null, null, null,
+                false, null, null, bundled ? bundlePath(setup.id) : null, setup.carriedHead, setup.carriedCommits, null);
     }
 
     /** What the run page shows of a worker's progress, as far as its events file tells it. */

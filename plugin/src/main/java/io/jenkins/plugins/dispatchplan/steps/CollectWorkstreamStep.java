@@ -107,7 +107,10 @@ public final class CollectWorkstreamStep extends Step {
                 listener.getLogger().println(retryLine(id, attempt, collected));
                 return collected;
             }
-            record(build.action.workstream(id), id, collected, answer.resultsMarkdown(), secrets);
+            if (build.action.workstream(id).getCarriedFromBuild() == null) {
+                // A carried-over workstream keeps what the earlier build recorded: nothing ran now.
+                record(build.action.workstream(id), id, collected, answer.resultsMarkdown(), secrets);
+            }
             run.save();
             listener.getLogger().println(verdictLine(id, collected));
             return collected;

@@ -61,11 +61,19 @@ public final class CollectedWorkstream implements Serializable {
     CollectedWorkstream asTrustedBy(String id, Secrets secrets) {
         String checkedStatus = java.util.Set.of("SUCCESS", "UNSTABLE", "FAILURE").contains(status) ? status : "FAILURE";
         CollectedWorkstream c = new CollectedWorkstream(checkedStatus, cap(secrets.mask(reason)), RunSettings.ARTIFACTS_DIR,
-                retryAfterSeconds != null ? null : "workstreams/" + id + "/*", costUsd, cap(secrets.mask(sessionId)), resultsWritten,
+                retryAfterSeconds != null ? null : artifacts(id), costUsd, cap(secrets.mask(sessionId)), resultsWritten,
                 checkedSha(wipCommit, "its WIP commit"), null, bundle == null ? null : WorkstreamCollection.bundlePath(id),
                 checkedSha(headSha, "its branch head"), Math.max(0, commits), cap(secrets.mask(cleanup)));
         c.retryAfterSeconds = retryAfterSeconds == null ? null : Math.max(0, Math.min(retryAfterSeconds, 3600));
         return c.withActivity(turns == null ? null : Math.max(0, turns), cap(secrets.mask(lastActivity)), lastActivityAt);
+    }
+
+    /**
+     * What is archived of a workstream: its files and its branch's bundle (a later build continues from that bundle on
+     * an agent that never saw the branch).
+     */
+    static String artifacts(String id) {
+        return "workstreams/" + id + "/*, " + WorkstreamCollection.bundlePath(id);
     }
 
     private static String checkedSha(String sha, String what) {

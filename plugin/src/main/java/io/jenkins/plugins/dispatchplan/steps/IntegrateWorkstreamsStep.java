@@ -62,10 +62,10 @@ public final class IntegrateWorkstreamsStep extends Step {
     }
 
     /** Which branches to merge, in dependency order, and the lines for those left out. */
-    record Selection(List<IntegrationSetup.Branch> branches, List<String> leftOut) {
+    public record Selection(List<IntegrationSetup.Branch> branches, List<String> leftOut) {
     }
 
-    static Selection select(DispatchPlanAction action, List<String> dependencyOrder) {
+    public static Selection select(DispatchPlanAction action, List<String> dependencyOrder) {
         List<IntegrationSetup.Branch> branches = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (String id : dependencyOrder) {
