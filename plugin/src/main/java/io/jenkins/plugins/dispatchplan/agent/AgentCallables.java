@@ -54,6 +54,9 @@ public final class AgentCallables {
         private final BranchPusher pusher;
         private final int attempt;
 
+        /** The API key, to mask in the worker's logs archived on the agent (it had the key in its environment). */
+        private RunSecrets.Bound apiKey;
+
         public Collect(WorkstreamSetup setup, int exitStatus, BranchPusher pusher, int attempt) {
             this.setup = setup;
             this.exitStatus = exitStatus;
@@ -61,10 +64,16 @@ public final class AgentCallables {
             this.attempt = attempt;
         }
 
+        public Collect masking(RunSecrets.Bound key) {
+            this.apiKey = key;
+            return this;
+        }
+
         @Override
         public CollectedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
-                return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus, pusher, attempt);
+                return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus, pusher, attempt,
+                        apiKey == null ? io.dispatchplan.secrets.Secrets.NONE : RunSecrets.of(apiKey.variable(), apiKey.value()));
             } catch (GitException | io.dispatchplan.collect.CollectException | IllegalStateException
                     | UncheckedIOException e) {
                 throw new AbortException("collectWorkstream " + setup.id + ": " + e.getMessage());

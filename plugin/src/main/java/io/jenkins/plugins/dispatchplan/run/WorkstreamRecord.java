@@ -30,6 +30,8 @@ public final class WorkstreamRecord {
     private String resultsMarkdown;
     /** What an earlier build of the job recorded for it, or null. */
     private PriorOutcome prior;
+    /** The end of a failed worker's output (masked, capped), the detail of its reason. */
+    private String outputTail;
     /** Set when it was done in an earlier build and not run again: that build's number. */
     private Integer carriedFromBuild;
     /** The build whose artifacts hold its RESULTS.md, when not this one (carried over). */
@@ -213,6 +215,16 @@ public final class WorkstreamRecord {
 
     public String resultsMarkdown() {
         return resultsMarkdown;
+    }
+
+    public synchronized void outputTail(String tail) {
+        outputTail = tail;
+    }
+
+    /** The last lines of a failed worker's stdout and stderr, secrets masked: the detail of its reason; else null. */
+    @Exported
+    public String getOutputTail() {
+        return outputTail;
     }
 
     /** Ended one way or another (not waiting, not running). */
