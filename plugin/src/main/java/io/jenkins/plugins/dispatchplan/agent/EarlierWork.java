@@ -75,7 +75,7 @@ final class EarlierWork {
     /** The branch at the recorded head, from the earlier build's archived bundle when the controller sent it. */
     private Optional<String> restore(Path repo, WorkstreamSetup setup, Path workspace) {
         Path bundle = workspace.resolve(io.jenkins.plugins.dispatchplan.config.RunSettings.ARTIFACTS_DIR)
-                .resolve(io.jenkins.plugins.dispatchplan.run.EarlierBundles.agentPath(setup.id));
+                .resolve(io.jenkins.plugins.dispatchplan.run.EarlierArtifacts.bundle(setup.id));
         if (SafeFiles.kind(workspace, bundle) != SafeFiles.Kind.FILE) {
             return Optional.empty();
         }

@@ -81,6 +81,7 @@ public final class WorkstreamPreparation {
         tasks.writeCoordination(workspace, request.coordinationFile());
         tasks.writeTasks(worktree, setup.id, dep -> Optional.ofNullable(setup.dependencyResults.get(dep)),
                 request.coordinationFile(), prepared.dependencies());
+        restoreSession(setup, request, workspace);
         WorkerCommand command = setup.worker.command(request);
         // The shell redirects the worker's output to its logs: no symbolic link there is written through.
         for (Path log : List.of(request.logs().stdout(), request.logs().stderr(), request.logs().resultJson())) {
@@ -105,6 +106,18 @@ public final class WorkstreamPreparation {
                     bundles.importCommit(repo.gitDir(), file, d.branch(), d.head());
                 }
             }
+        }
+    }
+
+    /**
+     * A Claude worker going on from an earlier build that ran on another agent gets that build's session transcript,
+     * so it resumes the conversation; one that ran here keeps its own.
+     */
+    private static void restoreSession(WorkstreamSetup setup, WorkerRequest request, Path workspace) {
+        Path archived = workspace.resolve(RunSettings.ARTIFACTS_DIR)
+                .resolve(io.jenkins.plugins.dispatchplan.run.EarlierArtifacts.transcript(setup.id));
+        if (setup.worker.streamsEvents() && SafeFiles.kind(workspace, archived) == SafeFiles.Kind.FILE) {
+            io.dispatchplan.worker.ClaudeWorker.restoreTranscript(request, archived);
         }
     }
 
