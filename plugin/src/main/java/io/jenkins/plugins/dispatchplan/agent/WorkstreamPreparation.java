@@ -53,12 +53,17 @@ public final class WorkstreamPreparation {
     PreparedWorkstream prepare(WorkstreamSetup setup, Path workspace) throws IOException, PlanException {
         Path worktree = setup.worktree(workspace);
         // The job's own refs over the agent's shared objects: another job's branches are never seen or reused.
-        CachedRepository repo = cache.forJob(cache.ensureCommit(setup.repository, setup.baseCommit), setup.job);
+        CachedRepository shared = setup.push && setup.priorHead != null ? cache.update(setup.repository)
+                : cache.ensureCommit(setup.repository, setup.baseCommit);
+        CachedRepository repo = cache.forJob(shared, setup.job);
         Plan plan = setup.plan();
         List<Dependency> dependencies = setup.dependenciesInOrder(plan);
         importDependencies(repo, dependencies, workspace);
         Optional<EarlierWork.Done> done;
         try (RepositoryLock lock = cache.lock(repo)) {
+            if (setup.push && setup.priorHead != null) {
+                new EarlierWork(git).followPushedBranch(shared.gitDir(), repo.gitDir(), setup, setup.worktree(workspace));
+            }
             done = new EarlierWork(git).check(repo.gitDir(), setup, workspace);
         }
         if (done.isPresent()) {
