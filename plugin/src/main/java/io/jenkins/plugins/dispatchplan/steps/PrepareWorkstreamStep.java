@@ -83,6 +83,7 @@ public final class PrepareWorkstreamStep extends Step {
                 listener.getLogger().println(id + ": " + row.getReason());
                 return prepared;
             }
+            row.startedFrom(Text.cap(prepared.getStart()));
             run.save();
             listener.getLogger().println(id + ": worktree " + prepared.getPath() + " on branch " + prepared.getBranch()
                     + " at " + prepared.getStart());
