@@ -8,9 +8,11 @@ import io.jenkins.plugins.dispatchplan.run.PlannedBuild;
 import io.jenkins.plugins.dispatchplan.config.Text;
 import io.jenkins.plugins.dispatchplan.run.DispatchPlanAction;
 import io.jenkins.plugins.dispatchplan.agent.GitAccess;
+import io.jenkins.plugins.dispatchplan.agent.IntegrationBundle;
 import io.jenkins.plugins.dispatchplan.agent.IntegrationSetup;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Computer;
@@ -137,10 +139,10 @@ public final class IntegrateWorkstreamsStep extends Step {
     }
 
     /** Which branches to merge, in dependency order, and the lines for those left out. */
-    record Selection(List<IntegrationSetup.Branch> branches, List<String> leftOut) {
+    public record Selection(List<IntegrationSetup.Branch> branches, List<String> leftOut) {
     }
 
-    static Selection select(DispatchPlanAction action, List<String> dependencyOrder) {
+    public static Selection select(DispatchPlanAction action, List<String> dependencyOrder) {
         List<IntegrationSetup.Branch> branches = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (String id : dependencyOrder) {
@@ -198,11 +200,14 @@ public final class IntegrateWorkstreamsStep extends Step {
             setup.planTitle = build.action.getTitle();
             setup.job = run.getParent().getFullName();
             setup.startedAt = run.getStartTimeInMillis();
+            EnvVars env = getContext().get(EnvVars.class);
+            setup.buildUrl = env == null ? null : env.get("BUILD_URL");
             for (WorkstreamRecord row : build.action.getWorkstreams()) {
                 setup.rows.add(new IntegrationSetup.Row(row));
             }
             try {
-                step.configure(setup, settings, plan, build.action, RunSecrets.apiKey(run, settings));
+                RunSecrets.Bound key = RunSecrets.bound(run, settings);
+                step.configure(setup, settings, plan, build.action, key == null ? null : key.value());
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
@@ -239,12 +244,23 @@ public final class IntegrateWorkstreamsStep extends Step {
             if (report.verifyExitStatus() != null) {
                 record.verified(report.verifyExitStatus());
             }
+            // Built here, not taken from the agent's answer: the bundle's path is ours, the branch name checked.
+            String fetch = report.getBundle() == null || !io.dispatchplan.git.BranchName.isValid(report.getBranch()) ? null
+                    : IntegrationBundle.fetchCommand(setup.buildUrl, report.getBranch());
+            if (settings.isPush() && report.getPushProblem() == null) {
+                fetch = "git fetch " + io.dispatchplan.git.GitException.redact(settings.getRepository()) + " "
+                        + report.getBranch() + ":" + report.getBranch();
+            }
+            record.reachableBy(report.getBundle() == null ? null : IntegrationBundle.ARTIFACT, fetch);
             build.action.integration(record);
             Computer computer = getContext().get(Computer.class);
             run.save();
             listener.getLogger().println("integration branch " + report.getBranch() + " at " + report.getHeadSha()
                     + (computer == null ? "" : " on " + computer.getDisplayName()) + ": merged " + report.getMerged()
                     + (notMerged.isEmpty() ? "" : "; not merged: " + String.join("; ", notMerged)));
+            if (fetch != null) {
+                listener.getLogger().println("to get it: " + fetch);
+            }
             return report;
         }
     }
@@ -263,7 +279,7 @@ public final class IntegrateWorkstreamsStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, Computer.class);
+            return Set.of(Run.class, TaskListener.class, FilePath.class, Computer.class, EnvVars.class);
         }
     }
 }
