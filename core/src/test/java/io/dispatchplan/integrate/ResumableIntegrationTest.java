@@ -44,11 +44,8 @@ class ResumableIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        repo = TempRepo.initWithFiles(tmp.resolve("repo"), files(
-                "lib.sh", "greet() { echo \"hello $1\"; }\n",
-                "checks/main.sh", ". ./lib.sh\ngreet world\n",
-                "check.sh", VerifyCulpritsTest.CHECK,
-                "shared.txt", "line 1\nline 2\nline 3\n"));
+        repo = TempRepo.initWithFiles(tmp.resolve("repo"),
+                VerifyCulpritsTest.libraryWithChecks("shared.txt", "line 1\nline 2\nline 3\n"));
         base = repo.head();
         counter = tmp.resolve("verify-runs.txt");
     }
