@@ -171,7 +171,14 @@ final class IntegrationWorkspace {
      * before it is re-created, so nothing becomes unreachable.
      */
     private void keepWhatWouldDangle(Path repo, String branch, String tip) {
-        if (git.countCommits(repo, List.of(tip, "--not", "--exclude=" + branch, "--branches")) == 0) {
+        // Our plain merge commits are made again from the branches; only a commit of work, or a merge that holds a
+        // resolution (the resolver's), would be lost with the old tip.
+        List<String> dangling = git.output(repo, "rev-list", tip, "--not", "--exclude=" + branch, "--branches", "--")
+                .lines().filter(line -> !line.isBlank()).toList();
+        boolean work = dangling.stream().anyMatch(commit -> git.output(repo, "rev-list", "--no-walk", "--no-merges",
+                commit, "--").length() > 0 || !git.output(repo, "show", "--cc", "--format=", "--no-color",
+                "--no-ext-diff", commit).isBlank());
+        if (!work) {
             return;
         }
         for (int n = 1; ; n++) {
