@@ -5,6 +5,8 @@ import io.jenkins.plugins.dispatchplan.config.WorkerConfig;
 import io.jenkins.plugins.dispatchplan.config.DispatchPlanConfiguration;
 import io.jenkins.plugins.dispatchplan.config.PlanPolicy;
 import io.jenkins.plugins.dispatchplan.config.CommandWorker;
+import io.jenkins.plugins.dispatchplan.config.CredentialPickers;
+import io.jenkins.plugins.dispatchplan.config.GlobalDefaultChoice;
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
 import io.jenkins.plugins.dispatchplan.config.Text;
 import io.jenkins.plugins.dispatchplan.run.ScheduleState;
@@ -16,8 +18,10 @@ import io.jenkins.plugins.dispatchplan.agent.GitAccess;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
 import io.dispatchplan.git.GitException;
 import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.plan.Plan;
@@ -30,13 +34,17 @@ import io.dispatchplan.report.PlanText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code readDispatchPlan}: reads and validates a plan (a file in the workspace, or text), records it
@@ -262,6 +270,7 @@ public final class ReadPlanStep extends Step {
         this.idleTimeoutMinutes = idleTimeoutMinutes == null ? null : RunDefaults.checkIdleTimeout(idleTimeoutMinutes);
     }
 
+    /** Null when not given: the global default applies (and the Snippet Generator leaves it out). */
     public Boolean getKeepWorktrees() {
         return keepWorktrees;
     }
@@ -508,6 +517,32 @@ public final class ReadPlanStep extends Step {
         @Override
         public String getFunctionName() {
             return "readDispatchPlan";
+        }
+
+        /** The form's "global default" choice for {@code keepWorktrees} leaves it unset (see {@link GlobalDefaultChoice}). */
+        @Override
+        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            GlobalDefaultChoice.dropUnset(formData, "keepWorktrees");
+            return super.newInstance(req, formData);
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialPickers.secretTexts(item, credentialsId);
+        }
+
+        public ListBoxModel doFillGitCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String gitCredentialsId) {
+            return CredentialPickers.gitCredentials(item, gitCredentialsId);
+        }
+
+        public ListBoxModel doFillKeepWorktreesItems() {
+            return GlobalDefaultChoice.items("keep them", "remove them", DispatchPlanConfiguration.get().isKeepWorktrees());
+        }
+
+        public ListBoxModel doFillGranularityItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("auto: the plan's top-level items", "auto");
+            items.add("fine: one workstream per sub-assignment", "fine");
+            return items;
         }
 
         @Override
