@@ -72,7 +72,7 @@ public final class CollectedWorkstream implements Serializable {
         return sha == null ? null : io.dispatchplan.git.Sha.requireFull(sha, "the agent's answer for " + what);
     }
 
-    private static String cap(String text) {
+    static String cap(String text) {
         return text == null || text.length() <= REASON_KEPT ? text
                 : text.substring(0, REASON_KEPT) + " ... (cut at " + REASON_KEPT + " characters)";
     }
