@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Which of a build's archived files belong to which workstream: everything {@code collectWorkstream} put under
@@ -20,6 +21,9 @@ final class WorkstreamArtifacts {
     static final String ROOT = "workstreams/";
 
     private final Map<String, TreeSet<String>> byWorkstream = new HashMap<>();
+
+    /** A path that needs no encoding in a URL: slugs and ordinary file names. */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._/-]*");
 
     /** The first files of a workstream's list, in this order; the rest follow by name. */
     private static final List<String> FIRST = List.of("RESULTS.md", "TASKS.md");
@@ -63,6 +67,9 @@ final class WorkstreamArtifacts {
 
     /** Each path segment URL-encoded (ids are slugs, but file names a later version archives might not be). */
     static String encode(String path) {
+        if (SAFE.matcher(path).matches()) {
+            return path;
+        }
         StringBuilder out = new StringBuilder();
         for (String segment : path.split("/", -1)) {
             if (out.length() > 0) {

@@ -87,6 +87,8 @@ class RunPageViewTest {
                         "worker.stdout.log -> job/shop/12/artifact/workstreams/docs/worker.stdout.log",
                         "worker-result.json -> job/shop/12/artifact/workstreams/docs/worker-result.json");
         assertThat(links(view, "api")).as("skipped: nothing archived, nothing linked").isEmpty();
+        assertThat(links(RunPageView.of(finishedRun(), BUILD, List.of("workstreams/api/attempt #2 log.txt"), false), "api"))
+                .containsExactly("attempt #2 log.txt -> job/shop/12/artifact/workstreams/api/attempt%20%232%20log.txt");
         assertThat(links(RunPageView.of(finishedRun(), BUILD, List.of(), false), "schema"))
                 .as("the RESULTS.md its row names, when the artifacts cannot be listed")
                 .containsExactly("RESULTS.md -> job/shop/12/artifact/workstreams/schema/RESULTS.md");
