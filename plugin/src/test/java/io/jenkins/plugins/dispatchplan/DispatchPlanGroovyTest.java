@@ -72,7 +72,7 @@ class DispatchPlanGroovyTest {
                 .containsEntry("gitCredentialsId", "git-bot");
         assertThat(only(steps, c -> c.step().equals("checkout")).seq()).isLessThan(read.seq());
         assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).path()).isEqualTo("Integration");
-        assertThat(steps.calls()).noneMatch(c -> c.step().equals("echo") && c.detail().startsWith("Skipped"));
+        assertThat(steps.calls()).noneMatch(c -> c.step().equals("echo") && c.detail().contains("skipped"));
     }
 
     @Test
@@ -113,6 +113,15 @@ class DispatchPlanGroovyTest {
         }
         assertThat(passed(steps, "b").detail()).isEqualTo("b skipped: dependency a failed");
         assertThat(Utils.MARKED_SKIPPED).containsExactlyInAnyOrder("b", "c", "d");
+        // The reason is a step of the skipped stage (Pipeline Graph View, the console), and, since Blue Ocean shows no
+        // step of a stage marked skipped, also the name of a stage inside it, with the same line as its step.
+        assertThat(only(steps, c -> c.step().equals("echo") && c.path().equals("Workstreams/b")).detail())
+                .isEqualTo("b skipped: dependency a failed");
+        Call reasonStage = only(steps, c -> c.step().equals("stage") && c.path().equals("Workstreams/b"));
+        assertThat(reasonStage.detail()).isEqualTo("skipped: dependency a failed");
+        assertThat(only(steps, c -> c.step().equals("echo") && c.path().equals("Workstreams/b/skipped: dependency a failed"))
+                .detail()).isEqualTo("b skipped: dependency a failed");
+        assertThat(reasonStage.seq()).as("after the stage was marked skipped").isGreaterThan(passed(steps, "b").seq());
         assertThat(reported(steps, "e").detail()).isEqualTo("e SUCCESS");
         assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).path()).isEqualTo("Integration");
     }
