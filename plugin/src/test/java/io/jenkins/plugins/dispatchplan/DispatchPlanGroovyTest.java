@@ -7,14 +7,11 @@ import io.jenkins.plugins.dispatchplan.config.RunDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyObject;
 import groovy.lang.GroovySystem;
 import io.dispatchplan.plan.Plan;
 import io.jenkins.plugins.dispatchplan.RecordingPipelineSteps.Call;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -360,21 +357,13 @@ class DispatchPlanGroovyTest {
     }
 
     private static GroovyObject load(RecordingPipelineSteps steps) throws Exception {
-        GroovyClassLoader loader = new GroovyClassLoader(DispatchPlanGroovyTest.class.getClassLoader());
-        Class<?> dsl = loader.parseClass(resourceOf(DispatchPlanDSL.class, DispatchPlanDSL.GROOVY_RESOURCE), "DispatchPlan.groovy");
-        assertThat(dsl.getName()).isEqualTo(DispatchPlanDSL.GROOVY_CLASS);
-        return (GroovyObject) dsl.getConstructor(Object.class).newInstance(steps);
+        GroovyObject dsl = JenkinsfileRunner.dispatchPlan(steps);
+        assertThat(dsl.getClass().getName()).isEqualTo(DispatchPlanDSL.GROOVY_CLASS);
+        return dsl;
     }
 
     private static String resource(String name) throws IOException {
-        return resourceOf(DispatchPlanGroovyTest.class, name);
-    }
-
-    private static String resourceOf(Class<?> near, String name) throws IOException {
-        try (InputStream in = near.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return JenkinsfileRunner.resource(DispatchPlanGroovyTest.class, name);
     }
 
     private static Call only(RecordingPipelineSteps steps, Predicate<Call> which) {

@@ -385,8 +385,26 @@ public final class ReadPlanStep extends Step {
         return null;
     }
 
+    /**
+     * This run's settings: these options over the global {@code defaults}. Refused, with what to change, when they
+     * cannot work together or the plan asks for more than they allow.
+     */
+    public RunSettings settings(Plan plan, RunDefaults defaults) {
+        RunSettings settings = RunSettings.of(this, defaults);
+        String unbound = unboundCredentials(settings);
+        if (unbound != null) {
+            throw new IllegalArgumentException("readDispatchPlan: " + unbound);
+        }
+        List<String> overstepped = PlanPolicy.problems(plan, settings, feature != null);
+        if (!overstepped.isEmpty()) {
+            throw new IllegalArgumentException("readDispatchPlan: the plan asks for what this Jenkinsfile does not allow:\n- "
+                    + String.join("\n- ", overstepped));
+        }
+        return settings;
+    }
+
     /** Checks the arguments that only make sense together. */
-    void checkSource() {
+    public void checkSource() {
         if (plan == null && text == null) {
             throw new IllegalArgumentException("readDispatchPlan needs the plan: plan: 'path/in/repo.md' or text: '...'");
         }
@@ -479,16 +497,7 @@ public final class ReadPlanStep extends Step {
                 sourceName = step.plan;
             }
             Plan plan = step.parse(planText, sourceName);
-            RunSettings settings = RunSettings.of(step, DispatchPlanConfiguration.get().defaults());
-            String unbound = step.unboundCredentials(settings);
-            if (unbound != null) {
-                throw new AbortException("readDispatchPlan: " + unbound);
-            }
-            List<String> overstepped = PlanPolicy.problems(plan, settings, step.feature != null);
-            if (!overstepped.isEmpty()) {
-                throw new AbortException("readDispatchPlan: the plan asks for what this Jenkinsfile does not allow:\n- "
-                        + String.join("\n- ", overstepped));
-            }
+            RunSettings settings = step.settings(plan, DispatchPlanConfiguration.get().defaults());
             if (pinnedBase != null) {
                 settings.baseCommit = pinnedBase;
                 listener.getLogger().println("base commit " + pinnedBase + " of "
