@@ -53,10 +53,23 @@ public final class WorkstreamPreparation {
     PreparedWorkstream prepare(WorkstreamSetup setup, Path workspace) throws IOException, PlanException {
         Path worktree = setup.worktree(workspace);
         // The job's own refs over the agent's shared objects: another job's branches are never seen or reused.
-        CachedRepository repo = cache.forJob(cache.ensureCommit(setup.repository, setup.baseCommit), setup.job);
+        CachedRepository shared = setup.push && setup.priorHead != null ? cache.update(setup.repository)
+                : cache.ensureCommit(setup.repository, setup.baseCommit);
+        CachedRepository repo = cache.forJob(shared, setup.job);
         Plan plan = setup.plan();
         List<Dependency> dependencies = setup.dependenciesInOrder(plan);
         importDependencies(repo, dependencies, workspace);
+        Optional<EarlierWork.Done> done;
+        try (RepositoryLock lock = cache.lock(repo)) {
+            if (setup.push && setup.priorHead != null) {
+                new EarlierWork(git).followPushedBranch(shared.gitDir(), repo.gitDir(), setup, setup.worktree(workspace));
+            }
+            done = new EarlierWork(git).check(repo.gitDir(), setup, workspace);
+        }
+        if (done.isPresent()) {
+            exportBundle(repo, setup, workspace);
+            return PreparedWorkstream.done(setup.branch, done.get().head(), done.get().commits(), done.get().reason());
+        }
         // REUSE: a re-run keeps the worktree, or checks out the branch an earlier run left, with its work. A dependent
         // starts from its dependencies' heads merged onto the base.
         Worktree prepared = new WorktreeManager(git).prepare(WorktreeRequest.of(repo.gitDir(), workspace, setup.feature,
@@ -73,6 +86,7 @@ public final class WorkstreamPreparation {
         tasks.writeCoordination(workspace, request.coordinationFile());
         tasks.writeTasks(worktree, setup.id, dep -> Optional.ofNullable(setup.dependencyResults.get(dep)),
                 request.coordinationFile(), prepared.dependencies());
+        restoreSession(setup, request, workspace);
         WorkerCommand command = setup.worker.command(request);
         // The shell redirects the worker's output to its logs: no symbolic link there is written through.
         for (Path log : List.of(request.logs().stdout(), request.logs().stderr(), request.logs().resultJson())) {
@@ -100,11 +114,34 @@ public final class WorkstreamPreparation {
         }
     }
 
+    /**
+     * A Claude worker going on from an earlier build that ran on another agent gets that build's session transcript,
+     * so it resumes the conversation; one that ran here keeps its own.
+     */
+    private static void restoreSession(WorkstreamSetup setup, WorkerRequest request, Path workspace) {
+        Path archived = workspace.resolve(RunSettings.ARTIFACTS_DIR)
+                .resolve(io.jenkins.plugins.dispatchplan.run.EarlierArtifacts.transcript(setup.id));
+        if (setup.worker.streamsEvents() && SafeFiles.kind(workspace, archived) == SafeFiles.Kind.FILE) {
+            io.dispatchplan.worker.ClaudeWorker.restoreTranscript(request, archived);
+        }
+    }
+
+    /** A done workstream's branch as a bundle, where a collected one's goes, for dependents and integration. */
+    private void exportBundle(CachedRepository repo, WorkstreamSetup setup, Path workspace) throws IOException {
+        Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(WorkstreamCollection.bundlePath(setup.id));
+        SafeFiles.directories(workspace, bundle.getParent());
+        java.nio.file.Files.deleteIfExists(bundle);
+        new BranchBundle(git).export(repo.gitDir(), setup.branch, setup.baseCommit, bundle);
+    }
+
     /** What the worktree started from, for the log: the base, and the dependencies merged in. */
     static String describeStart(Worktree worktree) {
         StringBuilder text = new StringBuilder(worktree.head().substring(0, 12));
         text.append(worktree.outcome() == Worktree.Outcome.REUSED ? " (kept from an earlier run" : " (base "
                 + worktree.baseSha().substring(0, 12));
+        if (worktree.baseMerge() != null) {
+            text.append(", with the new base ").append(worktree.baseSha(), 0, 12).append(" merged in");
+        }
         List<String> merged = worktree.dependencies().stream().filter(d -> d.mergeCommit() != null)
                 .map(d -> d.id() + " at " + d.head().substring(0, 12)).toList();
         if (!merged.isEmpty()) {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.dispatchplan.config.CommandWorker;
 import io.jenkins.plugins.dispatchplan.config.CredentialPickers;
 import io.jenkins.plugins.dispatchplan.config.GlobalDefaultChoice;
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
+import io.jenkins.plugins.dispatchplan.run.EarlierBuilds;
 import io.jenkins.plugins.dispatchplan.config.Text;
 import io.jenkins.plugins.dispatchplan.run.ScheduleState;
 import io.jenkins.plugins.dispatchplan.config.RunDefaults;
@@ -57,6 +58,7 @@ public final class ReadPlanStep extends Step {
     private String feature;
     private boolean strictCycles;
     private String granularity = "auto";
+    private String rerun;
     private String label;
     private Integer maxParallel;
     private boolean failFast;
@@ -123,6 +125,25 @@ public final class ReadPlanStep extends Step {
 
     public String getGranularity() {
         return granularity;
+    }
+
+    public String getRerun() {
+        return rerun;
+    }
+
+    /**
+     * Which workstreams a later build of the job runs again: {@code unfinished} (the default: those that did not
+     * succeed; one whose branch is still at the head an earlier build recorded is done) or {@code all}.
+     */
+    @DataBoundSetter
+    public void setRerun(String rerun) {
+        String r = Text.trimToNull(rerun);
+        r = r == null ? null : r.toLowerCase(Locale.ROOT);
+        if (r != null && !r.equals(RunSettings.RERUN_UNFINISHED) && !r.equals(RunSettings.RERUN_ALL)) {
+            throw new IllegalArgumentException("readDispatchPlan: rerun must be 'unfinished' (the default: what an"
+                    + " earlier build finished is not run again) or 'all', not '" + rerun + "'");
+        }
+        this.rerun = r;
     }
 
     /** {@code auto} (top-level items) or {@code fine} (one workstream per sub-assignment). */
@@ -511,10 +532,16 @@ public final class ReadPlanStep extends Step {
                 artifactsDir = RunSettings.ARTIFACTS_DIR;
             }
             PlanData data = settings.apply(plan, artifactsDir);
-            run.addOrReplaceAction(new DispatchPlanAction(plan, settings));
+            DispatchPlanAction action = new DispatchPlanAction(plan, settings);
+            Integer earlier = EarlierBuilds.continueFrom(run, action);
+            run.addOrReplaceAction(action);
             run.addOrReplaceAction(new ScheduleState(plan, settings.getMaxParallel(), settings.isFailFast()));
             run.save();
             listener.getLogger().print(PlanText.write(plan));
+            if (earlier != null) {
+                listener.getLogger().println("continuing build #" + earlier + " of this plan (rerun: '"
+                        + settings.getRerun() + "'): " + EarlierBuilds.describe(action, settings.isRerunAll()));
+            }
             listener.getLogger().println("maxParallel " + settings.getMaxParallel() + (settings.isFailFast() ? ", failFast" : "")
                     + ", worker " + (settings.getWorker() == null ? "none" : settings.getWorker().getKind()));
             return data;
@@ -545,6 +572,14 @@ public final class ReadPlanStep extends Step {
 
         public ListBoxModel doFillKeepWorktreesItems() {
             return GlobalDefaultChoice.items("keep them", "remove them", DispatchPlanConfiguration.get().isKeepWorktrees());
+        }
+
+        /** The default submits nothing, so the Snippet Generator writes {@code rerun:} only for {@code all}. */
+        public ListBoxModel doFillRerunItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("unfinished (default): what an earlier build finished is not run again", "");
+            items.add("all: every workstream runs again", RunSettings.RERUN_ALL);
+            return items;
         }
 
         public ListBoxModel doFillGranularityItems() {

@@ -138,6 +138,7 @@ public class ReadPlanStepTest {
         form.put("feature", "");
         form.put("strictCycles", false);
         form.put("granularity", "auto");
+        form.put("rerun", "");
         form.put("gitCredentialsId", "");
         form.put("push", false);
         form.put("timeoutMinutes", "");
