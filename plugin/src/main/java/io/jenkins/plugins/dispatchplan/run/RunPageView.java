@@ -2,7 +2,9 @@ package io.jenkins.plugins.dispatchplan.run;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the run page shows, worked out from the same data as {@code .../dispatch-plan/api/json} (the action's exported
@@ -29,16 +31,31 @@ public final class RunPageView {
      * @param buildRunning whether the build is still going (a waiting workstream may yet start)
      */
     public static RunPageView of(DispatchPlanAction action, String buildUrl, Collection<String> archivedPaths, boolean buildRunning) {
-        WorkstreamArtifacts artifacts = new WorkstreamArtifacts(archivedPaths);
+        Set<String> archived = new HashSet<>(archivedPaths);
+        WorkstreamArtifacts artifacts = new WorkstreamArtifacts(archived);
         List<Row> rows = new ArrayList<>();
         List<PlanGraphSvg.Node> nodes = new ArrayList<>();
+        String jobUrl = jobUrl(buildUrl);
         for (WorkstreamRecord w : action.getWorkstreams()) {
             StatusLook look = StatusLook.of(w.getStatus(), buildRunning);
-            rows.add(new Row(w, look, prefixed(buildUrl, artifacts.links(w.getId(), w.getResultsArtifact()))));
+            boolean resultsHere = w.getResultsBuild() == null;
+            List<Link> links = prefixed(buildUrl, artifacts.links(w.getId(), resultsHere ? w.getResultsArtifact() : null));
+            if (!resultsHere && w.getResultsArtifact() != null) {
+                // Carried over: its RESULTS.md stays where the build that did it archived it.
+                links.add(0, new Link("RESULTS.md (build #" + w.getResultsBuild() + ")", jobUrl + w.getResultsBuild()
+                        + "/artifact/" + WorkstreamArtifacts.encode(w.getResultsArtifact())));
+            }
+            rows.add(new Row(w, look, links, jobUrl));
             nodes.add(new PlanGraphSvg.Node(w.getId(), w.getTitle(), w.getDependsOn(), look));
         }
         return new RunPageView(buildUrl, rows, PlanGraphSvg.render(action.getWaves(), nodes),
-                IntegrationView.of(action.getIntegration(), buildRunning, archivedPaths, buildUrl));
+                IntegrationView.of(action.getIntegration(), buildRunning, archived, buildUrl));
+    }
+
+    /** {@code job/shop/} of {@code job/shop/12/}: a build's URL is its job's and its number. */
+    static String jobUrl(String buildUrl) {
+        String trimmed = buildUrl.endsWith("/") ? buildUrl.substring(0, buildUrl.length() - 1) : buildUrl;
+        return trimmed.substring(0, trimmed.lastIndexOf('/') + 1);
     }
 
     private static List<Link> prefixed(String buildUrl, List<Link> links) {
@@ -96,11 +113,13 @@ public final class RunPageView {
         private final WorkstreamRecord record;
         private final StatusLook look;
         private final List<Link> links;
+        private final String jobUrl;
 
-        Row(WorkstreamRecord record, StatusLook look, List<Link> links) {
+        Row(WorkstreamRecord record, StatusLook look, List<Link> links, String jobUrl) {
             this.record = record;
             this.look = look;
             this.links = links;
+            this.jobUrl = jobUrl;
         }
 
         public String getId() {
@@ -167,6 +186,32 @@ public final class RunPageView {
 
         public String getSessionId() {
             return record.getSessionId();
+        }
+
+        /** The end of a failed worker's output, the detail of its reason; else null. */
+        public String getOutputTail() {
+            return record.getOutputTail();
+        }
+
+        /** What its worktree started from (the commit, and what was merged in); null before it was prepared. */
+        public String getStart() {
+            return record.getStart();
+        }
+
+        /** The earlier build it was done in, when this build did not run it again: {@code done in build #11}. */
+        public Link getCarriedFrom() {
+            Integer build = record.getCarriedFromBuild();
+            return build == null ? null : new Link("done in build #" + build, jobUrl + build + "/");
+        }
+
+        /** The earlier build it is run again after, with how it ended there: {@code after build #11: failed}. */
+        public Link getRunAgainAfter() {
+            PriorOutcome prior = record.getPrior();
+            if (prior == null || record.getCarriedFromBuild() != null) {
+                return null;
+            }
+            return new Link("after build #" + prior.getBuild() + ": " + StatusLook.of(prior.getStatus(), false)
+                    .getLabel().toLowerCase(java.util.Locale.ROOT), jobUrl + prior.getBuild() + "/");
         }
 
         /** Its archived files (RESULTS.md, TASKS.md, logs, worker-result.json) that exist. */

@@ -172,6 +172,50 @@ class RunPageViewTest {
     }
 
     @Test
+    void aRerunShowsWhatWasCarriedOverWithItsResultsWhereTheyWereArchivedAndWhatRanAgainAfterWhat() throws Exception {
+        DispatchPlanAction action = finishedRun();
+        String head = "0123456789abcdef0123456789abcdef01234567";
+        WorkstreamRecord schema = action.workstream("schema");
+        schema.prior(new PriorOutcome(11, "SUCCEEDED", head, head, "workstreams/schema/RESULTS.md", 10, "# done", null));
+        schema.carriedOver(head, 2, "done in build #11 (its branch is still at 0123456789ab)");
+        WorkstreamRecord docs = action.workstream("docs");
+        docs.prior(new PriorOutcome(11, "FAILED", head, head, null, 11, null, null));
+        docs.outputTail("npm ERR! missing script: docs");
+        docs.startedFrom("0123456789ab (kept from an earlier run, with the new base 9f2e1d0c3b4a merged in)");
+
+        RunPageView view = RunPageView.of(action, BUILD, List.of("workstreams/docs/TASKS.md"), false);
+
+        RunPageView.Row carried = row(view, "schema");
+        assertThat(carried.getCarriedFrom()).hasToString("done in build #11 -> job/shop/11/");
+        assertThat(carried.getRunAgainAfter()).isNull();
+        assertThat(links(view, "schema")).as("its RESULTS.md where build #10 archived it, none of this build's")
+                .containsExactly("RESULTS.md (build #10) -> job/shop/10/artifact/workstreams/schema/RESULTS.md");
+        RunPageView.Row again = row(view, "docs");
+        assertThat(again.getRunAgainAfter()).hasToString("after build #11: failed -> job/shop/11/");
+        assertThat(again.getCarriedFrom()).isNull();
+        assertThat(again.getOutputTail()).isEqualTo("npm ERR! missing script: docs");
+        assertThat(again.getStart()).startsWith("0123456789ab (kept from an earlier run");
+        assertThat(RunPageView.jobUrl("job/folder/job/shop/12/")).isEqualTo("job/folder/job/shop/");
+    }
+
+    @Test
+    void theIntegrationBranchCanBeFetchedWithTheLineOnThePage() throws Exception {
+        DispatchPlanAction action = finishedRun();
+        IntegrationRecord record = new IntegrationRecord("shop/integration", List.of("schema"), List.of(), "COMPLETE",
+                "integration/INTEGRATION.md");
+        String fetch = "git fetch https://ci.example/job/shop/12/artifact/integration/integration.bundle"
+                + " shop/integration:shop/integration";
+        record.reachableBy("integration/integration.bundle", fetch);
+        action.integration(record);
+
+        IntegrationView integration = RunPageView.of(action, BUILD, List.of("integration/INTEGRATION.md",
+                "integration/integration.bundle"), false).getIntegration();
+
+        assertThat(integration.getFetchCommand()).isEqualTo(fetch);
+        assertThat(integration.getBundle()).hasToString("the branch as a git bundle -> job/shop/12/artifact/integration/integration.bundle");
+    }
+
+    @Test
     void statusesALaterVersionRecordsAreShownNotDropped() {
         assertThat(StatusLook.of("CARRIED_OVER", true).getLabel()).isEqualTo("Carried over");
         assertThat(StatusLook.of("CARRIED_OVER", true).getSymbol()).isEqualTo("symbol-status-nobuilt");
