@@ -45,6 +45,10 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("stub");
     }
 
+    public <T> java.util.concurrent.Future<T> actAsync(FileCallable<T> callable) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     /** Work run on the machine where the file is local. */
     public interface FileCallable<T> extends Serializable {
         T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
