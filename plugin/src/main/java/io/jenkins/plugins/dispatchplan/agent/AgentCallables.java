@@ -81,6 +81,32 @@ public final class AgentCallables {
         }
     }
 
+    /**
+     * Run on the workspace while a Claude worker runs: how far it has got, from its events file in its state directory,
+     * never through a link (an {@link io.dispatchplan.files.UnsafePathException} names it: the caller only logs it);
+     * {@link WorkerProgress#NONE} before the file exists.
+     */
+    public static final class ReadProgress extends MasterToSlaveFileCallable<WorkerProgress> {
+        private static final long serialVersionUID = 1L;
+
+        private final String feature;
+        private final String id;
+        private final WorkerProgress previous;
+
+        /** @param previous what the last read found (an unchanged file is not read again), or null */
+        public ReadProgress(String feature, String id, WorkerProgress previous) {
+            this.feature = feature;
+            this.id = id;
+            this.previous = previous;
+        }
+
+        @Override
+        public WorkerProgress invoke(File workspace, VirtualChannel channel) throws IOException {
+            Path root = workspace.toPath();
+            return WorkerProgress.read(WorkstreamSetup.stateRoot(root), WorkstreamSetup.eventsFile(root, feature, id), previous);
+        }
+    }
+
     /** Run on the agent's cache root: pins the base commit of {@code repository:} and reads the plan at it. */
     public static final class ReadFromRepository extends MasterToSlaveFileCallable<RepositoryPlanSource.Found> {
         private static final long serialVersionUID = 1L;

@@ -12,7 +12,6 @@ import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.GitException;
 import io.dispatchplan.process.ProcessResult;
-import io.dispatchplan.worker.ClaudeEventFormatter;
 import io.dispatchplan.worker.DurableWorkerScript;
 import io.dispatchplan.worker.WorkerLogs;
 import io.dispatchplan.worker.WorkerOutcome;
@@ -30,8 +29,8 @@ import java.time.Duration;
  * object and RESULTS.md, not only the exit status), then the engine's {@link ResultCollector}: uncommitted
  * work saved as a WIP commit, RESULTS.md and TASKS.md copied to {@code .dispatch-plan/workstreams/<id>/}
  * for archiving, beside worker-result.json and Claude's raw events ({@code worker.events.jsonl}). What the worker did
- * last (turns, last activity) is read from those events here, after the attempt: the controller learns it at collect
- * time, while the stage log shows each event as it happens.
+ * last (turns, last activity) is read from those events once more here, after the attempt; while it ran,
+ * {@code trackWorkstream} read them every few seconds for the run page, and the stage log showed each event.
  */
 public final class WorkstreamCollection {
     private final GitCli git = new GitCli();
@@ -73,7 +72,7 @@ public final class WorkstreamCollection {
         WorkerOutcome outcome = setup.worker.judge(request, process);
         WorkerResultFile.write(outcome);
         Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
-        Activity activity = keepEvents(request, WorkstreamSetup.stateRoot(workspace), workspace, dir, attempt);
+        WorkerProgress activity = keepEvents(request, WorkstreamSetup.stateRoot(workspace), workspace, dir, attempt);
         String outputTail = keepLogs(request, WorkstreamSetup.stateRoot(workspace), workspace, dir, attempt, secrets);
         keepTranscript(setup, request, workspace, secrets);
         if ((fixed || outcome.retryable()) && attempt < RETRIES.maxAttempts()) {
@@ -81,7 +80,7 @@ public final class WorkstreamCollection {
             long delay = fixed ? 0 : RETRIES.delayBefore(attempt + 1).toSeconds();
             String why = fixed ? "the CLI refused the session flag; trying the other one" : outcome.reason();
             return CollectedWorkstream.retry(why, delay, outcome.costUsd(), outcome.sessionId())
-                    .withActivity(activity.turns, activity.line, activity.at);
+                    .withActivity(activity.turns(), activity.lastActivity(), activity.lastActivityAt());
         }
 
         Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));
@@ -130,7 +129,7 @@ public final class WorkstreamCollection {
                 outcome.costUsd(), outcome.sessionId(), saved.resultsPresent(),
                 saved.wipCommitted() ? saved.headSha() : null, results,
                 saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits(), cleanup)
-                .withActivity(activity.turns, activity.line, activity.at)
+                .withActivity(activity.turns(), activity.lastActivity(), activity.lastActivityAt())
                 .withOutputTail(status.equals("FAILURE") ? outputTail : null);
     }
 
@@ -195,29 +194,21 @@ public final class WorkstreamCollection {
         return tail.length() >= TAIL_BYTES_PER_LOG - 4 && newline >= 0 ? tail.substring(newline + 1) : tail;
     }
 
-    /** What the run page shows of a worker's progress, as far as its events file tells it. */
-    private record Activity(Integer turns, String line, long at) {
-    }
-
     /**
      * Copies this attempt's raw events ({@code worker.events.jsonl}, {@code worker.events.<attempt>.jsonl} for a
      * later attempt: each attempt's script starts the file afresh) beside RESULTS.md for archiving, and reads from them
-     * the turns, the last activity and when it happened (the last event's timestamp, else the file's time).
+     * the turns, the last activity and when it happened.
      */
-    private static Activity keepEvents(WorkerRequest request, Path stateRoot, Path workspace, Path dir, int attempt)
+    private static WorkerProgress keepEvents(WorkerRequest request, Path stateRoot, Path workspace, Path dir, int attempt)
             throws IOException {
         Path events = request.logs().events();
         // Never through a link: the events file lies where the worker could have put one.
-        java.util.Optional<String> text = SafeFiles.readRegularFile(stateRoot, events);
-        if (text.isEmpty()) {
-            return new Activity(null, null, 0);
+        WorkerProgress progress = WorkerProgress.read(stateRoot, events, null);
+        if (progress != WorkerProgress.NONE) {
+            SafeFiles.copyRegularFile(stateRoot, events, workspace,
+                    dir.resolve(WorkerLogs.in(dir).forAttempt(attempt).events().getFileName()));
         }
-        SafeFiles.copyRegularFile(stateRoot, events, workspace,
-                dir.resolve(WorkerLogs.in(dir).forAttempt(attempt).events().getFileName()));
-        ClaudeEventFormatter.Summary summary = ClaudeEventFormatter.summarize(text.get());
-        long at = summary.lastTimestamp() != null ? summary.lastTimestamp().toEpochMilli()
-                : Files.getLastModifiedTime(events).toMillis();
-        return new Activity(summary.turns(), summary.lastLine(), summary.lastLine() == null ? 0 : at);
+        return progress;
     }
 
     /** Where the branch's bundle goes, relative to {@code .dispatch-plan}: stashed for the integration node. */

@@ -10,6 +10,7 @@ import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.PlanReader;
+import io.dispatchplan.worker.WorkerLogs;
 import io.dispatchplan.worker.WorkerRequest;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -145,7 +146,19 @@ public final class WorkstreamSetup implements Serializable {
      * checkout of a repository reaches.
      */
     Path stateDir(Path workspace) {
+        return stateDir(workspace, feature, id);
+    }
+
+    static Path stateDir(Path workspace, String feature, String id) {
         return stateRoot(workspace).resolve("dispatch-plan").resolve(feature).resolve(id);
+    }
+
+    /**
+     * Where a Claude worker's events go as they come ({@code worker.events.jsonl} in its state directory, as
+     * {@link #request} sets up its logs), for reading its progress while it runs, knowing only the feature and the id.
+     */
+    static Path eventsFile(Path workspace, String feature, String id) {
+        return WorkerLogs.in(stateDir(workspace, feature, id)).events();
     }
 
     /** {@code <workspace>@tmp}: no symbolic link below it leads the worker's state or logs anywhere else. */

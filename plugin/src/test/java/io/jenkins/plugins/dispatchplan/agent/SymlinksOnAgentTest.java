@@ -168,6 +168,32 @@ class SymlinksOnAgentTest {
     }
 
     @Test
+    void readingAWorkersProgressWhileItRunsRefusesALinkWhereItsEventsGoOrOnTheWayThere() throws Exception {
+        Path events = WorkstreamSetup.eventsFile(workspace, "shop", "api");
+        Files.createDirectories(events.getParent());
+        Files.createSymbolicLink(events, canary);
+        AgentCallables.ReadProgress read = new AgentCallables.ReadProgress("shop", "api", null);
+
+        assertThatThrownBy(() -> read.invoke(workspace.toFile(), null))
+                .isInstanceOf(UnsafePathException.class)
+                .hasMessageContaining(events + " is a symbolic link")
+                .hasMessageNotContaining(SECRET);
+
+        // The state directory itself planted as a link, to a directory holding events of its own.
+        Path planted = Files.createDirectories(home.resolve("planted"));
+        Files.writeString(planted.resolve("worker.events.jsonl"), "{\"type\":\"result\",\"subtype\":\"" + SECRET + "\"}\n");
+        Files.delete(events);
+        Files.delete(events.getParent());
+        Files.createSymbolicLink(events.getParent(), planted);
+
+        assertThatThrownBy(() -> read.invoke(workspace.toFile(), null))
+                .isInstanceOf(UnsafePathException.class)
+                .hasMessageContaining(events.getParent() + " is a symbolic link")
+                .hasMessageNotContaining(SECRET);
+        assertCanaryNeitherWrittenNorRead();
+    }
+
+    @Test
     void aWorktreeincludeLinkInTheWorkspaceIsAnErrorAndUntrackedLinksAreNotCopied() throws Exception {
         Files.createSymbolicLink(workspace.resolve(".env"), canary);
         WorkstreamSetup withEnv = setup("true");
