@@ -5,6 +5,7 @@ import io.jenkins.plugins.dispatchplan.config.CommandWorker;
 import io.jenkins.plugins.dispatchplan.config.ClaudeWorker;
 import io.jenkins.plugins.dispatchplan.steps.ReadPlanStep;
 import io.jenkins.plugins.dispatchplan.steps.IntegrateWorkstreamsStep;
+import io.jenkins.plugins.dispatchplan.steps.TrackWorkstreamStep;
 import io.jenkins.plugins.dispatchplan.steps.WaitForWorkstreamStep;
 import io.jenkins.plugins.dispatchplan.steps.PrepareWorkstreamStep;
 import io.jenkins.plugins.dispatchplan.steps.ReportWorkstreamStep;
@@ -144,7 +145,7 @@ class HpiContentIT {
                 ReadPlanStep.DescriptorImpl.class.getName(), WaitForWorkstreamStep.DescriptorImpl.class.getName(),
                 ReportWorkstreamStep.DescriptorImpl.class.getName(), PrepareWorkstreamStep.DescriptorImpl.class.getName(),
                 CollectWorkstreamStep.DescriptorImpl.class.getName(), IntegrateWorkstreamsStep.DescriptorImpl.class.getName(),
-                RecordVerificationStep.DescriptorImpl.class.getName());
+                RecordVerificationStep.DescriptorImpl.class.getName(), TrackWorkstreamStep.DescriptorImpl.class.getName());
         assertThat(indexed).isEqualTo(annotated);
     }
 

@@ -93,8 +93,11 @@ public final class WorkstreamPreparation {
             SafeFiles.prepareForWriting(WorkstreamSetup.stateRoot(workspace), log);
         }
         boolean unix = File.pathSeparatorChar == ':';
-        return new PreparedWorkstream(worktree.toString(), setup.branch, environment(command.environment()),
-                shellCommand(command.argv(), request, unix, setup.worker.streamsEvents()), unix, describeStart(prepared));
+        PreparedWorkstream answer = new PreparedWorkstream(worktree.toString(), setup.branch,
+                environment(command.environment()), shellCommand(command.argv(), request, unix, setup.worker.streamsEvents()),
+                unix, describeStart(prepared));
+        // Only the Unix script keeps the events file (see shellCommand).
+        return unix && setup.worker.streamsEvents() ? answer.streamingEvents() : answer;
     }
 
     /**

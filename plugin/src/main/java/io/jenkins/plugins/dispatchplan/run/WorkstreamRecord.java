@@ -146,22 +146,27 @@ public final class WorkstreamRecord {
         finishedAt = now;
     }
 
-    public synchronized void activity(Integer workerTurns, String line, long at) {
+    /** Records how far its worker has got; true when that changed anything (the build is then worth saving). */
+    public synchronized boolean activity(Integer workerTurns, String line, long at) {
+        boolean changed = !java.util.Objects.equals(turns, workerTurns) || !java.util.Objects.equals(lastActivity, line)
+                || lastActivityAt != at;
         turns = workerTurns;
         lastActivity = line;
         lastActivityAt = at;
+        return changed;
     }
 
     /**
-     * Claude's turns, as of its last collected attempt: the agent's events file is read when {@code collectWorkstream}
-     * runs (each event is in the stage log as it happens). Null before, and for a command worker.
+     * Claude's turns so far: read from the agent's events file every few seconds while the worker runs
+     * ({@code trackWorkstream}) and once more when {@code collectWorkstream} runs (each event is in the stage log as it
+     * happens). Null before the first one, and for a command worker.
      */
     @Exported
     public Integer getTurns() {
         return turns;
     }
 
-    /** The worker's last activity as a readable line (e.g. {@code turn 12: Bash: npm test}), as of the last collect. */
+    /** The worker's last activity as a readable line (e.g. {@code turn 12: Bash: npm test}), as of the last read. */
     @Exported
     public String getLastActivity() {
         return lastActivity;

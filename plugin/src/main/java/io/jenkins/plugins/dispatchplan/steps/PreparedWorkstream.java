@@ -16,6 +16,8 @@ public final class PreparedWorkstream implements Serializable {
     private final String command;
     private final boolean unix;
     private final String start;
+    /** The worker writes its events to a file as they come, which trackWorkstream reads (false from an older build). */
+    private boolean streamsEvents;
     /** Set when an earlier build finished it: nothing to run, the branch is merged as it is. */
     private String doneHead;
     private int doneCommits;
@@ -28,6 +30,12 @@ public final class PreparedWorkstream implements Serializable {
         this.command = command;
         this.unix = unix;
         this.start = start;
+    }
+
+    /** The same, for a worker whose events file {@code trackWorkstream} can read while it runs. */
+    public PreparedWorkstream streamingEvents() {
+        this.streamsEvents = true;
+        return this;
     }
 
     /**
@@ -88,6 +96,15 @@ public final class PreparedWorkstream implements Serializable {
     @Whitelisted
     public String getCommand() {
         return command;
+    }
+
+    /**
+     * True when the worker writes its events to a file as they come (Claude Code on a Unix agent): then
+     * {@code trackWorkstream} around its {@code sh} shows its progress on the run page while it runs.
+     */
+    @Whitelisted
+    public boolean isStreamsEvents() {
+        return streamsEvents;
     }
 
     /** True for {@code sh}, false for {@code bat}. */

@@ -4,6 +4,7 @@ import io.jenkins.plugins.dispatchplan.steps.CollectedWorkstream;
 import io.jenkins.plugins.dispatchplan.config.ClaudeWorker;
 import io.jenkins.plugins.dispatchplan.steps.ReadPlanStep;
 import io.jenkins.plugins.dispatchplan.steps.PreparedWorkstream;
+import io.jenkins.plugins.dispatchplan.run.WorkstreamRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +99,60 @@ class ClaudeWorkerOnAgentTest {
     }
 
     @Test
+    void theRunPageRowFollowsTheWorkerWhileItRunsReadFromItsEventsFileOnTheAgent() throws Exception {
+        TempRepo origin = TempRepo.initWithFiles(tmp.resolve("origin"), Map.of("README.md", "shop\n"));
+        Path workspace = tmp.resolve("agent/workspace/job");
+        ClaudeWorker claude = new ClaudeWorker();
+        claude.setExecutable(ClaudeCodeCli.executable().toString());
+        WorkstreamSetup setup = new WorkstreamSetup("org/shop", PlanJson.write(new ReadPlanStep().parse(WorkstreamOnAgentTest.PLAN,
+                "plan.yaml")), "shop", "api", "REST API", "shop/api", origin.fileUrl(), origin.head(), claude, Map.of());
+        api.enqueue(Turn.bash("echo orders > orders.txt"),
+                Turn.stall(java.time.Duration.ofSeconds(4), Turn.bash("echo done > \"$RESULTS_FILE\"")), Turn.text("Done."));
+        PreparedWorkstream prepared = new WorkstreamPreparation(tmp.resolve("agent/dispatch-plan/repositories"), null)
+                .prepare(setup, workspace);
+        WorkstreamRecord row = new WorkstreamRecord(new ReadPlanStep().parse(WorkstreamOnAgentTest.PLAN, "plan.yaml")
+                .workstreams().get(0), "shop/api");
+        row.started(System.currentTimeMillis());
+        java.util.concurrent.atomic.AtomicReference<WorkerProgress> read = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+        assertThat(prepared.isStreamsEvents()).as("trackWorkstream goes around its sh").isTrue();
+        Process worker = startAsSh(prepared);
+        try {
+            // What trackWorkstream's reads on the agent find, put on the row as they come.
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    WorkerProgress progress = new AgentCallables.ReadProgress("shop", "api", read.get())
+                            .invoke(workspace.toFile(), null);
+                    read.set(progress);
+                    if (progress.lastActivity() != null) {
+                        row.activity(progress.turns(), progress.lastActivity(), progress.lastActivityAt());
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, 0, 100, TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!"turn 1: Bash: echo orders > orders.txt".equals(row.getLastActivity()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            assertThat(row.getLastActivity()).isEqualTo("turn 1: Bash: echo orders > orders.txt");
+            assertThat(worker.isAlive()).as("the row moved while the worker still ran").isTrue();
+            assertThat(row.getTurns()).isEqualTo(1);
+            assertThat(row.getLastActivityAt()).isPositive();
+            assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            timer.shutdownNow();
+            worker.destroyForcibly();
+        }
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, worker.exitValue());
+
+        assertThat(collected.getStatus()).as(collected.getReason()).isEqualTo("SUCCESS");
+        assertThat(collected.getTurns()).isEqualTo(3);
+    }
+
+    @Test
     void aLaterBuildOnAnotherAgentResumesTheConversationFromTheArchivedTranscript() throws Exception {
         TempRepo origin = TempRepo.initWithFiles(tmp.resolve("origin"), Map.of("README.md", "shop\n"));
         ClaudeWorker claude = new ClaudeWorker();
@@ -135,6 +190,12 @@ class ClaudeWorkerOnAgentTest {
 
     /** Runs the prepared command as {@code sh} would, with the API key withCredentials binds. */
     private int runAsSh(PreparedWorkstream prepared) throws Exception {
+        Process p = startAsSh(prepared);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+
+    private Process startAsSh(PreparedWorkstream prepared) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", prepared.getCommand()).directory(Path.of(prepared.getPath()).toFile());
         for (String entry : prepared.getEnvironment()) {
             int eq = entry.indexOf('=');
@@ -142,8 +203,7 @@ class ClaudeWorkerOnAgentTest {
         }
         pb.environment().put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
         pb.environment().putAll(api.cliEnvironment());
-        Process p = pb.start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return p.exitValue();
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        return pb.start();
     }
 }
