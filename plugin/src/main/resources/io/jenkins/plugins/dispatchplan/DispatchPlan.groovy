@@ -9,8 +9,8 @@ import io.jenkins.plugins.dispatchplan.steps.SkippedStage
  * <pre>
  * stage('Plan')          node: readDispatchPlan, archive plan.json and the graph
  * stage('Workstreams')   parallel(id: { stage(id) { waitForWorkstream; node(label) { unstash dependency bundles;
- *                                     prepareWorkstream; worker via sh/bat; collectWorkstream; archive and stash
- *                                     its bundle } ; reportWorkstream } })
+ *                                     prepareWorkstream; worker via sh/bat (inside trackWorkstream for Claude);
+ *                                     collectWorkstream; archive and stash its bundle } ; reportWorkstream } })
  * stage('Integration')   node: integrateWorkstreams (always runs, with whatever succeeded), then each verify run
  *                        it asks for as sh + recordVerification, calling it again until it is done
  * </pre>
@@ -119,15 +119,27 @@ class DispatchPlan implements Serializable {
             }
         }
 
+        // A worker that writes its events to a file as they come (Claude on a Unix agent) has its turns and last
+        // activity on the run page while it runs: trackWorkstream reads that file, from the node's workspace.
+        def withProgress = { def worktree, String id, Closure body ->
+            if (worktree.streamsEvents) {
+                steps.trackWorkstream(id: id) { body() }
+            } else {
+                body()
+            }
+        }
+
         // The worker as a durable sh/bat step (it survives a controller restart), cwd = its worktree.
         def runWorker = { def plan, def workstream, def worktree ->
             int exitStatus = -1
-            steps.withEnv(worktree.environment) {
-                steps.dir(worktree.path) {
-                    withApiKey(plan.credentialsId, plan.apiKeyVariable) {
-                        withTimeout(workstream.timeoutMinutes) {
-                            Map step = [script: worktree.command, returnStatus: true, label: "worker ${workstream.id}"]
-                            exitStatus = worktree.unix ? steps.sh(step) : steps.bat(step)
+            withProgress(worktree, workstream.id) {
+                steps.withEnv(worktree.environment) {
+                    steps.dir(worktree.path) {
+                        withApiKey(plan.credentialsId, plan.apiKeyVariable) {
+                            withTimeout(workstream.timeoutMinutes) {
+                                Map step = [script: worktree.command, returnStatus: true, label: "worker ${workstream.id}"]
+                                exitStatus = worktree.unix ? steps.sh(step) : steps.bat(step)
+                            }
                         }
                     }
                 }

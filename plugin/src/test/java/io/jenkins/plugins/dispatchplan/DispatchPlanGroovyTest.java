@@ -146,6 +146,39 @@ class DispatchPlanGroovyTest {
     }
 
     @Test
+    void aClaudeWorkersShRunsInsideTrackWorkstreamFromTheNodesWorkspaceSoTheRunPageFollowsIt() throws Exception {
+        RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of());
+
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            String branch = "Workstreams/" + id;
+            Call sh = only(steps, c -> c.step().equals("sh") && c.path().equals(branch));
+            Call track = only(steps, c -> c.step().equals("trackWorkstream") && c.path().equals(branch));
+            Call ended = only(steps, c -> c.step().equals("trackWorkstream ended") && c.path().equals(branch));
+            assertThat(track.args()).containsExactly(Map.entry("id", id));
+            assertThat(sh.seq()).as("the worker's sh is inside the block").isBetween(track.seq(), ended.seq());
+            assertThat(track.seq()).as("started in the node's workspace, around the worktree's dir")
+                    .isGreaterThan(prepared(steps, id).seq())
+                    .isLessThan(lastBefore(steps, sh, c -> c.step().equals("withEnv")).seq())
+                    .isLessThan(lastBefore(steps, sh, c -> c.step().equals("dir")).seq());
+            Call collect = only(steps, c -> c.step().equals("collectWorkstream") && c.detail().startsWith(id + " "));
+            assertThat(collect.seq()).as("collect records the last word after it").isGreaterThan(ended.seq());
+        }
+        // A block step inside the workstream's stage: the stages the views draw are the same.
+        assertThat(steps.calls().stream().filter(c -> c.step().equals("stage")).map(Call::detail))
+                .containsExactlyInAnyOrder("Plan", "Workstreams", "a", "b", "c", "d", "e", "Integration");
+    }
+
+    @Test
+    void aCommandWorkerHasNoEventsFileSoItsShIsNotWrapped() throws Exception {
+        Map<String, Object> options = options();
+        options.put("worker", new io.jenkins.plugins.dispatchplan.config.CommandWorker("make all"));
+        RecordingPipelineSteps steps = run("diamond.yaml", options, Map.of());
+
+        assertThat(steps.calls()).filteredOn(c -> c.step().equals("sh")).hasSize(5);
+        assertThat(steps.calls()).noneMatch(c -> c.step().startsWith("trackWorkstream"));
+    }
+
+    @Test
     void eachWorkstreamRunsOnItsOwnLabelOrThePlanLabel() throws Exception {
         RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of());
 
@@ -410,6 +443,7 @@ class DispatchPlanGroovyTest {
         step.setMaxParallel((Integer) options.get("maxParallel"));
         step.setFailFast(Boolean.TRUE.equals(options.get("failFast")));
         step.setCredentialsId((String) options.get("credentialsId"));
+        step.setWorker((io.jenkins.plugins.dispatchplan.config.WorkerConfig) options.get("worker"));
         step.setVerify((String) options.get("verify"));
         step.setVerifyEach(Boolean.TRUE.equals(options.get("verifyEach")));
         step.setResolveConflicts((io.jenkins.plugins.dispatchplan.config.WorkerConfig) options.get("resolveConflicts"));

@@ -220,6 +220,16 @@ public final class RecordingPipelineSteps {
         return body.call();
     }
 
+    /** Runs its body; what the body calls lies between this call and its {@code trackWorkstream ended}. */
+    public Object trackWorkstream(Map<String, Object> args, Closure<?> body) {
+        record("trackWorkstream", String.valueOf(args.get("id")), args);
+        try {
+            return body.call();
+        } finally {
+            record("trackWorkstream ended", String.valueOf(args.get("id")), null);
+        }
+    }
+
     public Object catchError(Map<String, Object> args, Closure<?> body) {
         record("catchError", args.get("buildResult") + "/" + args.get("stageResult"), args);
         try {
@@ -357,6 +367,8 @@ public final class RecordingPipelineSteps {
         worktree.put("environment", List.of("WORKSTREAM_ID=" + id, "TASKS_FILE=shop/" + id + "/TASKS.md"));
         worktree.put("command", "'claude' '-p' 'Read TASKS.md'");
         worktree.put("unix", true);
+        // As the real step says: the run's worker (Claude by default) writes its events to a file on a Unix agent.
+        worktree.put("streamsEvents", runSettings.getWorker() != null && runSettings.getWorker().streamsEvents());
         worktree.put("done", doneEarlier.contains(id));
         return worktree;
     }

@@ -73,6 +73,26 @@ class RunPageViewTest {
     }
 
     @Test
+    void aRunningRowShowsItsWorkersTurnsAndLastActivitySoFarAsApiJsonDoes() throws Exception {
+        DispatchPlanAction action = finishedRun();
+        WorkstreamRecord web = action.workstream("web");
+        web.started(10_000);
+        web.ranOn("agent-2");
+        // As trackWorkstream records it while the worker runs.
+        web.activity(3, "turn 3: Bash: npm test -- orders", 1_796_114_683_000L);
+
+        RunPageView.Row row = row(RunPageView.of(action, BUILD, ARCHIVED, true), "web");
+        Map<String, Object> exported = workstreams(action).get(3);
+
+        assertThat(row.getLook().getLabel()).isEqualTo("Running");
+        assertThat(row.getActivity()).isEqualTo("3 turns · turn 3: Bash: npm test -- orders");
+        assertThat(row.getActivityTime()).isEqualTo("2026-12-01 08:44:43 UTC");
+        assertThat(exported).containsEntry("status", "RUNNING").containsEntry("turns", 3)
+                .containsEntry("lastActivity", "turn 3: Bash: npm test -- orders")
+                .containsEntry("lastActivityAt", 1_796_114_683_000L);
+    }
+
+    @Test
     void everyWorkstreamLinksTheFilesItArchivedFailedOnesToo() throws Exception {
         RunPageView view = RunPageView.of(finishedRun(), BUILD, ARCHIVED, false);
 
