@@ -70,17 +70,10 @@ class ClaudeWorkerOnAgentTest {
 
     @Test
     void theStageLogGetsAReadableLinePerEventAndTheRunPageItsActivityWhenCollected() throws Exception {
-        TempRepo origin = TempRepo.initWithFiles(tmp.resolve("origin"), Map.of("README.md", "shop\n"));
         Path workspace = tmp.resolve("agent/workspace/job");
-        ClaudeWorker claude = new ClaudeWorker();
-        claude.setExecutable(ClaudeCodeCli.executable().toString());
-        WorkstreamSetup setup = new WorkstreamSetup("org/shop", PlanJson.write(new ReadPlanStep().parse(WorkstreamOnAgentTest.PLAN,
-                "plan.yaml")), "shop", "api", "REST API", "shop/api", origin.fileUrl(), origin.head(), claude, Map.of());
-        api.enqueue(Turn.bash("echo orders > orders.txt"),
-                Turn.stall(java.time.Duration.ofSeconds(1), Turn.bash("echo done > \"$RESULTS_FILE\"")), Turn.text("Done."));
+        WorkstreamSetup setup = claudeSetup();
 
-        PreparedWorkstream prepared = new WorkstreamPreparation(tmp.resolve("agent/dispatch-plan/repositories"), null)
-                .prepare(setup, workspace);
+        PreparedWorkstream prepared = preparedForThreeTurns(setup, workspace, java.time.Duration.ofSeconds(1));
         Map<String, String> env = new java.util.LinkedHashMap<>(api.cliEnvironment());
         env.put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
         WorkstreamOnAgentTest.Sh sh = WorkstreamOnAgentTest.runAsShWatchingStdout(prepared, env);
@@ -100,16 +93,9 @@ class ClaudeWorkerOnAgentTest {
 
     @Test
     void theRunPageRowFollowsTheWorkerWhileItRunsReadFromItsEventsFileOnTheAgent() throws Exception {
-        TempRepo origin = TempRepo.initWithFiles(tmp.resolve("origin"), Map.of("README.md", "shop\n"));
         Path workspace = tmp.resolve("agent/workspace/job");
-        ClaudeWorker claude = new ClaudeWorker();
-        claude.setExecutable(ClaudeCodeCli.executable().toString());
-        WorkstreamSetup setup = new WorkstreamSetup("org/shop", PlanJson.write(new ReadPlanStep().parse(WorkstreamOnAgentTest.PLAN,
-                "plan.yaml")), "shop", "api", "REST API", "shop/api", origin.fileUrl(), origin.head(), claude, Map.of());
-        api.enqueue(Turn.bash("echo orders > orders.txt"),
-                Turn.stall(java.time.Duration.ofSeconds(4), Turn.bash("echo done > \"$RESULTS_FILE\"")), Turn.text("Done."));
-        PreparedWorkstream prepared = new WorkstreamPreparation(tmp.resolve("agent/dispatch-plan/repositories"), null)
-                .prepare(setup, workspace);
+        WorkstreamSetup setup = claudeSetup();
+        PreparedWorkstream prepared = preparedForThreeTurns(setup, workspace, java.time.Duration.ofSeconds(4));
         WorkstreamRecord row = new WorkstreamRecord(new ReadPlanStep().parse(WorkstreamOnAgentTest.PLAN, "plan.yaml")
                 .workstreams().get(0), "shop/api");
         row.started(System.currentTimeMillis());
@@ -186,6 +172,23 @@ class ClaudeWorkerOnAgentTest {
         assertThat(Path.of(prepared.getPath()).resolve("orders.txt")).as("its branch came back too").hasContent("orders");
         io.dispatchplan.testsupport.fakeapi.RecordedRequest resumed = api.conversationRequests().get(2);
         assertThat(resumed.mentions("Half done: orders.txt written.")).isTrue();
+    }
+
+    /** Workstream api of job org/shop with the real Claude Code CLI, from a fresh repository. */
+    private WorkstreamSetup claudeSetup() throws Exception {
+        TempRepo origin = TempRepo.initWithFiles(tmp.resolve("origin"), Map.of("README.md", "shop\n"));
+        ClaudeWorker claude = new ClaudeWorker();
+        claude.setExecutable(ClaudeCodeCli.executable().toString());
+        return new WorkstreamSetup("org/shop", PlanJson.write(new ReadPlanStep().parse(WorkstreamOnAgentTest.PLAN,
+                "plan.yaml")), "shop", "api", "REST API", "shop/api", origin.fileUrl(), origin.head(), claude, Map.of());
+    }
+
+    /** Prepared, with the API scripted for three turns: a file written, a pause, RESULTS.md written, a last word. */
+    private PreparedWorkstream preparedForThreeTurns(WorkstreamSetup setup, Path workspace, java.time.Duration pause)
+            throws Exception {
+        api.enqueue(Turn.bash("echo orders > orders.txt"), Turn.stall(pause, Turn.bash("echo done > \"$RESULTS_FILE\"")),
+                Turn.text("Done."));
+        return new WorkstreamPreparation(tmp.resolve("agent/dispatch-plan/repositories"), null).prepare(setup, workspace);
     }
 
     /** Runs the prepared command as {@code sh} would, with the API key withCredentials binds. */
