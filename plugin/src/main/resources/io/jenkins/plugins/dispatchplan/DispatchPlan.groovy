@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dispatchplan
 
+import io.jenkins.plugins.dispatchplan.steps.SkippedStage
+
 /**
  * What {@code dispatchPlan(...)} expands to: real {@code stage} and {@code parallel} steps, so the stage
  * views draw one column per workstream.

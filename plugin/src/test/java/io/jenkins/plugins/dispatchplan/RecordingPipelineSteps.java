@@ -1,5 +1,12 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.jenkins.plugins.dispatchplan.config.RunSettings;
+import io.jenkins.plugins.dispatchplan.steps.ReadPlanStep;
+import io.jenkins.plugins.dispatchplan.steps.GateDecision;
+import io.jenkins.plugins.dispatchplan.run.ScheduleState;
+import io.jenkins.plugins.dispatchplan.steps.ReportWorkstreamStep;
+import io.jenkins.plugins.dispatchplan.steps.PlanData;
+
 import groovy.lang.Closure;
 import io.dispatchplan.graph.Outcome;
 import io.dispatchplan.plan.Plan;
