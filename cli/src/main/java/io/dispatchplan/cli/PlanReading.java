@@ -10,7 +10,6 @@ import io.dispatchplan.worker.ClaudeWorkerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /** Reads the plan for plan and run: as it is, or with --normalize as Claude Code writes it (said on stderr). */
@@ -25,15 +24,7 @@ final class PlanReading {
         }
         // Claude Code gets this process's environment (the API key) and nothing else.
         Normalized normalized = new PlanNormalizer(claude, Map.of()).normalize(root, file, options);
-        err.println("dispatch-plan: " + switch (normalized.how()) {
-            case ASKED -> "Claude Code wrote the plan of " + file + (normalized.costUsd() == null ? ""
-                    : String.format(Locale.ROOT, " ($%.4f)", normalized.costUsd())) + " to " + normalized.planFile()
-                    + (normalized.replaced() ? ", replacing the one normalized from an earlier text" : "")
-                    + ". Review it, and commit it to keep it.";
-            case CACHED -> "read " + normalized.planFile() + ", normalized earlier from this same text of " + file
-                    + "; nothing was sent.";
-            case NOT_NEEDED -> file + " is a YAML/JSON plan already; --normalize had nothing to do.";
-        });
+        err.println("dispatch-plan: " + normalized.describe(file.toString(), String.valueOf(normalized.planFile())));
         err.flush();
         return normalized.plan();
     }

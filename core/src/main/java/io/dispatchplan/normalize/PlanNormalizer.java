@@ -78,7 +78,21 @@ public final class PlanNormalizer {
      * @param costUsd what the call cost as Claude Code reported it; null when nothing was sent
      * @param replaced whether the plan file was there before, written from an earlier text of the document
      */
-    public record Normalized(Plan plan, Path planFile, How how, Double costUsd, boolean replaced) {}
+    public record Normalized(Plan plan, Path planFile, How how, Double costUsd, boolean replaced) {
+
+        /** What happened, in one sentence, naming the document and the plan file as the user knows them. */
+        public String describe(String document, String shownPlanFile) {
+            return switch (how) {
+                case ASKED -> "Claude Code wrote the plan of " + document + (costUsd == null ? ""
+                        : String.format(Locale.ROOT, " ($%.4f)", costUsd)) + " to " + shownPlanFile
+                        + (replaced ? ", replacing the one normalized from an earlier text" : "")
+                        + ". Review it, and commit it to keep it.";
+                case CACHED -> "read " + shownPlanFile + ", normalized earlier from this same text of " + document
+                        + "; nothing was sent.";
+                case NOT_NEEDED -> document + " is a YAML/JSON plan already; normalizing had nothing to do.";
+            };
+        }
+    }
 
     /**
      * The plan of {@code document}, a file under {@code root} (a checkout: no symbolic link on the way is followed).

@@ -23,17 +23,23 @@ public final class RunSecrets {
 
     /** The Secret text credential {@code credentialsId} names, or none when it names none or another kind. */
     public static Secrets of(Run<?, ?> run, RunSettings settings) {
-        String id = settings.getCredentialsId();
-        if (id == null) {
-            return Secrets.NONE;
-        }
-        // The worker binds it with string(credentialsId:), which takes Secret text only; anything else fails there.
-        StringCredentials credentials = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
-        if (credentials == null || credentials.getSecret() == null) {
+        String key = apiKey(run, settings);
+        if (key == null) {
             return Secrets.NONE;
         }
         String variable = settings.getWorker() == null ? null : settings.getWorker().getApiKeyVariable();
-        return of(variable, credentials.getSecret().getPlainText());
+        return of(variable, key);
+    }
+
+    /** The value of the Secret text credential {@code credentialsId} names; null when it names none or another kind. */
+    public static String apiKey(Run<?, ?> run, RunSettings settings) {
+        String id = settings.getCredentialsId();
+        if (id == null) {
+            return null;
+        }
+        // The worker binds it with string(credentialsId:), which takes Secret text only; anything else fails there.
+        StringCredentials credentials = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
+        return credentials == null || credentials.getSecret() == null ? null : credentials.getSecret().getPlainText();
     }
 
     /** The value known by {@code variable} (or {@link #UNNAMED}), as {@link Secrets} masks it. */
