@@ -13,6 +13,7 @@ import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.plan.PlanSchema;
 import io.dispatchplan.plan.Workstream;
+import io.dispatchplan.report.PlanJson;
 import io.dispatchplan.testsupport.ClaudeCodeCli;
 import io.dispatchplan.testsupport.Plans;
 import io.dispatchplan.testsupport.TempRepo;
@@ -163,6 +164,22 @@ class PlanNormalizerTest {
             assertThat(silent.requests()).isEmpty();
         }
         assertThat(api.requests()).hasSize(1);
+    }
+
+    @Test
+    void thePlanJsonOfARunCommittedBesideTheDocumentServesAsWell() throws Exception {
+        api.enqueue(Turn.structuredOutput(ANSWER));
+        Plan first = normalize().plan();
+        Files.writeString(planFile(), PlanJson.write(first));
+
+        try (FakeAnthropicApi silent = FakeAnthropicApi.start()) {
+            Normalized again = normalizer(silent).normalize(repo.dir(), repo.dir().resolve(DOCUMENT),
+                    PlanOptions.defaults());
+
+            assertThat(again.how()).isEqualTo(How.CACHED);
+            assertThat(again.plan().workstreams()).isEqualTo(first.workstreams());
+            assertThat(silent.requests()).isEmpty();
+        }
     }
 
     @Test
