@@ -1,11 +1,11 @@
 package io.dispatchplan.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -17,7 +17,6 @@ import java.util.Set;
  */
 public final class PlanSchema {
     public static final String RESOURCE = "plan.schema.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID_PREFIX = "urn:dispatch-plan:plan-schema:";
     private static final ObjectNode SCHEMA = load();
 
@@ -66,18 +65,21 @@ public final class PlanSchema {
         return Set.copyOf(keys);
     }
 
+    /** Read with the plan reader's own YAML/JSON parser: an ObjectMapper would add its start-up to every first read. */
     private static ObjectNode load() {
         try (InputStream in = PlanSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the dispatch-plan jar");
             }
-            ObjectNode schema = (ObjectNode) JSON.readTree(in);
-            if (!schema.path("$id").asText().startsWith(ID_PREFIX)) {
+            JsonNode schema = YamlTree.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE).root();
+            if (!(schema instanceof ObjectNode object) || !schema.path("$id").asText().startsWith(ID_PREFIX)) {
                 throw new IllegalStateException(RESOURCE + " has no $id of the form " + ID_PREFIX + "<version>");
             }
-            return schema;
+            return object;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE + " from the dispatch-plan jar", e);
+        } catch (PlanException e) {
+            throw new IllegalStateException(RESOURCE + " in the dispatch-plan jar is not JSON: " + e.getMessage(), e);
         }
     }
 }
