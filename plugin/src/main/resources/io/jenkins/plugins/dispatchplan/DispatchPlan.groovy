@@ -149,7 +149,8 @@ class DispatchPlan implements Serializable {
                                         steps.sleep(time: collected.retryAfterSeconds, unit: 'SECONDS')
                                     }
                                     def worktree = steps.prepareWorkstream(id: id)
-                                    int exitStatus = runWorker(plan, workstream, worktree)
+                                    // Done by an earlier build of the job: no worker; collect hands its branch on.
+                                    int exitStatus = worktree.done ? 0 : runWorker(plan, workstream, worktree)
                                     collected = steps.collectWorkstream(id: id, exitStatus: exitStatus, attempt: attempt)
                                 }
                                 steps.dir(collected.artifactsDir) {

@@ -210,6 +210,20 @@ class DispatchPlanGroovyTest {
     }
 
     @Test
+    void aWorkstreamAnEarlierBuildFinishedRunsNoWorkerButIsCollectedArchivedAndStashed() throws Exception {
+        RecordingPipelineSteps steps = steps("diamond.yaml", options()).doneInAnEarlierBuild("a");
+        load(steps).invokeMethod("call", new Object[] {options()});
+
+        List<Call> inA = steps.calls().stream().filter(c -> c.path().equals("Workstreams/a")).toList();
+        assertThat(inA).extracting(Call::step).containsSubsequence("node", "prepareWorkstream", "collectWorkstream",
+                "archiveArtifacts", "stash", "reportWorkstream");
+        assertThat(inA).noneMatch(c -> c.step().equals("sh"));
+        assertThat(only(steps, c -> c.step().equals("collectWorkstream") && c.detail().startsWith("a ")).detail())
+                .isEqualTo("a exit 0");
+        assertThat(steps.calls()).anyMatch(c -> c.step().equals("sh") && c.path().equals("Workstreams/b"));
+    }
+
+    @Test
     void retriesStopAtTheThirdAttempt() throws Exception {
         RecordingPipelineSteps steps = steps("diamond.yaml", options()).workerExitsInTurn("e", 75, 75, 75, 0);
         load(steps).invokeMethod("call", new Object[] {options()});

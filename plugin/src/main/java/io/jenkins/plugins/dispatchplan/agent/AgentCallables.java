@@ -54,6 +54,9 @@ public final class AgentCallables {
         private final BranchPusher pusher;
         private final int attempt;
 
+        /** The API key, to mask in the worker's logs archived on the agent (it had the key in its environment). */
+        private RunSecrets.Bound apiKey;
+
         public Collect(WorkstreamSetup setup, int exitStatus, BranchPusher pusher, int attempt) {
             this.setup = setup;
             this.exitStatus = exitStatus;
@@ -61,10 +64,16 @@ public final class AgentCallables {
             this.attempt = attempt;
         }
 
+        public Collect masking(RunSecrets.Bound key) {
+            this.apiKey = key;
+            return this;
+        }
+
         @Override
         public CollectedWorkstream invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
-                return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus, pusher, attempt);
+                return new WorkstreamCollection().collect(setup, workspace.toPath(), exitStatus, pusher, attempt,
+                        apiKey == null ? io.dispatchplan.secrets.Secrets.NONE : RunSecrets.of(apiKey.variable(), apiKey.value()));
             } catch (GitException | io.dispatchplan.collect.CollectException | IllegalStateException
                     | UncheckedIOException e) {
                 throw new AbortException("collectWorkstream " + setup.id + ": " + e.getMessage());
@@ -185,6 +194,33 @@ public final class AgentCallables {
             } catch (UncheckedIOException e) {
                 throw new AbortException("readDispatchPlan: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Run on the workspace before the controller writes a file into it: the file's directories exist and none is a
+     * symbolic link (the workspace is a checkout: untrusted), and no link stands where the file goes.
+     */
+    public static final class MakeRoomFor extends MasterToSlaveFileCallable<Void> {
+        private static final long serialVersionUID = 1L;
+
+        private final String relativePath;
+
+        public MakeRoomFor(String relativePath) {
+            this.relativePath = relativePath;
+        }
+
+        @Override
+        public Void invoke(File workspace, VirtualChannel channel) throws IOException {
+            Path root = workspace.toPath();
+            Path file = root.resolve(relativePath);
+            try {
+                io.dispatchplan.files.SafeFiles.directories(root, file.getParent());
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+            java.nio.file.Files.deleteIfExists(file);
+            return null;
         }
     }
 }

@@ -79,9 +79,20 @@ public final class IntegrationOnAgent {
                         + (m.message().isBlank() ? "" : " (" + m.message() + ")"));
             }
         }
-        writeReport(setup, result, workspace, workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("integration"));
+        Path reports = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("integration");
+        String fetch = null;
+        try {
+            if (IntegrationBundle.write(git, repo.gitDir(), result.integrationBranch(), setup.baseCommit, workspace)) {
+                fetch = IntegrationBundle.fetchCommand(setup.buildUrl, result.integrationBranch());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the integration bundle: " + e.getMessage(), e);
+        }
+        writeReport(setup, result, workspace, reports, fetch == null ? ""
+                : IntegrationBundle.markdown(result.integrationBranch(), setup.baseCommit, fetch));
         IntegrationReport report = new IntegrationReport(result.integrationBranch(), result.headSha(), worktree.toString(),
                 merged, notMerged, result.stopped());
+        report.reachableBy(fetch == null ? null : IntegrationBundle.ARTIFACT, fetch);
         if (pusher != null) {
             try {
                 pusher.push(repo.gitDir(), setup.repository, result.integrationBranch(), true);
@@ -93,7 +104,7 @@ public final class IntegrationOnAgent {
     }
 
     /** INTEGRATION.md and report.json (the engine's formats) under {@code .dispatch-plan/integration/}, to archive. */
-    static void writeReport(IntegrationSetup setup, IntegrationResult result, Path workspace, Path dir) {
+    static void writeReport(IntegrationSetup setup, IntegrationResult result, Path workspace, Path dir, String more) {
         List<WorkstreamReport> rows = new ArrayList<>();
         for (IntegrationSetup.Row r : setup.rows) {
             rows.add(new WorkstreamReport(r.id, r.title, r.status, r.reason, r.agent, r.durationMillis, r.branch, r.headSha,
@@ -103,7 +114,7 @@ public final class IntegrationOnAgent {
         RunReport report = new RunReport(setup.feature, setup.planTitle, setup.baseCommit,
                 setup.startedAt > 0 ? Instant.ofEpochMilli(setup.startedAt) : null, Instant.now(), rows, result);
         // Below the workspace only, links replaced, never written through.
-        SafeFiles.writeRegularFile(workspace, dir.resolve("INTEGRATION.md"), IntegrationMarkdown.write(report));
+        SafeFiles.writeRegularFile(workspace, dir.resolve("INTEGRATION.md"), IntegrationMarkdown.write(report) + more);
         SafeFiles.writeRegularFile(workspace, dir.resolve("report.json"), ReportJson.write(report));
     }
 }

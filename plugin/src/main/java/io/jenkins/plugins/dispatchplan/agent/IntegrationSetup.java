@@ -67,6 +67,8 @@ public final class IntegrationSetup implements Serializable {
     /** The job's full name: its branches live in its own repository in the agent's cache. */
     public String job = "";
     public String planTitle;
+    /** The build's absolute URL ({@code BUILD_URL}) for the line that fetches the archived bundle, or null. */
+    public String buildUrl;
     public long startedAt;
     public ArrayList<Row> rows = new ArrayList<>();
     final String baseCommit;

@@ -23,23 +23,31 @@ public final class RunSecrets {
 
     /** The Secret text credential {@code credentialsId} names, or none when it names none or another kind. */
     public static Secrets of(Run<?, ?> run, RunSettings settings) {
-        String key = apiKey(run, settings);
-        if (key == null) {
-            return Secrets.NONE;
-        }
-        String variable = settings.getWorker() == null ? null : settings.getWorker().getApiKeyVariable();
-        return of(variable, key);
+        Bound bound = bound(run, settings);
+        return bound == null ? Secrets.NONE : of(bound.variable(), bound.value());
     }
 
-    /** The value of the Secret text credential {@code credentialsId} names; null when it names none or another kind. */
-    public static String apiKey(Run<?, ?> run, RunSettings settings) {
+    /** The API key and the variable the worker gets it in (null: it names none), for masking on the agent too. */
+    public record Bound(String variable, String value) implements java.io.Serializable {
+        @Override
+        public String toString() {
+            return "Bound[" + variable + "=****]";
+        }
+    }
+
+    /** The run's API key, or null when {@code credentialsId} names none or not a Secret text credential. */
+    public static Bound bound(Run<?, ?> run, RunSettings settings) {
         String id = settings.getCredentialsId();
         if (id == null) {
             return null;
         }
         // The worker binds it with string(credentialsId:), which takes Secret text only; anything else fails there.
         StringCredentials credentials = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
-        return credentials == null || credentials.getSecret() == null ? null : credentials.getSecret().getPlainText();
+        if (credentials == null || credentials.getSecret() == null) {
+            return null;
+        }
+        String variable = settings.getWorker() == null ? null : settings.getWorker().getApiKeyVariable();
+        return new Bound(variable, credentials.getSecret().getPlainText());
     }
 
     /** The value known by {@code variable} (or {@link #UNNAMED}), as {@link Secrets} masks it. */

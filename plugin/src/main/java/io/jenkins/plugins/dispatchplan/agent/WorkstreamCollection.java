@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dispatchplan.agent;
 
+import io.dispatchplan.secrets.Secrets;
 import io.jenkins.plugins.dispatchplan.run.WorkstreamRecord;
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
 import io.jenkins.plugins.dispatchplan.steps.CollectedWorkstream;
@@ -48,6 +49,18 @@ public final class WorkstreamCollection {
      */
     CollectedWorkstream collect(WorkstreamSetup setup, Path workspace, int exitStatus, BranchPusher pusher, int attempt)
             throws IOException {
+        return collect(setup, workspace, exitStatus, pusher, attempt, Secrets.NONE);
+    }
+
+    /**
+     * @param secrets what to mask in the worker's logs archived now and in the output tail handed back (the run's API
+     *     key: the worker had it in its environment and may have printed it)
+     */
+    CollectedWorkstream collect(WorkstreamSetup setup, Path workspace, int exitStatus, BranchPusher pusher, int attempt,
+            Secrets secrets) throws IOException {
+        if (setup.carriedHead != null) {
+            return carried(setup, workspace);
+        }
         WorkerRequest request = setup.request(workspace);
         if (!Files.isDirectory(request.worktree())) {
             throw new IllegalStateException("no worktree at " + request.worktree() + ": call prepareWorkstream('"
@@ -61,6 +74,7 @@ public final class WorkstreamCollection {
         WorkerResultFile.write(outcome);
         Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
         Activity activity = keepEvents(request, WorkstreamSetup.stateRoot(workspace), workspace, dir, attempt);
+        String outputTail = keepLogs(request, WorkstreamSetup.stateRoot(workspace), workspace, dir, attempt, secrets);
         if ((fixed || outcome.retryable()) && attempt < RETRIES.maxAttempts()) {
             // Nothing is collected yet: the next attempt goes on in the same worktree.
             long delay = fixed ? 0 : RETRIES.delayBefore(attempt + 1).toSeconds();
@@ -115,7 +129,54 @@ public final class WorkstreamCollection {
                 outcome.costUsd(), outcome.sessionId(), saved.resultsPresent(),
                 saved.wipCommitted() ? saved.headSha() : null, results,
                 saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits(), cleanup)
-                .withActivity(activity.turns, activity.line, activity.at);
+                .withActivity(activity.turns, activity.line, activity.at)
+                .withOutputTail(status.equals("FAILURE") ? outputTail : null);
+    }
+
+    /**
+     * A workstream an earlier build finished: nothing ran, so nothing is judged or saved. Its branch goes on to
+     * dependents and integration through the bundle prepare made; its results stay where that build archived them.
+     */
+    private static CollectedWorkstream carried(WorkstreamSetup setup, Path workspace) {
+        Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));
+        boolean bundled = SafeFiles.kind(workspace, bundle) == SafeFiles.Kind.FILE;
+        return new CollectedWorkstream("SUCCESS", setup.carriedReason, RunSettings.ARTIFACTS_DIR, null, null, null,
+                false, null, null, bundled ? bundlePath(setup.id) : null, setup.carriedHead, setup.carriedCommits, null);
+    }
+
+    /** How much of a failed worker's output comes back to the stage log and the run page: the end of each log. */
+    static final int TAIL_BYTES_PER_LOG = 2_000;
+
+    /**
+     * Copies this attempt's stdout and stderr beside RESULTS.md for archiving ({@code worker.stdout.log}, numbered for
+     * a later attempt), the run's secrets masked in the copies, never through a link; returns the end of each, masked,
+     * for a failure's detail.
+     */
+    private static String keepLogs(WorkerRequest request, Path stateRoot, Path workspace, Path dir, int attempt,
+            Secrets secrets) throws IOException {
+        SafeFiles.directories(workspace, dir);
+        WorkerLogs archived = WorkerLogs.in(dir).forAttempt(attempt);
+        StringBuilder tail = new StringBuilder();
+        Path[][] pairs = {{request.logs().stdout(), archived.stdout()}, {request.logs().stderr(), archived.stderr()}};
+        for (Path[] pair : pairs) {
+            if (SafeFiles.kind(stateRoot, pair[0]) != SafeFiles.Kind.FILE) {
+                continue;
+            }
+            SafeFiles.copyRegularFile(stateRoot, pair[0], workspace, pair[1]);
+            secrets.maskFiles(pair[1]);
+            String end = wholeLines(io.dispatchplan.files.FileTail.of(pair[1], TAIL_BYTES_PER_LOG)).strip();
+            if (!end.isEmpty()) {
+                tail.append(tail.length() == 0 ? "" : "\n").append("--- ").append(pair[1].getFileName()).append(" (end)\n")
+                        .append(end);
+            }
+        }
+        return tail.length() == 0 ? null : secrets.mask(tail.toString());
+    }
+
+    /** Drops a first line cut in the middle, unless it is all there is. */
+    private static String wholeLines(String tail) {
+        int newline = tail.indexOf('\n');
+        return tail.length() >= TAIL_BYTES_PER_LOG - 4 && newline >= 0 ? tail.substring(newline + 1) : tail;
     }
 
     /** What the run page shows of a worker's progress, as far as its events file tells it. */

@@ -57,6 +57,14 @@ public final class WorkstreamPreparation {
         Plan plan = setup.plan();
         List<Dependency> dependencies = setup.dependenciesInOrder(plan);
         importDependencies(repo, dependencies, workspace);
+        Optional<EarlierWork.Done> done;
+        try (RepositoryLock lock = cache.lock(repo)) {
+            done = new EarlierWork(git).check(repo.gitDir(), setup, workspace);
+        }
+        if (done.isPresent()) {
+            exportBundle(repo, setup, workspace);
+            return PreparedWorkstream.done(setup.branch, done.get().head(), done.get().commits(), done.get().reason());
+        }
         // REUSE: a re-run keeps the worktree, or checks out the branch an earlier run left, with its work. A dependent
         // starts from its dependencies' heads merged onto the base.
         Worktree prepared = new WorktreeManager(git).prepare(WorktreeRequest.of(repo.gitDir(), workspace, setup.feature,
@@ -100,11 +108,22 @@ public final class WorkstreamPreparation {
         }
     }
 
+    /** A done workstream's branch as a bundle, where a collected one's goes, for dependents and integration. */
+    private void exportBundle(CachedRepository repo, WorkstreamSetup setup, Path workspace) throws IOException {
+        Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(WorkstreamCollection.bundlePath(setup.id));
+        SafeFiles.directories(workspace, bundle.getParent());
+        java.nio.file.Files.deleteIfExists(bundle);
+        new BranchBundle(git).export(repo.gitDir(), setup.branch, setup.baseCommit, bundle);
+    }
+
     /** What the worktree started from, for the log: the base, and the dependencies merged in. */
     static String describeStart(Worktree worktree) {
         StringBuilder text = new StringBuilder(worktree.head().substring(0, 12));
         text.append(worktree.outcome() == Worktree.Outcome.REUSED ? " (kept from an earlier run" : " (base "
                 + worktree.baseSha().substring(0, 12));
+        if (worktree.baseMerge() != null) {
+            text.append(", with the new base ").append(worktree.baseSha(), 0, 12).append(" merged in");
+        }
         List<String> merged = worktree.dependencies().stream().filter(d -> d.mergeCommit() != null)
                 .map(d -> d.id() + " at " + d.head().substring(0, 12)).toList();
         if (!merged.isEmpty()) {

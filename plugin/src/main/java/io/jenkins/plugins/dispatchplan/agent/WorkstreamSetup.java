@@ -55,6 +55,18 @@ public final class WorkstreamSetup implements Serializable {
     public ArrayList<String> include = new ArrayList<>();
     /** A worker silent this long is stopped by the script's watchdog, retryable; 0 for no limit. */
     public int idleTimeoutSeconds = RunDefaults.DEFAULT_IDLE_TIMEOUT_MINUTES * 60;
+    /** The head an earlier build of the job recorded for this branch (the nearest that got so far), or null. */
+    public String priorHead;
+    /** The base that build ran from, or null. */
+    public String priorBase;
+    /** That build's number, for messages. */
+    public int priorBuild;
+    /** That build finished it with success and this one may take it as done ({@code rerun: 'unfinished'}). */
+    public boolean priorSucceeded;
+    /** Set for collect when prepare found it done: nothing ran, its branch is handed on at this head. */
+    public String carriedHead;
+    public int carriedCommits;
+    public String carriedReason;
     /** Claude Code still running this long after its result is stopped and judged by it. */
     int resultGraceSeconds = (int) io.dispatchplan.worker.WorkerRequest.DEFAULT_RESULT_GRACE.toSeconds();
 

@@ -27,6 +27,9 @@ public final class RunSettings implements Serializable {
     String label;
     int maxParallel;
     boolean failFast;
+    public static final String RERUN_UNFINISHED = "unfinished";
+    public static final String RERUN_ALL = "all";
+
     WorkerConfig worker;
     String credentialsId;
     String repository;
@@ -39,6 +42,8 @@ public final class RunSettings implements Serializable {
     /** 0: no limit (also what a build recorded before the option existed reads back as). */
     int idleTimeoutMinutes;
     boolean keepWorktrees;
+    /** {@link #RERUN_UNFINISHED} or {@link #RERUN_ALL}; null (a build from before the option) reads as the first. */
+    String rerun;
     Integer basePort;
     int portSpan = DEFAULT_PORT_SPAN;
     String setup;
@@ -66,6 +71,7 @@ public final class RunSettings implements Serializable {
         s.idleTimeoutMinutes = step.getIdleTimeoutMinutes() != null ? step.getIdleTimeoutMinutes()
                 : defaults.getIdleTimeoutMinutes();
         s.keepWorktrees = step.getKeepWorktrees() != null ? step.getKeepWorktrees() : defaults.isKeepWorktrees();
+        s.rerun = step.getRerun() != null ? step.getRerun() : RERUN_UNFINISHED;
         s.basePort = step.getBasePort();
         s.portSpan = step.getPortSpan();
         s.setup = step.getSetup();
@@ -147,6 +153,15 @@ public final class RunSettings implements Serializable {
 
     public int getIdleTimeoutMinutes() {
         return idleTimeoutMinutes;
+    }
+
+    /** True when even what an earlier build finished runs again ({@code rerun: 'all'}). */
+    public boolean isRerunAll() {
+        return RERUN_ALL.equals(rerun);
+    }
+
+    public String getRerun() {
+        return rerun == null ? RERUN_UNFINISHED : rerun;
     }
 
     public boolean isKeepWorktrees() {

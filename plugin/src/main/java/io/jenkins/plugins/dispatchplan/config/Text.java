@@ -16,6 +16,13 @@ public final class Text {
         return t.isEmpty() ? null : t;
     }
 
+    /** The most of a text from an agent the controller keeps: an agent's answer is not trusted to be small. */
+    public static final int KEPT = 4_000;
+
+    public static String cap(String text) {
+        return text == null || text.length() <= KEPT ? text : text.substring(0, KEPT) + " ... (cut at " + KEPT + " characters)";
+    }
+
     static String sorted(Collection<String> values) {
         return values.stream().sorted().collect(Collectors.joining(", "));
     }

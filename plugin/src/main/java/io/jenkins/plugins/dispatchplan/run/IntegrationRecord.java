@@ -14,6 +14,8 @@ public final class IntegrationRecord {
     private final String status;
     private final String reportArtifact;
     private Integer verifyExitStatus;
+    private String bundleArtifact;
+    private String fetchCommand;
 
     public IntegrationRecord(String branch, List<String> merged, List<String> notMerged, String status, String reportArtifact) {
         this.branch = branch;
@@ -53,6 +55,23 @@ public final class IntegrationRecord {
     @Exported
     public Integer getVerifyExitStatus() {
         return verifyExitStatus;
+    }
+
+    /** The integration branch's archived bundle (a path under the build's artifacts), or null. */
+    @Exported
+    public String getBundleArtifact() {
+        return bundleArtifact;
+    }
+
+    /** The one line that brings the integration branch into a clone (from the bundle, or the pushed branch), or null. */
+    @Exported
+    public String getFetchCommand() {
+        return fetchCommand;
+    }
+
+    public synchronized void reachableBy(String bundle, String command) {
+        this.bundleArtifact = bundle;
+        this.fetchCommand = command;
     }
 
     public synchronized void verified(int exitStatus) {

@@ -32,6 +32,12 @@ public final class PlannedBuild {
 
     /** What the agent needs for workstream {@code id}, with the RESULTS.md its dependencies delivered. */
     public WorkstreamSetup setup(String id, String stepName) throws AbortException {
+        return setup(action, run.getParent().getFullName(), id, stepName);
+    }
+
+    /** What the agent needs for workstream {@code id} of job {@code job}, from the build's record {@code action}. */
+    public static WorkstreamSetup setup(DispatchPlanAction action, String job, String id, String stepName)
+            throws AbortException {
         RunSettings s = action.settings();
         if (s.getRepository() == null || s.getBaseCommit() == null) {
             throw new AbortException(stepName + ": this build's plan names no repository and base commit;"
@@ -51,7 +57,7 @@ public final class PlannedBuild {
                         Sha.requireFull(done.getHeadSha(), "the recorded head of " + dependency), "UNSTABLE".equals(done.getStatus())));
             }
         }
-        WorkstreamSetup setup = new WorkstreamSetup(run.getParent().getFullName(), action.getPlanJson(), action.getFeature(), id,
+        WorkstreamSetup setup = new WorkstreamSetup(job, action.getPlanJson(), action.getFeature(), id,
                 row.getTitle(), row.getBranch(), s.getRepository(), s.getBaseCommit(), s.getWorker(), dependencyResults);
         setup.dependencies = dependencies;
         setup.keepWorktree = s.isKeepWorktrees();
@@ -61,6 +67,19 @@ public final class PlannedBuild {
         setup.portSpan = s.getPortSpan();
         setup.setupScript = s.getSetup();
         setup.include = new java.util.ArrayList<>(s.getInclude());
+        PriorOutcome prior = row.getPrior();
+        if (prior != null) {
+            setup.priorHead = prior.getHeadSha() == null ? null
+                    : Sha.requireFull(prior.getHeadSha(), "the head build #" + prior.getBuild() + " recorded for " + id);
+            setup.priorBase = prior.getBaseCommit();
+            setup.priorBuild = prior.getBuild();
+            setup.priorSucceeded = prior.succeeded() && !s.isRerunAll();
+        }
+        if (row.getCarriedFromBuild() != null) {
+            setup.carriedHead = row.getHeadSha();
+            setup.carriedCommits = row.getCommits();
+            setup.carriedReason = row.getReason();
+        }
         return setup;
     }
 

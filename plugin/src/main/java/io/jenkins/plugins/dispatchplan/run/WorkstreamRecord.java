@@ -28,6 +28,14 @@ public final class WorkstreamRecord {
     private long lastActivityAt;
     /** RESULTS.md as the worker wrote it (capped), for the TASKS.md of its dependents. */
     private String resultsMarkdown;
+    /** What an earlier build of the job recorded for it, or null. */
+    private PriorOutcome prior;
+    /** The end of a failed worker's output (masked, capped), the detail of its reason. */
+    private String outputTail;
+    /** Set when it was done in an earlier build and not run again: that build's number. */
+    private Integer carriedFromBuild;
+    /** The build whose artifacts hold its RESULTS.md, when not this one (carried over). */
+    private Integer resultsBuild;
 
     public static final int RESULTS_KEPT = 20_000;
 
@@ -207,5 +215,60 @@ public final class WorkstreamRecord {
 
     public String resultsMarkdown() {
         return resultsMarkdown;
+    }
+
+    public synchronized void outputTail(String tail) {
+        outputTail = tail;
+    }
+
+    /** The last lines of a failed worker's stdout and stderr, secrets masked: the detail of its reason; else null. */
+    @Exported
+    public String getOutputTail() {
+        return outputTail;
+    }
+
+    /** Ended one way or another (not waiting, not running). */
+    public boolean hasEnded() {
+        return switch (status) {
+            case "SUCCEEDED", "UNSTABLE", "FAILED", "SKIPPED" -> true;
+            default -> false;
+        };
+    }
+
+    public synchronized void prior(PriorOutcome earlier) {
+        prior = earlier;
+    }
+
+    /** What an earlier build recorded for this workstream, or null (the first build, or never reached). */
+    @Exported(inline = true)
+    public PriorOutcome getPrior() {
+        return prior;
+    }
+
+    /**
+     * Done in an earlier build and not run again: its branch still holds what that build recorded (or a person's
+     * commits on top, {@code headSha} then being the moved head). Its results stay linked where they were archived.
+     */
+    public synchronized void carriedOver(String head, int commitCount, String why) {
+        carriedFromBuild = prior.getBuild();
+        headSha = head;
+        commits = commitCount;
+        reason = why;
+        resultsArtifact = prior.getResultsArtifact();
+        resultsBuild = prior.getResultsBuild();
+        resultsMarkdown = prior.resultsMarkdown();
+        sessionId = prior.getSessionId();
+    }
+
+    /** The earlier build it was done in, when this build did not run it again; else null. */
+    @Exported
+    public Integer getCarriedFromBuild() {
+        return carriedFromBuild;
+    }
+
+    /** The build whose artifacts hold {@link #getResultsArtifact()}: null for this build. */
+    @Exported
+    public Integer getResultsBuild() {
+        return resultsBuild;
     }
 }

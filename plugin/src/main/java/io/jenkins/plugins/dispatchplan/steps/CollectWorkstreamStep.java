@@ -88,7 +88,8 @@ public final class CollectWorkstreamStep extends Step {
             PlannedBuild build = PlannedBuild.of(run, "collectWorkstream");
             WorkstreamSetup setup = build.setup(id, "collectWorkstream");
             BranchPusher pusher = GitAccess.pusher(getContext(), run, build.action.settings(), "collectWorkstream");
-            CollectedWorkstream answer = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus, pusher, attempt));
+            CollectedWorkstream answer = getContext().get(FilePath.class).act(new AgentCallables.Collect(setup, exitStatus,
+                    pusher, attempt).masking(RunSecrets.bound(run, build.action.settings())));
             TaskListener listener = getContext().get(TaskListener.class);
             // The answer comes from outside withCredentials: mask the API key before it is logged or kept.
             Secrets secrets = RunSecrets.of(run, build.action.settings());
@@ -107,9 +108,16 @@ public final class CollectWorkstreamStep extends Step {
                 listener.getLogger().println(retryLine(id, attempt, collected));
                 return collected;
             }
-            record(build.action.workstream(id), id, collected, answer.resultsMarkdown(), secrets);
+            if (build.action.workstream(id).getCarriedFromBuild() == null) {
+                // A carried-over workstream keeps what the earlier build recorded: nothing ran now.
+                record(build.action.workstream(id), id, collected, answer.resultsMarkdown(), secrets);
+            }
             run.save();
             listener.getLogger().println(verdictLine(id, collected));
+            if (collected.getOutputTail() != null) {
+                listener.getLogger().println(id + ": the end of the worker's output (all of it is archived with its"
+                        + " files):\n" + collected.getOutputTail());
+            }
             return collected;
         }
     }
@@ -119,6 +127,7 @@ public final class CollectWorkstreamStep extends Step {
         row.worker(collected.getCostUsd(), collected.getSessionId());
         row.branchTip(collected.getHeadSha(), collected.getCommits());
         row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, secrets.mask(resultsMarkdown));
+        row.outputTail(collected.getOutputTail());
     }
 
     static String retryLine(String id, int attempt, CollectedWorkstream collected) {

@@ -29,6 +29,7 @@ public final class CollectedWorkstream implements Serializable {
     private Integer turns;
     private String lastActivity;
     private long lastActivityAt;
+    private String outputTail;
 
     public CollectedWorkstream(String status, String reason, String artifactsDir, String artifacts, Double costUsd,
             String sessionId, boolean resultsWritten, String wipCommit, String resultsMarkdown, String bundle,
@@ -61,11 +62,20 @@ public final class CollectedWorkstream implements Serializable {
     CollectedWorkstream asTrustedBy(String id, Secrets secrets) {
         String checkedStatus = java.util.Set.of("SUCCESS", "UNSTABLE", "FAILURE").contains(status) ? status : "FAILURE";
         CollectedWorkstream c = new CollectedWorkstream(checkedStatus, cap(secrets.mask(reason)), RunSettings.ARTIFACTS_DIR,
-                retryAfterSeconds != null ? null : "workstreams/" + id + "/*", costUsd, cap(secrets.mask(sessionId)), resultsWritten,
+                retryAfterSeconds != null ? null : artifacts(id), costUsd, cap(secrets.mask(sessionId)), resultsWritten,
                 checkedSha(wipCommit, "its WIP commit"), null, bundle == null ? null : WorkstreamCollection.bundlePath(id),
                 checkedSha(headSha, "its branch head"), Math.max(0, commits), cap(secrets.mask(cleanup)));
         c.retryAfterSeconds = retryAfterSeconds == null ? null : Math.max(0, Math.min(retryAfterSeconds, 3600));
-        return c.withActivity(turns == null ? null : Math.max(0, turns), cap(secrets.mask(lastActivity)), lastActivityAt);
+        return c.withActivity(turns == null ? null : Math.max(0, turns), cap(secrets.mask(lastActivity)), lastActivityAt)
+                .withOutputTail(cap(secrets.mask(outputTail)));
+    }
+
+    /**
+     * What is archived of a workstream: its files and its branch's bundle (a later build continues from that bundle on
+     * an agent that never saw the branch).
+     */
+    static String artifacts(String id) {
+        return "workstreams/" + id + "/*, " + WorkstreamCollection.bundlePath(id);
     }
 
     private static String checkedSha(String sha, String what) {
@@ -91,6 +101,18 @@ public final class CollectedWorkstream implements Serializable {
         this.lastActivity = activity;
         this.lastActivityAt = activityAt;
         return this;
+    }
+
+    /** The same with the end of a failed worker's output (its logs' last lines, secrets masked). */
+    public CollectedWorkstream withOutputTail(String tail) {
+        this.outputTail = tail;
+        return this;
+    }
+
+    /** The last lines of a failed worker's stdout and stderr (a few KB, secrets masked); null otherwise. */
+    @Whitelisted
+    public String getOutputTail() {
+        return outputTail;
     }
 
     /** Claude's turns in this attempt, from its events; null for a worker without events. */

@@ -8,9 +8,11 @@ import io.jenkins.plugins.dispatchplan.run.PlannedBuild;
 import io.jenkins.plugins.dispatchplan.config.Text;
 import io.jenkins.plugins.dispatchplan.run.DispatchPlanAction;
 import io.jenkins.plugins.dispatchplan.agent.GitAccess;
+import io.jenkins.plugins.dispatchplan.agent.IntegrationBundle;
 import io.jenkins.plugins.dispatchplan.agent.IntegrationSetup;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Computer;
@@ -62,10 +64,10 @@ public final class IntegrateWorkstreamsStep extends Step {
     }
 
     /** Which branches to merge, in dependency order, and the lines for those left out. */
-    record Selection(List<IntegrationSetup.Branch> branches, List<String> leftOut) {
+    public record Selection(List<IntegrationSetup.Branch> branches, List<String> leftOut) {
     }
 
-    static Selection select(DispatchPlanAction action, List<String> dependencyOrder) {
+    public static Selection select(DispatchPlanAction action, List<String> dependencyOrder) {
         List<IntegrationSetup.Branch> branches = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (String id : dependencyOrder) {
@@ -121,6 +123,8 @@ public final class IntegrateWorkstreamsStep extends Step {
             setup.planTitle = build.action.getTitle();
             setup.job = run.getParent().getFullName();
             setup.startedAt = run.getStartTimeInMillis();
+            EnvVars env = getContext().get(EnvVars.class);
+            setup.buildUrl = env == null ? null : env.get("BUILD_URL");
             for (WorkstreamRecord row : build.action.getWorkstreams()) {
                 setup.rows.add(new IntegrationSetup.Row(row));
             }
@@ -139,13 +143,25 @@ public final class IntegrateWorkstreamsStep extends Step {
             List<String> notMerged = new ArrayList<>(selection.leftOut());
             notMerged.addAll(report.getNotMerged());
             String status = report.isStopped() ? "STOPPED" : notMerged.isEmpty() ? "COMPLETE" : "PARTIAL";
-            build.action.integration(new IntegrationRecord(report.getBranch(), report.getMerged(), notMerged, status,
-                    "integration/INTEGRATION.md"));
+            IntegrationRecord record = new IntegrationRecord(report.getBranch(), report.getMerged(), notMerged, status,
+                    "integration/INTEGRATION.md");
+            // Built here, not taken from the agent's answer: the bundle's path is ours, the branch name checked.
+            String fetch = report.getBundle() == null || !io.dispatchplan.git.BranchName.isValid(report.getBranch()) ? null
+                    : IntegrationBundle.fetchCommand(setup.buildUrl, report.getBranch());
+            if (settings.isPush() && report.getPushProblem() == null) {
+                fetch = "git fetch " + io.dispatchplan.git.GitException.redact(settings.getRepository()) + " "
+                        + report.getBranch() + ":" + report.getBranch();
+            }
+            record.reachableBy(report.getBundle() == null ? null : IntegrationBundle.ARTIFACT, fetch);
+            build.action.integration(record);
             Computer computer = getContext().get(Computer.class);
             run.save();
             listener.getLogger().println("integration branch " + report.getBranch() + " at " + report.getHeadSha()
                     + (computer == null ? "" : " on " + computer.getDisplayName()) + ": merged " + report.getMerged()
                     + (notMerged.isEmpty() ? "" : "; not merged: " + String.join("; ", notMerged)));
+            if (fetch != null) {
+                listener.getLogger().println("to get it: " + fetch);
+            }
             return report;
         }
     }
@@ -164,7 +180,7 @@ public final class IntegrateWorkstreamsStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, Computer.class);
+            return Set.of(Run.class, TaskListener.class, FilePath.class, Computer.class, EnvVars.class);
         }
     }
 }

@@ -20,6 +20,8 @@ public final class IntegrationReport implements Serializable {
     private String verifyCommand;
     private String unstableReason;
     private String pushProblem;
+    private String bundle;
+    private String fetchCommand;
 
     public IntegrationReport(String branch, String headSha, String path, List<String> merged, List<String> notMerged, boolean stopped) {
         this.branch = branch;
@@ -86,6 +88,23 @@ public final class IntegrationReport implements Serializable {
     @Whitelisted
     public String getArtifacts() {
         return "integration/*";
+    }
+
+    /** The archived bundle of the integration branch (under {@link #getArtifactsDir()}), or null when it has no commits. */
+    @Whitelisted
+    public String getBundle() {
+        return bundle;
+    }
+
+    /** The one line that brings the integration branch into a clone, or null. */
+    @Whitelisted
+    public String getFetchCommand() {
+        return fetchCommand;
+    }
+
+    public void reachableBy(String bundleArtifact, String command) {
+        this.bundle = bundleArtifact;
+        this.fetchCommand = command;
     }
 
     /** Why pushing the integration branch failed, or null (pushed, or not asked to push). */

@@ -4,6 +4,10 @@ import io.jenkins.plugins.dispatchplan.agent.AgentCallables;
 import io.jenkins.plugins.dispatchplan.run.PlannedBuild;
 import io.jenkins.plugins.dispatchplan.agent.WorkstreamSetup;
 import io.jenkins.plugins.dispatchplan.agent.GitAccess;
+import io.jenkins.plugins.dispatchplan.config.Text;
+import io.jenkins.plugins.dispatchplan.run.EarlierBundles;
+import io.jenkins.plugins.dispatchplan.run.WorkstreamRecord;
+import io.dispatchplan.git.Sha;
 
 import hudson.EnvVars;
 import hudson.Extension;
@@ -64,8 +68,21 @@ public final class PrepareWorkstreamStep extends Step {
             RemoteFetcher fetcher = GitAccess.fetcher(getContext(), run, build.action.settings().getGitCredentialsId(),
                     "prepareWorkstream");
             Computer computer = getContext().get(Computer.class);
-            PreparedWorkstream prepared = getContext().get(FilePath.class).act(new AgentCallables.Prepare(setup, cacheRoot.getRemote(), fetcher));
-            build.action.workstream(id).ranOn(computer.getDisplayName());
+            FilePath workspace = getContext().get(FilePath.class);
+            WorkstreamRecord row = build.action.workstream(id);
+            if (setup.priorHead != null) {
+                // The branch may not be on this agent: bring the bundle the earlier build archived.
+                EarlierBundles.send(run, row.getPrior().getBuild(), id, workspace);
+            }
+            PreparedWorkstream prepared = workspace.act(new AgentCallables.Prepare(setup, cacheRoot.getRemote(), fetcher));
+            row.ranOn(computer.getDisplayName());
+            if (prepared.isDone()) {
+                row.carriedOver(Sha.requireFull(prepared.doneHead(), "the agent's answer for the head of " + id),
+                        Math.max(0, prepared.doneCommits()), Text.cap(prepared.doneReason()));
+                run.save();
+                listener.getLogger().println(id + ": " + row.getReason());
+                return prepared;
+            }
             run.save();
             listener.getLogger().println(id + ": worktree " + prepared.getPath() + " on branch " + prepared.getBranch()
                     + " at " + prepared.getStart());

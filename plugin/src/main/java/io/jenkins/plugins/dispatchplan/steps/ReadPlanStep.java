@@ -9,6 +9,7 @@ import io.jenkins.plugins.dispatchplan.config.DispatchPlanConfiguration;
 import io.jenkins.plugins.dispatchplan.config.PlanPolicy;
 import io.jenkins.plugins.dispatchplan.config.CommandWorker;
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
+import io.jenkins.plugins.dispatchplan.run.EarlierBuilds;
 import io.jenkins.plugins.dispatchplan.config.Text;
 import io.jenkins.plugins.dispatchplan.run.ScheduleState;
 import io.jenkins.plugins.dispatchplan.config.RunDefaults;
@@ -53,6 +54,7 @@ public final class ReadPlanStep extends Step {
     private boolean strictCycles;
     private boolean normalize;
     private String granularity = "auto";
+    private String rerun;
     private String label;
     private Integer maxParallel;
     private boolean failFast;
@@ -132,6 +134,25 @@ public final class ReadPlanStep extends Step {
 
     public String getGranularity() {
         return granularity;
+    }
+
+    public String getRerun() {
+        return rerun;
+    }
+
+    /**
+     * Which workstreams a later build of the job runs again: {@code unfinished} (the default: those that did not
+     * succeed; one whose branch is still at the head an earlier build recorded is done) or {@code all}.
+     */
+    @DataBoundSetter
+    public void setRerun(String rerun) {
+        String r = Text.trimToNull(rerun);
+        r = r == null ? null : r.toLowerCase(Locale.ROOT);
+        if (r != null && !r.equals(RunSettings.RERUN_UNFINISHED) && !r.equals(RunSettings.RERUN_ALL)) {
+            throw new IllegalArgumentException("readDispatchPlan: rerun must be 'unfinished' (the default: what an"
+                    + " earlier build finished is not run again) or 'all', not '" + rerun + "'");
+        }
+        this.rerun = r;
     }
 
     /** {@code auto} (top-level items) or {@code fine} (one workstream per sub-assignment). */
@@ -524,10 +545,16 @@ public final class ReadPlanStep extends Step {
                 artifactsDir = RunSettings.ARTIFACTS_DIR;
             }
             PlanData data = settings.apply(plan, artifactsDir);
-            run.addOrReplaceAction(new DispatchPlanAction(plan, settings));
+            DispatchPlanAction action = new DispatchPlanAction(plan, settings);
+            Integer earlier = EarlierBuilds.continueFrom(run, action);
+            run.addOrReplaceAction(action);
             run.addOrReplaceAction(new ScheduleState(plan, settings.getMaxParallel(), settings.isFailFast()));
             run.save();
             listener.getLogger().print(PlanText.write(plan));
+            if (earlier != null) {
+                listener.getLogger().println("continuing build #" + earlier + " of this plan (rerun: '"
+                        + settings.getRerun() + "'): " + EarlierBuilds.describe(action, settings.isRerunAll()));
+            }
             listener.getLogger().println("maxParallel " + settings.getMaxParallel() + (settings.isFailFast() ? ", failFast" : "")
                     + ", worker " + (settings.getWorker() == null ? "none" : settings.getWorker().getKind()));
             return data;
@@ -542,9 +569,9 @@ public final class ReadPlanStep extends Step {
                         : settings.getWorker().getKind()) + ". Give worker: claude(...), or write the plan yourself"
                         + " (docs/plan-format.md)");
             }
-            String key = RunSecrets.apiKey(run, settings);
+            RunSecrets.Bound key = RunSecrets.bound(run, settings);
             return new PlanNormalizing(step.plan, claude,
-                    key == null ? java.util.Map.of() : java.util.Map.of(claude.getApiKeyVariable(), key),
+                    key == null ? java.util.Map.of() : java.util.Map.of(claude.getApiKeyVariable(), key.value()),
                     step.planOptions());
         }
     }

@@ -105,6 +105,37 @@ class IntegrationOnAgentTest {
     }
 
     @Test
+    void theIntegrationBranchIsArchivedAsABundleThatAFreshCloneFetchesWithTheGivenLine() throws Exception {
+        List<IntegrationSetup.Branch> branches = new ArrayList<>();
+        branches.add(runOnAgent1("api", "echo api > api.txt && git add api.txt && git commit -qm api && echo ok > \"$RESULTS_FILE\""));
+
+        IntegrationReport report = integrateOnAgent2(branches);
+
+        assertThat(report.getBundle()).isEqualTo("integration/integration.bundle");
+        Path bundle = integrationWorkspace.resolve(".dispatch-plan/integration/integration.bundle");
+        assertThat(bundle).isRegularFile();
+        assertThat(report.getFetchCommand()).startsWith("git fetch integration.bundle shop/integration:shop/integration");
+        assertThat(Files.readString(integrationWorkspace.resolve(".dispatch-plan/integration/INTEGRATION.md")))
+                .contains("## Get the integration branch").contains("git fetch integration.bundle shop/integration:shop/integration");
+        // A user's fresh clone, the downloaded artifact beside it, the line as given.
+        Path clone = tmp.resolve("user-clone");
+        origin.gitCli().run(tmp, "clone", "-q", origin.fileUrl(), clone.toString());
+        Files.copy(bundle, clone.resolve("integration.bundle"));
+        Process fetch = new ProcessBuilder("sh", "-c", report.getFetchCommand()).directory(clone.toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(fetch.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(fetch.waitFor()).as(out).isZero();
+        assertThat(origin.gitCli().output(clone, "rev-parse", "refs/heads/shop/integration")).isEqualTo(report.getHeadSha());
+    }
+
+    @Test
+    void withTheBuildUrlTheFetchLineDownloadsTheArtifactFirst() {
+        assertThat(IntegrationBundle.fetchCommand("https://ci.example.com/job/shop/7/", "shop/integration")).isEqualTo(
+                "curl -fsSL -o integration.bundle 'https://ci.example.com/job/shop/7/artifact/integration/integration.bundle'"
+                        + " && git fetch integration.bundle shop/integration:shop/integration");
+    }
+
+    @Test
     void aConflictingBranchIsLeftOutWithItsFilesAndTheRestMerged() throws Exception {
         List<IntegrationSetup.Branch> branches = new ArrayList<>();
         branches.add(runOnAgent1("api", "echo api-version > app.txt && echo ok > \"$RESULTS_FILE\""));

@@ -90,6 +90,41 @@ class WorkstreamOnAgentTest {
     }
 
     @Test
+    void aFailedWorkersLastLinesComeBackMaskedAndItsWholeLogsAreArchivedMasked() throws Exception {
+        String key = "sk-ant-api03-secret-value-0123456789";
+        WorkstreamSetup setup = setup("api", new CommandWorker("for i in $(seq 1 400); do echo \"building step $i\"; done;"
+                + " echo \"using $API_KEY\"; echo 'npm ERR! missing script: build' >&2; exit 1"), Map.of());
+        PreparedWorkstream prepared = new WorkstreamPreparation(cache, null).prepare(setup, workspace);
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", prepared.getCommand()).directory(Path.of(prepared.getPath()).toFile());
+        pb.environment().put("API_KEY", key);
+        int exit = pb.start().waitFor();
+
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, exit, null, 1,
+                RunSecrets.of("API_KEY", key));
+
+        assertThat(collected.getStatus()).isEqualTo("FAILURE");
+        assertThat(collected.getOutputTail()).contains("building step 400").contains("using ****")
+                .contains("npm ERR! missing script: build").doesNotContain("building step 1\n").doesNotContain(key);
+        assertThat(collected.getOutputTail().length()).isLessThan(4_200);
+        Path archived = workspace.resolve(".dispatch-plan/workstreams/api");
+        assertThat(Files.readString(archived.resolve("worker.stdout.log"))).contains("building step 1\n")
+                .contains("using ****").doesNotContain(key);
+        assertThat(archived.resolve("worker.stderr.log")).hasContent("npm ERR! missing script: build");
+    }
+
+    @Test
+    void aSucceededWorkerHandsBackNoOutputTail() throws Exception {
+        WorkstreamSetup setup = setup("api", new CommandWorker("echo fine; echo done > \"$RESULTS_FILE\""), Map.of());
+        int exit = runAsSh(new WorkstreamPreparation(cache, null).prepare(setup, workspace));
+
+        CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, exit);
+
+        assertThat(collected.getStatus()).isEqualTo("SUCCESS");
+        assertThat(collected.getOutputTail()).isNull();
+        assertThat(workspace.resolve(".dispatch-plan/workstreams/api/worker.stdout.log")).hasContent("fine");
+    }
+
+    @Test
     void aDependentsTasksCarryWhatItsDependencyDelivered() throws Exception {
         new WorkstreamPreparation(cache, null).prepare(
                 setup("ui", new CommandWorker("true"), Map.of("api", "Added GET /orders returning JSON.")), workspace);

@@ -36,7 +36,7 @@ class CollectWorkstreamStepTest {
 
         assertThat(kept.getStatus()).isEqualTo("FAILURE");
         assertThat(kept.getArtifactsDir()).isEqualTo(".dispatch-plan");
-        assertThat(kept.getArtifacts()).isEqualTo("workstreams/api/*");
+        assertThat(kept.getArtifacts()).isEqualTo("workstreams/api/*, bundles/api.bundle");
         assertThat(kept.getBundle()).isEqualTo("bundles/api.bundle");
         assertThat(kept.getReason()).hasSizeLessThan(CollectedWorkstream.REASON_KEPT + 100);
         assertThat(kept.resultsMarkdown()).as("no RESULTS.md text in the Pipeline's state").isNull();
