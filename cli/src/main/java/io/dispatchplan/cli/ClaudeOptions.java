@@ -3,8 +3,14 @@ package io.dispatchplan.cli;
 import io.dispatchplan.worker.ClaudeWorkerConfig;
 import picocli.CommandLine.Option;
 
-/** Which Claude Code, model and budget: for run's workers, and for the one call of --normalize. */
+/** Which Claude Code, model and budget (for run's workers), and whether it writes the plan first (--normalize). */
 final class ClaudeOptions {
+    @Option(names = "--normalize", description = "Let Claude Code write the plan from the document: one call, its"
+            + " answer validated like any plan (nothing runs unless it is valid) and kept beside the document"
+            + " (plan.md gives plan.plan.json) to review and commit. The same text again is read from that file and"
+            + " nothing is sent.")
+    boolean normalize;
+
     @Option(names = "--model", description = "Claude model (e.g. sonnet).")
     String model;
 

@@ -50,11 +50,6 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--feature", description = "Feature name (prefix of branches); default from the plan file name.")
     String feature;
 
-    @Option(names = "--normalize", description = "Let Claude Code write the plan from the document: one call, its"
-            + " answer validated like any plan and kept beside the document (plan.md gives plan.plan.json) to review"
-            + " and commit. The same text again is read from that file and nothing is sent.")
-    boolean normalize;
-
     @Mixin
     ClaudeOptions claude = new ClaudeOptions();
 
@@ -77,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
         Plan plan;
         try {
             plan = PlanReading.read(file.toAbsolutePath().getParent(), file, new PlanOptions(feature, strict, level),
-                    normalize, claude.applyTo(ClaudeWorkerConfig.defaults()), err);
+                    claude.normalize, claude.applyTo(ClaudeWorkerConfig.defaults()), err);
         } catch (PlanException e) {
             err.println("dispatch-plan: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

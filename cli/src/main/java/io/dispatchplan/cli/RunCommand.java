@@ -158,11 +158,6 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--granularity", defaultValue = "auto", description = "auto or fine (one workstream per sub-assignment).")
     String granularity;
 
-    @Option(names = "--normalize", description = "Let Claude Code write the plan from the document first, as"
-            + " 'dispatch-plan plan --normalize' does (kept beside it as <name>.plan.json); nothing runs unless its"
-            + " plan is valid.")
-    boolean normalize;
-
     @Mixin
     ClaudeOptions claude = new ClaudeOptions();
 
@@ -248,7 +243,7 @@ class RunCommand implements Callable<Integer> {
         Path repo = repository.toAbsolutePath().normalize();
         Path file = planFile.toAbsolutePath().normalize();
         return PlanReading.read(file.startsWith(repo) ? repo : file.getParent(), file.startsWith(repo) ? file : planFile,
-                options, normalize, claudeConfig(), err);
+                options, claude.normalize, claudeConfig(), err);
     }
 
     private OptionRanges ranges() {
