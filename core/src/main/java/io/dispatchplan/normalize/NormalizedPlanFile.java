@@ -79,15 +79,18 @@ final class NormalizedPlanFile {
 
     /**
      * The file's text: the note first, then the plan as the model gave it, with the feature named (the model's,
-     * else {@code defaultFeature}) so the file reads back with the same branches when run on its own.
+     * else {@code defaultFeature}) so the file reads back with the same branches when run on its own. A note of the
+     * model's own (the schema it was given has none) never replaces this one.
      */
     static String content(Normalization note, ObjectNode answer, String defaultFeature) {
+        ObjectNode plan = answer.deepCopy();
+        plan.remove("normalized");
         ObjectNode out = JSON.createObjectNode();
         out.set("normalized", PlanJson.normalized(note));
-        if (!answer.hasNonNull("feature") && defaultFeature != null) {
+        if (!plan.hasNonNull("feature") && defaultFeature != null) {
             out.put("feature", defaultFeature);
         }
-        out.setAll(answer);
+        out.setAll(plan);
         try {
             return JSON.writeValueAsString(out) + "\n";
         } catch (JsonProcessingException e) {

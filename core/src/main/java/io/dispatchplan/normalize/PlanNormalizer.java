@@ -1,6 +1,5 @@
 package io.dispatchplan.normalize;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dispatchplan.files.SafeFiles;
 import io.dispatchplan.files.UnsafePathException;
 import io.dispatchplan.git.GitCli;
@@ -117,9 +116,7 @@ public final class PlanNormalizer {
         ClaudePlanCall.Answer answer = call.ask(text, source);
         Normalization note = new Normalization(note(origin), origin.from(), origin.commit(), sha256,
                 PlanSchema.version(), claude.model());
-        ObjectNode plan = answer.plan();
-        plan.remove("normalized");
-        String content = NormalizedPlanFile.content(note, plan, FeatureNames.fromSource(source));
+        String content = NormalizedPlanFile.content(note, answer.plan(), FeatureNames.fromSource(source));
         Plan read;
         try {
             read = PlanReader.parse(content, planFile.toString(), options);
