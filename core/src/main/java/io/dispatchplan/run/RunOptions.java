@@ -41,6 +41,8 @@ import java.util.Objects;
  *     fails, retryable; null for no limit
  * @param resultGrace how long Claude Code may go on running after its result before it is stopped; null for the
  *     default (60 s)
+ * @param resolver the worker a conflicting merge is handed to in the integration; null to leave a conflicting branch
+ *     out (the run adds the workstreams' notes, the worker environment, its name and secrets)
  */
 public record RunOptions(
         Path repository,
@@ -67,7 +69,8 @@ public record RunOptions(
         List<String> secretVariables,
         boolean verifyEach,
         Duration idleTimeout,
-        Duration resultGrace) {
+        Duration resultGrace,
+        io.dispatchplan.integrate.ResolverOptions resolver) {
 
     /** A worker silent this long is stopped, unless the run says otherwise. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);
@@ -127,6 +130,7 @@ public record RunOptions(
         private boolean verifyEach;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration resultGrace;
+        private io.dispatchplan.integrate.ResolverOptions resolver;
 
         private Builder(Path repository, Path outDir, Worker worker) {
             this.repository = repository;
@@ -227,11 +231,17 @@ public record RunOptions(
             return this;
         }
 
+        /** Conflicting merges go to this resolver; null (the default) leaves a conflicting branch out. */
+        public Builder resolver(io.dispatchplan.integrate.ResolverOptions value) {
+            this.resolver = value;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                     keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
                     mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun, secretVariables,
-                    verifyEach, idleTimeout, resultGrace);
+                    verifyEach, idleTimeout, resultGrace, resolver);
         }
     }
 }
