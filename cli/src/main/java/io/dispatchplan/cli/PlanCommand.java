@@ -4,15 +4,16 @@ import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.PlanOptions.Granularity;
-import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.report.PlanGraphPicture;
 import io.dispatchplan.report.PlanJson;
 import io.dispatchplan.report.PlanText;
+import io.dispatchplan.worker.ClaudeWorkerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,6 +50,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--feature", description = "Feature name (prefix of branches); default from the plan file name.")
     String feature;
 
+    @Mixin
+    ClaudeOptions claude = new ClaudeOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,9 +64,15 @@ final class PlanCommand implements Callable<Integer> {
             err.println("dispatch-plan: --granularity must be auto or fine, not '" + granularity + "'");
             return ExitCodes.BAD_INPUT;
         }
+        String outOfRange = claude.checkRanges(new OptionRanges()).firstProblem();
+        if (outOfRange != null) {
+            err.println("dispatch-plan: " + outOfRange + ". See 'dispatch-plan plan --help'.");
+            return ExitCodes.BAD_INPUT;
+        }
         Plan plan;
         try {
-            plan = PlanReader.read(file, new PlanOptions(feature, strict, level));
+            plan = PlanReading.read(file.toAbsolutePath().getParent(), file, new PlanOptions(feature, strict, level),
+                    claude.normalize, claude.applyTo(ClaudeWorkerConfig.defaults()), err);
         } catch (PlanException e) {
             err.println("dispatch-plan: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

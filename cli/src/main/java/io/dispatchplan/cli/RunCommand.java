@@ -10,7 +10,6 @@ import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.PlanOptions.Granularity;
-import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.run.LocalDispatcher;
 import io.dispatchplan.run.RunLayout;
@@ -41,6 +40,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -180,25 +180,18 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--granularity", defaultValue = "auto", description = "auto or fine (one workstream per sub-assignment).")
     String granularity;
 
-    @Option(names = "--model", description = "Claude model (e.g. sonnet).")
-    String model;
+    @Mixin
+    ClaudeOptions claude = new ClaudeOptions();
 
     @Option(names = "--permission-mode", description = "Claude permission mode: acceptEdits (default), bypassPermissions,"
             + " dontAsk, default, plan.")
     String permissionMode;
-
-    @Option(names = "--max-budget-usd", paramLabel = "USD", description = "Claude spending limit per workstream run"
-            + " (more than 0).")
-    Double maxBudgetUsd;
 
     @Option(names = "--max-turns", paramLabel = "N", description = "Claude turn limit per workstream run (at least 1).")
     Integer maxTurns;
 
     @Option(names = "--allowed-tools", description = "Claude tools allowed without asking (default: Bash).")
     String allowedTools;
-
-    @Option(names = "--claude", paramLabel = "PATH", description = "The claude executable (default: claude on the PATH).")
-    String claudeExecutable;
 
     @Option(names = "--trust-repository-settings", description = "Let Claude load the repository's settings, hooks,"
             + " MCP servers and CLAUDE.md as it does interactively. Off by default: their hooks and MCP servers run"
@@ -217,7 +210,7 @@ class RunCommand implements Callable<Integer> {
         Plan plan;
         RunOptions options;
         try {
-            plan = readPlan();
+            plan = readPlan(err);
             outOfRange = ranges().portsFit(basePort, portSpan, plan.workstreams().size()).firstProblem();
             if (outOfRange == null && base != null) {
                 outOfRange = plan.workstreams().stream().filter(w -> w.branch().equals(base.strip())).findFirst()
@@ -267,15 +260,16 @@ class RunCommand implements Callable<Integer> {
      * The plan; one inside the repository is read as repository content: no symbolic link on the way from the
      * repository's root to it is followed.
      */
-    private Plan readPlan() throws IOException, PlanException {
+    private Plan readPlan(PrintWriter err) throws IOException, PlanException {
         PlanOptions options = new PlanOptions(feature, strict, granularity());
         Path repo = repository.toAbsolutePath().normalize();
         Path file = planFile.toAbsolutePath().normalize();
-        return file.startsWith(repo) ? PlanReader.read(repo, file, options) : PlanReader.read(planFile, options);
+        return PlanReading.read(file.startsWith(repo) ? repo : file.getParent(), file.startsWith(repo) ? file : planFile,
+                options, claude.normalize, claudeConfig(), err);
     }
 
     private OptionRanges ranges() {
-        return new OptionRanges()
+        return claude.checkRanges(new OptionRanges())
                 .atLeastOne("--max-parallel", maxParallel, "workers at once; leave it out for no limit")
                 .between("--retries", retries, 0, OptionRanges.MAX_RETRIES, "retries of a retryable failure; 0 for none")
                 .minutes("--timeout", timeoutMinutes, "the limit for one worker attempt")
@@ -285,7 +279,6 @@ class RunCommand implements Callable<Integer> {
                 .between("--base-port", basePort, 1, OptionRanges.MAX_PORT, "the first port of the first workstream")
                 .between("--port-span", portSpan, 1, OptionRanges.MAX_PORT, "ports per workstream")
                 .atLeastOne("--max-turns", maxTurns, "Claude turns per workstream run")
-                .dollars("--max-budget-usd", maxBudgetUsd, "Claude spending per workstream run")
                 .minutes("--resolver-timeout", resolverTimeoutMinutes, "the limit for one conflict resolution")
                 .dollars("--resolver-max-budget-usd", resolverMaxBudgetUsd, "Claude spending per conflict resolution");
     }
@@ -399,18 +392,10 @@ class RunCommand implements Callable<Integer> {
     }
 
     private ClaudeWorkerConfig claudeConfig() {
-        ClaudeWorkerConfig config = ClaudeWorkerConfig.defaults().withTrustRepositorySettings(trustRepositorySettings);
-        if (claudeExecutable != null) {
-            config = config.withExecutable(claudeExecutable);
-        }
-        if (model != null) {
-            config = config.withModel(model);
-        }
+        ClaudeWorkerConfig config = claude.applyTo(ClaudeWorkerConfig.defaults())
+                .withTrustRepositorySettings(trustRepositorySettings);
         if (permissionMode != null) {
             config = config.withPermissionMode(ClaudePermissionMode.parse(permissionMode));
-        }
-        if (maxBudgetUsd != null) {
-            config = config.withMaxBudgetUsd(maxBudgetUsd);
         }
         if (maxTurns != null) {
             config = config.withMaxTurns(maxTurns);

@@ -85,7 +85,8 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("no workstreams found").contains("Looked for:");
+        assertThat(run.err()).contains("no workstreams found").contains("Looked for:")
+                .contains("let Claude Code write the plan from this document, to review and commit: --normalize");
     }
 
     @Test
