@@ -33,6 +33,7 @@ public final class Scheduler implements Serializable {
     private final Map<String, WorkstreamState> states = new LinkedHashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
     private final List<String> startOrder = new ArrayList<>();
+    private final List<String> skippedByBudget = new ArrayList<>();
     /** Per waiting workstream: how many dependencies have not yet finished without failing. */
     private final Map<String, Integer> missing = new HashMap<>();
     /** Waiting workstreams with nothing missing, highest priority first. */
@@ -270,6 +271,7 @@ public final class Scheduler implements Serializable {
     private void skip(String id, String reason) {
         setState(id, WorkstreamState.SKIPPED);
         reasons.put(id, reason);
+        skippedByBudget.add(id);
         skipDependentsOf(id, "was not started: " + reason);
     }
 
@@ -315,6 +317,11 @@ public final class Scheduler implements Serializable {
             }
         }
         return pending;
+    }
+
+    /** Workstreams the budget kept from starting (their dependents not included), in the order it did. */
+    public synchronized List<String> skippedByBudget() {
+        return List.copyOf(skippedByBudget);
     }
 
     /** Ids in the order they were granted. */

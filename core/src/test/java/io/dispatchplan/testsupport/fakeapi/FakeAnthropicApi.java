@@ -56,6 +56,8 @@ public final class FakeAnthropicApi implements AutoCloseable {
     /** Every conversation's own copy of the script, by session; unused unless {@link #scriptEachConversation}. */
     private final Map<String, Deque<Turn>> conversations = new HashMap<>();
     private List<Turn> eachConversation;
+    /** Conversation requests still to answer with HTTP 429 before any script, whatever their session. */
+    private int rateLimited;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger messageCount = new AtomicInteger();
@@ -122,6 +124,17 @@ public final class FakeAnthropicApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers the next {@code requests} conversation requests, of any session, with HTTP 429 {@code rate_limit_error}
+     * before the scripts go on: the API rate-limiting everyone at once, as when many workers start together.
+     */
+    public FakeAnthropicApi rateLimitNext(int requests) {
+        synchronized (turns) {
+            rateLimited += requests;
+        }
+        return this;
+    }
+
     public int turnsLeft() {
         synchronized (turns) {
             return turns.size();
@@ -176,6 +189,10 @@ public final class FakeAnthropicApi implements AutoCloseable {
 
     private Turn nextTurn(String session) {
         synchronized (turns) {
+            if (rateLimited > 0) {
+                rateLimited--;
+                return Turn.httpError(429);
+            }
             Deque<Turn> script = eachConversation == null ? turns
                     : conversations.computeIfAbsent(String.valueOf(session), s -> new ArrayDeque<>(eachConversation));
             Turn turn = script.poll();
