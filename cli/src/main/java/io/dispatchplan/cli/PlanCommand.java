@@ -1,5 +1,6 @@
 package io.dispatchplan.cli;
 
+import io.dispatchplan.graph.BudgetForecast;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
@@ -49,10 +50,25 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--feature", description = "Feature name (prefix of branches); default from the plan file name.")
     String feature;
 
+    @Option(names = "--max-budget-usd", paramLabel = "USD", description = "Claude spending limit per workstream run:"
+            + " the text output adds a forecast (workstreams x this).")
+    Double maxBudgetUsd;
+
+    @Option(names = "--max-total-budget-usd", paramLabel = "USD", description = "The run's spending limit: the"
+            + " forecast says how many workstreams it lets start.")
+    Double maxTotalBudgetUsd;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String badAmount = new OptionRanges()
+                .dollars("--max-budget-usd", maxBudgetUsd, "Claude spending per workstream run")
+                .dollars("--max-total-budget-usd", maxTotalBudgetUsd, "spending of the whole run").firstProblem();
+        if (badAmount != null) {
+            err.println("dispatch-plan: " + badAmount);
+            return ExitCodes.BAD_INPUT;
+        }
         Granularity level;
         try {
             level = Granularity.valueOf(granularity.toUpperCase(java.util.Locale.ROOT));
@@ -73,8 +89,9 @@ final class PlanCommand implements Callable<Integer> {
         if (format != Format.text) {
             plan.warnings().forEach(w -> err.println("warning: " + w));
         }
+        String forecast = new BudgetForecast(plan.workstreams().size(), maxBudgetUsd, maxTotalBudgetUsd).describe();
         out.print(switch (format) {
-            case text -> PlanText.write(plan);
+            case text -> PlanText.write(plan) + (forecast == null ? "" : "\n" + forecast);
             case json -> PlanJson.write(plan);
             case mermaid -> PlanGraphPicture.mermaid(plan);
             case dot -> PlanGraphPicture.dot(plan);

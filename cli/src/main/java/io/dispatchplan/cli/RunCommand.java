@@ -9,6 +9,8 @@ import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.PlanOptions.Granularity;
 import io.dispatchplan.plan.PlanReader;
+import io.dispatchplan.graph.RunBudget;
+import io.dispatchplan.report.ScheduleSummary;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.run.LocalDispatcher;
 import io.dispatchplan.run.RunLayout;
@@ -169,6 +171,17 @@ class RunCommand implements Callable<Integer> {
             + " (more than 0).")
     Double maxBudgetUsd;
 
+    @Option(names = "--max-total-budget-usd", paramLabel = "USD", description = "Spending limit for the whole run"
+            + " (more than 0): a workstream starts only when its reservation (--max-budget-usd, else an even share of"
+            + " this) fits beside what the run spent and reserved; the others are skipped and integration still runs.")
+    Double maxTotalBudgetUsd;
+
+    @Option(names = "--rate-limit-quiet", paramLabel = "SEC", defaultValue = "60", description = "When workers are"
+            + " rate-limited the run halves how many it starts at once; after each this many seconds without a rate"
+            + " limit it starts one more at once again, up to --max-parallel: 1 to " + OptionRanges.MAX_QUIET_SECONDS
+            + " (default: ${DEFAULT-VALUE}).")
+    int rateLimitQuietSeconds;
+
     @Option(names = "--max-turns", paramLabel = "N", description = "Claude turn limit per workstream run (at least 1).")
     Integer maxTurns;
 
@@ -220,7 +233,9 @@ class RunCommand implements Callable<Integer> {
         out.println("dispatch-plan: " + plan.workstreams().size() + " workstream(s) of '" + plan.title() + "' in "
                 + options.repository() + (options.rerun() == Rerun.NONE ? " (integration only: the branches as they are)"
                 : " (" + options.worker().kind() + " worker"
-                + (options.maxParallel() > 0 ? ", at most " + options.maxParallel() + " at once" : "") + ")"));
+                + (options.maxParallel() > 0 ? ", at most " + options.maxParallel() + " at once" : "")
+                + (options.maxTotalBudgetUsd() != null ? ", run budget " + RunBudget.usd(options.maxTotalBudgetUsd()) : "")
+                + ")"));
         RunResult result;
         LocalDispatcher dispatcher = new LocalDispatcher();
         try (ProgressPrinter progress = new ProgressPrinter(out, System.console() != null
@@ -263,7 +278,10 @@ class RunCommand implements Callable<Integer> {
                 .between("--base-port", basePort, 1, OptionRanges.MAX_PORT, "the first port of the first workstream")
                 .between("--port-span", portSpan, 1, OptionRanges.MAX_PORT, "ports per workstream")
                 .atLeastOne("--max-turns", maxTurns, "Claude turns per workstream run")
-                .dollars("--max-budget-usd", maxBudgetUsd, "Claude spending per workstream run");
+                .dollars("--max-budget-usd", maxBudgetUsd, "Claude spending per workstream run")
+                .dollars("--max-total-budget-usd", maxTotalBudgetUsd, "spending of the whole run")
+                .between("--rate-limit-quiet", rateLimitQuietSeconds, 1, OptionRanges.MAX_QUIET_SECONDS,
+                        "seconds without a rate limit before one more worker starts at once");
     }
 
     private RunOptions options(Plan plan) {
@@ -308,6 +326,8 @@ class RunCommand implements Callable<Integer> {
                 .rerun(rerun())
                 .secretVariables(secretEnv)
                 .verifyEach(verifyEach)
+                .maxTotalBudgetUsd(maxTotalBudgetUsd)
+                .rateLimitQuietPeriod(Duration.ofSeconds(rateLimitQuietSeconds))
                 .build();
     }
 
@@ -411,6 +431,10 @@ class RunCommand implements Callable<Integer> {
                     + (result.clean() ? " (everything merged)"
                             : !integration.clean() ? " (incomplete: see INTEGRATION.md)"
                             : " (merged " + merged + " of " + total + " workstreams; see above for why the others are not)"));
+        }
+        ScheduleSummary schedule = result.report().schedule();
+        if (schedule != null && (schedule.budget().capUsd() != null || schedule.budget().spentUsd() > 0)) {
+            out.println("budget: " + schedule.budget().describe());
         }
         out.println("report: " + result.layout().integrationMarkdown() + " and " + result.reportFile());
         out.flush();
