@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dispatchplan.files.UnsafePathException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ConversationCostTest {
 
     @TempDir
-    Path state;
+    Path tmp;
+
+    private Path state;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        state = Files.createDirectory(tmp.resolve("state"));
+    }
 
     @Test
     void eachAttemptCountsOnlyWhatItAddsToTheConversationsTotal() {
@@ -43,7 +51,7 @@ class ConversationCostTest {
 
     @Test
     void aLinkInPlaceOfTheRecordIsRefused() throws Exception {
-        Path elsewhere = Files.writeString(state.resolveSibling(state.getFileName() + "-other"), "s1 0\n");
+        Path elsewhere = Files.writeString(tmp.resolve("elsewhere"), "s1 0\n");
         Files.createSymbolicLink(state.resolve(ConversationCost.FILE), elsewhere);
 
         assertThatThrownBy(() -> ConversationCost.newSpending(state, "s1", 0.5)).isInstanceOf(UnsafePathException.class);
