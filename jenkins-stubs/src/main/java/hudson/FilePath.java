@@ -37,6 +37,10 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("stub");
     }
 
+    public void copyFrom(java.io.InputStream in) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stub");
     }

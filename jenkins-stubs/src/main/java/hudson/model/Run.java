@@ -24,6 +24,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    public int getNumber() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public RunT getPreviousBuild() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public final jenkins.model.ArtifactManager getArtifactManager() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public JobT getParent() {
         throw new UnsupportedOperationException("stub");
     }

@@ -122,22 +122,24 @@ final class IntegrationWorkspace {
         String foreign = git.output(repo, args.toArray(String[]::new));
         if (!foreign.isEmpty()) {
             List<String> shas = foreign.lines().toList();
-            throw new IntegrationException("the integration branch " + branch + " from an earlier run holds "
-                    + shas.size() + " commit(s) that no workstream branch being merged has (newest: "
+            throw new IntegrationException("the integration branch " + branch + " from an earlier run, in the repository "
+                    + repo + ", holds " + shas.size() + " commit(s) that no workstream branch being merged has (newest: "
                     + describe(repo, shas.get(0)) + "), perhaps fixes made by hand. Re-creating it from the base "
-                    + "would drop them, so it was kept. Merge them into a workstream branch, or move the branch away "
-                    + "(git branch -m " + branch + " " + branch + "-kept), then run the integration again");
+                    + "would drop them, so it was kept. See them with: git -C " + repo + " log --oneline " + base + ".."
+                    + branch + ". Merge them into a workstream branch, or keep them on a branch of their own with: git -C "
+                    + repo + " branch -m " + branch + " " + branch + "-kept; then run the integration again");
         }
         merges.add("--");
         for (String merge : git.output(repo, merges.toArray(String[]::new)).lines().toList()) {
             // A combined diff shows only what differs from every parent: a conflict resolved or an edit made by hand.
             String combined = git.output(repo, "show", "--cc", "--format=", "--no-color", "--no-ext-diff", merge);
             if (!combined.isBlank()) {
-                throw new IntegrationException("the integration branch " + branch + " from an earlier run holds the "
-                        + "merge " + describe(repo, merge) + ", which changes files beyond what it merged (a "
-                        + "conflict resolved by hand?). Re-creating the branch from the base would drop that, so it "
-                        + "was kept. Bring the resolution into the workstream branch, or move the branch away (git "
-                        + "branch -m " + branch + " " + branch + "-kept), then run the integration again");
+                throw new IntegrationException("the integration branch " + branch + " from an earlier run, in the "
+                        + "repository " + repo + ", holds the merge " + describe(repo, merge) + ", which changes files"
+                        + " beyond what it merged (a conflict resolved by hand?). Re-creating the branch from the base"
+                        + " would drop that, so it was kept. See it with: git -C " + repo + " show --cc " + merge
+                        + ". Bring the resolution into the workstream branch, or keep it on a branch of its own with: git -C "
+                        + repo + " branch -m " + branch + " " + branch + "-kept; then run the integration again");
             }
         }
     }

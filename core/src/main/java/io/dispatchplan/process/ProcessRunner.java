@@ -235,24 +235,7 @@ public final class ProcessRunner {
      * that swapped its log for one gets nothing read through it).
      */
     static String tail(Path file) {
-        if (file == null || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return "";
-        }
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
-                java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            long length = channel.size();
-            long from = Math.max(0, length - TAIL_BYTES);
-            java.nio.ByteBuffer read = java.nio.ByteBuffer.allocate((int) (length - from));
-            while (read.hasRemaining() && channel.read(read, from + read.position()) >= 0) {
-                // reads until the buffer is full or the file ends
-            }
-            byte[] buffer = java.util.Arrays.copyOf(read.array(), read.position());
-            String text = new String(buffer, StandardCharsets.UTF_8);
-            // A cut through a multi-byte character decodes to U+FFFD at the start: drop it.
-            return from > 0 && text.startsWith("\uFFFD") ? text.substring(1) : text;
-        } catch (IOException e) {
-            return "";
-        }
+        return io.dispatchplan.files.FileTail.of(file, TAIL_BYTES);
     }
 
     private static void checkEncodable(ProcessSpec spec) {

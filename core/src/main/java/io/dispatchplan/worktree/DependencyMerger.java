@@ -69,6 +69,36 @@ public final class DependencyMerger {
         return new Result(tip, delivered);
     }
 
+    /** The message of the merge commit that brings a base that moved forward into a kept {@code branch}. */
+    public static String baseMergeMessage(String base, String branch) {
+        return "Merge base " + abbreviate(base) + " into " + branch;
+    }
+
+    /**
+     * Brings the run's base into a kept branch that started from an older one (the base branch moved since the
+     * earlier run): one {@code --no-ff} merge commit, proven clean first, or nothing when the branch holds the base.
+     *
+     * @return the merge commit, or {@code from} itself when the base was there already
+     * @throws DependencyConflictException when the new base conflicts with the branch's work; nothing was changed
+     */
+    public String mergeBase(Path repo, String from, String branch, String base) {
+        if (git.isAncestor(repo, base, from)) {
+            return from;
+        }
+        if (git.isAncestor(repo, from, base)) {
+            return base; // nothing of its own yet: it simply moves up to the new base
+        }
+        MergeTreeResult check = git.mergeTree(repo, from, base);
+        if (!check.clean()) {
+            throw new DependencyConflictException("cannot bring the new base " + abbreviate(base) + " into " + branch
+                    + " (at " + abbreviate(from) + "), kept from an earlier run: they conflict in "
+                    + String.join(", ", check.conflictedFiles()) + ". Nothing was merged and no conflict marker was"
+                    + " committed. Merge the base into " + branch + " and resolve the conflict there, or delete the"
+                    + " branch to start it afresh, then run again", List.of(branch), check.conflictedFiles());
+        }
+        return git.commitTree(repo, check.tree(), List.of(from, base), baseMergeMessage(base, branch), identity);
+    }
+
     private boolean contains(Path repo, String tip, Dependency d, String branch) {
         try {
             return git.isAncestor(repo, d.head(), tip);

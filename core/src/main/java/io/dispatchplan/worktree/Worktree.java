@@ -14,9 +14,11 @@ import java.util.List;
  * @param commitsAhead commits on the branch that the base does not have (work from earlier runs, and the
  *     dependencies' work)
  * @param dependencies the dependencies the branch holds, in dependency order, and how each got there
+ * @param baseMerge the merge commit that brought the run's base into a kept branch that started from an older base
+ *     (the base branch moved since the earlier run), or null
  */
 public record Worktree(Path path, String branch, String baseSha, String head, Outcome outcome, int commitsAhead,
-        List<DeliveredDependency> dependencies) {
+        List<DeliveredDependency> dependencies, String baseMerge) {
 
     public Worktree {
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);

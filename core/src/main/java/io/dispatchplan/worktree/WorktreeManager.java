@@ -98,6 +98,9 @@ public final class WorktreeManager {
         DependencyMerger.Result start = null;
         /** New dependency commits for a kept worktree, merged in once its files are there. */
         DependencyMerger.Result catchUp = null;
+        /** A kept branch's head as an earlier run left it, and that head with a base that moved since merged in. */
+        String keptHead = null;
+        String baseMerge = null;
         try (RepositoryLock lock = RepositoryLock.forGitDir(commonDir(repo), lockTimeout)) {
             List<WorktreeEntry> entries = currentEntries(repo);
             Optional<WorktreeEntry> atPath = entries.stream().filter(e -> samePath(e.path(), path)).findFirst();
@@ -117,7 +120,9 @@ public final class WorktreeManager {
                             + ") or use another worktree root");
                 }
                 if (request.policy() == WorktreePolicy.REUSE) {
-                    catchUp = merger.mergeInto(repo, branchHead(repo, branch), branch, dependencies);
+                    keptHead = branchHead(repo, branch);
+                    baseMerge = merger.mergeBase(repo, keptHead, branch, base);
+                    catchUp = merger.mergeInto(repo, baseMerge, branch, dependencies);
                     outcome = Worktree.Outcome.REUSED;
                     populate = !isPopulated(path);
                 } else {
@@ -141,11 +146,12 @@ public final class WorktreeManager {
                     outcome = Worktree.Outcome.CREATED;
                 } else if (request.policy() == WorktreePolicy.REUSE) {
                     requireCommit(repo, base);
-                    String head = branchHead(repo, branch);
-                    start = merger.mergeInto(repo, head, branch, dependencies);
-                    if (start.mergedAny()) {
-                        git.updateRef(repo, "refs/heads/" + branch, start.tip(), head,
-                                "dispatch-plan: merge new dependency commits");
+                    keptHead = branchHead(repo, branch);
+                    baseMerge = merger.mergeBase(repo, keptHead, branch, base);
+                    start = merger.mergeInto(repo, baseMerge, branch, dependencies);
+                    if (!start.tip().equals(keptHead)) {
+                        git.updateRef(repo, "refs/heads/" + branch, start.tip(), keptHead,
+                                "dispatch-plan: merge the new base and new dependency commits");
                     }
                     git.worktreeAddExistingBranch(repo, path, branch, false);
                     outcome = Worktree.Outcome.REUSED;
@@ -165,16 +171,17 @@ public final class WorktreeManager {
             git.populateWorktree(path);
         }
         if (catchUp != null) {
-            fastForwardTo(path, catchUp);
+            fastForwardTo(path, keptHead, catchUp, !baseMerge.equals(keptHead));
             start = catchUp;
         }
+        String mergedBase = baseMerge == null || baseMerge.equals(keptHead) ? null : baseMerge;
         if (outcome != Worktree.Outcome.REUSED && dependencies.isEmpty()) {
             // A new or reset branch sits at the base: nothing to ask git.
-            return new Worktree(path, branch, base, base, outcome, 0, List.of());
+            return new Worktree(path, branch, base, base, outcome, 0, List.of(), null);
         }
         String head = git.revParse(path, "HEAD");
         return new Worktree(path, branch, base, head, outcome, git.countCommits(repo, base + ".." + head),
-                start.delivered());
+                start.delivered(), mergedBase);
     }
 
     private String branchHead(Path repo, String branch) {
@@ -185,14 +192,15 @@ public final class WorktreeManager {
      * Brings a kept worktree's branch up to the merged dependency commits. A fast-forward: the worker's files stay,
      * and git refuses (nothing changes) if an uncommitted change is in the way.
      */
-    private void fastForwardTo(Path worktree, DependencyMerger.Result merged) {
-        if (!merged.mergedAny()) {
+    private void fastForwardTo(Path worktree, String keptHead, DependencyMerger.Result merged, boolean baseMerged) {
+        if (merged.tip().equals(keptHead)) {
             return;
         }
         ProcessResult result = git.tryRun(worktree, List.of("merge", "--ff-only", "--quiet", merged.tip()));
         if (!result.succeeded()) {
-            String dependencies = merged.delivered().stream().filter(d -> d.mergeCommit() != null)
-                    .map(DeliveredDependency::id).collect(java.util.stream.Collectors.joining(", "));
+            List<String> brought = new java.util.ArrayList<>(baseMerged ? List.of("the new base") : List.of());
+            merged.delivered().stream().filter(d -> d.mergeCommit() != null).forEach(d -> brought.add(d.id()));
+            String dependencies = String.join(", ", brought);
             throw new WorktreeException("cannot bring the new commits of " + dependencies + " into the kept worktree "
                     + worktree + ": " + result.stderr().strip() + ". Commit or discard the uncommitted changes there,"
                     + " then run again");

@@ -378,7 +378,9 @@ class IntegratorTest {
                 .isInstanceOf(IntegrationException.class)
                 .hasMessageContaining("1 commit(s) that no workstream branch")
                 .hasMessageContaining("\"hand fix\"")
-                .hasMessageContaining("git branch -m chat/integration chat/integration-kept");
+                .hasMessageContaining("in the repository " + repo.dir())
+                .hasMessageContaining("git -C " + repo.dir() + " log --oneline " + base + "..chat/integration")
+                .hasMessageContaining("git -C " + repo.dir() + " branch -m chat/integration chat/integration-kept");
 
         assertThat(repo.revParse("chat/integration")).isEqualTo(tip);
         assertThat(integrationWorktree.resolve("fix.txt")).exists();
@@ -401,7 +403,9 @@ class IntegratorTest {
 
         assertThatThrownBy(() -> integrator.integrate(request(ConflictPolicy.SKIP, branch("a"), branch("b"))))
                 .isInstanceOf(IntegrationException.class)
-                .hasMessageContaining("changes files beyond what it merged");
+                .hasMessageContaining("changes files beyond what it merged")
+                .hasMessageContaining("git -C " + repo.dir() + " show --cc ")
+                .hasMessageContaining("git -C " + repo.dir() + " branch -m chat/integration chat/integration-kept");
 
         assertThat(repo.revParse("chat/integration")).isEqualTo(tip);
         assertThat(repo.readFileAt("chat/integration", "shared.txt")).isEqualTo("A and B\n");

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dispatchplan
 
+import io.jenkins.plugins.dispatchplan.steps.SkippedStage
+
 /**
  * What {@code dispatchPlan(...)} expands to: real {@code stage} and {@code parallel} steps, so the stage
  * views draw one column per workstream.
@@ -147,7 +149,8 @@ class DispatchPlan implements Serializable {
                                         steps.sleep(time: collected.retryAfterSeconds, unit: 'SECONDS')
                                     }
                                     def worktree = steps.prepareWorkstream(id: id)
-                                    int exitStatus = runWorker(plan, workstream, worktree)
+                                    // Done by an earlier build of the job: no worker; collect hands its branch on.
+                                    int exitStatus = worktree.done ? 0 : runWorker(plan, workstream, worktree)
                                     collected = steps.collectWorkstream(id: id, exitStatus: exitStatus, attempt: attempt)
                                 }
                                 steps.dir(collected.artifactsDir) {

@@ -8,12 +8,12 @@ import com.thoughtworks.xstream.security.AnyTypePermission;
  * fields are dropped and everything else must be plain enough for XStream (no records, no JDK
  * immutable collections).
  */
-final class BuildXml {
+public final class BuildXml {
     private BuildXml() {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T roundTrip(T action) {
+    public static <T> T roundTrip(T action) {
         XStream xstream = new XStream();
         xstream.addPermission(AnyTypePermission.ANY);
         String xml = xstream.toXML(action);
@@ -21,7 +21,7 @@ final class BuildXml {
     }
 
     /** What Jenkins would write for it in {@code build.xml}. */
-    static String of(Object state) {
+    public static String of(Object state) {
         return new XStream().toXML(state);
     }
 }

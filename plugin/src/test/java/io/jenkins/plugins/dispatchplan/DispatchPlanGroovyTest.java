@@ -1,5 +1,9 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.jenkins.plugins.dispatchplan.config.RunSettings;
+import io.jenkins.plugins.dispatchplan.steps.ReadPlanStep;
+import io.jenkins.plugins.dispatchplan.config.RunDefaults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -203,6 +207,20 @@ class DispatchPlanGroovyTest {
                 .containsExactly(1, 2);
         assertThat(only(steps, c -> c.step().equals("sleep")).detail()).isEqualTo("30 SECONDS");
         assertThat(reported(steps, "e").detail()).isEqualTo("e SUCCESS");
+    }
+
+    @Test
+    void aWorkstreamAnEarlierBuildFinishedRunsNoWorkerButIsCollectedArchivedAndStashed() throws Exception {
+        RecordingPipelineSteps steps = steps("diamond.yaml", options()).doneInAnEarlierBuild("a");
+        load(steps).invokeMethod("call", new Object[] {options()});
+
+        List<Call> inA = steps.calls().stream().filter(c -> c.path().equals("Workstreams/a")).toList();
+        assertThat(inA).extracting(Call::step).containsSubsequence("node", "prepareWorkstream", "collectWorkstream",
+                "archiveArtifacts", "stash", "reportWorkstream");
+        assertThat(inA).noneMatch(c -> c.step().equals("sh"));
+        assertThat(only(steps, c -> c.step().equals("collectWorkstream") && c.detail().startsWith("a ")).detail())
+                .isEqualTo("a exit 0");
+        assertThat(steps.calls()).anyMatch(c -> c.step().equals("sh") && c.path().equals("Workstreams/b"));
     }
 
     @Test

@@ -1,5 +1,16 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.jenkins.plugins.dispatchplan.config.DispatchPlanConfiguration;
+import io.jenkins.plugins.dispatchplan.config.CommandWorker;
+import io.jenkins.plugins.dispatchplan.config.ClaudeWorker;
+import io.jenkins.plugins.dispatchplan.steps.ReadPlanStep;
+import io.jenkins.plugins.dispatchplan.steps.IntegrateWorkstreamsStep;
+import io.jenkins.plugins.dispatchplan.steps.WaitForWorkstreamStep;
+import io.jenkins.plugins.dispatchplan.steps.PrepareWorkstreamStep;
+import io.jenkins.plugins.dispatchplan.steps.ReportWorkstreamStep;
+import io.jenkins.plugins.dispatchplan.steps.CollectWorkstreamStep;
+import io.jenkins.plugins.dispatchplan.steps.RecordVerificationStep;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.Extension;

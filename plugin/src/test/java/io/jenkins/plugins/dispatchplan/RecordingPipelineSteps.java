@@ -1,5 +1,12 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.jenkins.plugins.dispatchplan.config.RunSettings;
+import io.jenkins.plugins.dispatchplan.steps.ReadPlanStep;
+import io.jenkins.plugins.dispatchplan.steps.GateDecision;
+import io.jenkins.plugins.dispatchplan.run.ScheduleState;
+import io.jenkins.plugins.dispatchplan.steps.ReportWorkstreamStep;
+import io.jenkins.plugins.dispatchplan.steps.PlanData;
+
 import groovy.lang.Closure;
 import io.dispatchplan.graph.Outcome;
 import io.dispatchplan.plan.Plan;
@@ -218,6 +225,14 @@ public final class RecordingPipelineSteps {
     }
 
     /** Makes the worker of {@code id} exit with these statuses, one per attempt. */
+    /** Workstreams prepareWorkstream finds done by an earlier build of the job (their branch at its recorded head). */
+    private final java.util.Set<String> doneEarlier = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public RecordingPipelineSteps doneInAnEarlierBuild(String... ids) {
+        doneEarlier.addAll(List.of(ids));
+        return this;
+    }
+
     public RecordingPipelineSteps workerExitsInTurn(String id, Integer... statuses) {
         workerExitSequence.put(id, new java.util.ArrayList<>(List.of(statuses)));
         return this;
@@ -301,6 +316,7 @@ public final class RecordingPipelineSteps {
         worktree.put("environment", List.of("WORKSTREAM_ID=" + id, "TASKS_FILE=shop/" + id + "/TASKS.md"));
         worktree.put("command", "'claude' '-p' 'Read TASKS.md'");
         worktree.put("unix", true);
+        worktree.put("done", doneEarlier.contains(id));
         return worktree;
     }
 

@@ -1,5 +1,7 @@
 package org.jenkinsci.plugins.pipeline.modeldefinition;
 
+import io.jenkins.plugins.dispatchplan.steps.SkippedStage;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,0 +1,186 @@
+package io.jenkins.plugins.dispatchplan.steps;
+
+import io.jenkins.plugins.dispatchplan.agent.AgentCallables;
+import io.jenkins.plugins.dispatchplan.run.WorkstreamRecord;
+import io.jenkins.plugins.dispatchplan.run.IntegrationRecord;
+import io.jenkins.plugins.dispatchplan.config.RunSettings;
+import io.jenkins.plugins.dispatchplan.run.PlannedBuild;
+import io.jenkins.plugins.dispatchplan.config.Text;
+import io.jenkins.plugins.dispatchplan.run.DispatchPlanAction;
+import io.jenkins.plugins.dispatchplan.agent.GitAccess;
+import io.jenkins.plugins.dispatchplan.agent.IntegrationBundle;
+import io.jenkins.plugins.dispatchplan.agent.IntegrationSetup;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Computer;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.dispatchplan.git.RemoteFetcher;
+import io.dispatchplan.graph.DependencyGraph;
+import io.dispatchplan.plan.PlanException;
+import io.dispatchplan.plan.PlanOptions;
+import io.dispatchplan.plan.PlanReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code integrateWorkstreams()}, inside {@code node}: merges every workstream that succeeded (and every
+ * unstable one, flagged) into {@code <feature>/integration} from the base commit, in dependency order,
+ * each {@code --no-ff} after a {@code git merge-tree} check; a conflicting branch is left out and reported
+ * with its files. Failed and skipped workstreams are not merged; their branches stay for inspection.
+ */
+public final class IntegrateWorkstreamsStep extends Step {
+    private String onConflict = "skip";
+
+    @DataBoundConstructor
+    public IntegrateWorkstreamsStep() {
+    }
+
+    public String getOnConflict() {
+        return onConflict;
+    }
+
+    /** {@code skip} (default): leave a conflicting branch out and go on; {@code stop}: merge nothing after it. */
+    @DataBoundSetter
+    public void setOnConflict(String onConflict) {
+        String v = Text.trimToNull(onConflict);
+        v = v == null ? "skip" : v.toLowerCase(Locale.ROOT);
+        if (!v.equals("skip") && !v.equals("stop")) {
+            throw new IllegalArgumentException("integrateWorkstreams: onConflict must be 'skip' or 'stop', not '" + onConflict + "'");
+        }
+        this.onConflict = v;
+    }
+
+    /** Which branches to merge, in dependency order, and the lines for those left out. */
+    public record Selection(List<IntegrationSetup.Branch> branches, List<String> leftOut) {
+    }
+
+    public static Selection select(DispatchPlanAction action, List<String> dependencyOrder) {
+        List<IntegrationSetup.Branch> branches = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (String id : dependencyOrder) {
+            WorkstreamRecord row = action.workstream(id);
+            String status = row.getStatus();
+            if (status.equals("SUCCEEDED") || status.equals("UNSTABLE")) {
+                branches.add(new IntegrationSetup.Branch(id, row.getBranch(), status.equals("UNSTABLE"), row.getHeadSha(),
+                        row.getCommits()));
+            } else {
+                leftOut.add(id + ": " + status.toLowerCase(Locale.ROOT) + (row.getReason() == null ? "" : " (" + row.getReason() + ")"));
+            }
+        }
+        return new Selection(branches, leftOut);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(onConflict.equals("stop"), context);
+    }
+
+    static final class Execution extends SynchronousNonBlockingStepExecution<IntegrationReport> {
+        private static final long serialVersionUID = 1L;
+
+        private final boolean stopOnConflict;
+
+        Execution(boolean stopOnConflict, StepContext context) {
+            super(context);
+            this.stopOnConflict = stopOnConflict;
+        }
+
+        @Override
+        protected IntegrationReport run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            PlannedBuild build = PlannedBuild.of(run, "integrateWorkstreams");
+            RunSettings settings = build.action.settings();
+            if (settings.getRepository() == null || settings.getBaseCommit() == null) {
+                throw new AbortException("integrateWorkstreams: this build's plan names no repository and base commit;"
+                        + " pass readDispatchPlan repository: and baseCommit:");
+            }
+            List<String> order;
+            try {
+                order = DependencyGraph.of(PlanReader.parse(build.action.getPlanJson(), "plan.json",
+                        PlanOptions.defaults().withFeature(build.action.getFeature()))).topologicalOrder();
+            } catch (PlanException e) {
+                throw new AbortException("integrateWorkstreams: " + e.getMessage());
+            }
+            Selection selection = select(build.action, order);
+            FilePath cacheRoot = GitAccess.cacheRoot(getContext(), "integrateWorkstreams");
+            RemoteFetcher fetcher = GitAccess.fetcher(getContext(), run, settings.getGitCredentialsId(), "integrateWorkstreams");
+            IntegrationSetup setup = new IntegrationSetup(settings.getRepository(), build.action.getFeature(),
+                    settings.getBaseCommit(), selection.branches(), stopOnConflict);
+            setup.planTitle = build.action.getTitle();
+            setup.job = run.getParent().getFullName();
+            setup.startedAt = run.getStartTimeInMillis();
+            EnvVars env = getContext().get(EnvVars.class);
+            setup.buildUrl = env == null ? null : env.get("BUILD_URL");
+            for (WorkstreamRecord row : build.action.getWorkstreams()) {
+                setup.rows.add(new IntegrationSetup.Row(row));
+            }
+            IntegrationReport report = getContext().get(FilePath.class).act(
+                    new AgentCallables.Integrate(setup, cacheRoot.getRemote(), fetcher,
+                            GitAccess.pusher(getContext(), run, settings, "integrateWorkstreams")));
+            List<String> problems = new ArrayList<>();
+            if (!report.getNotMerged().isEmpty()) {
+                problems.add("not merged: " + String.join("; ", report.getNotMerged()));
+            }
+            if (report.getPushProblem() != null) {
+                problems.add(report.getPushProblem());
+            }
+            String reason = problems.isEmpty() ? null : String.join("; ", problems);
+            report.withRun(settings.getVerify(), reason);
+            List<String> notMerged = new ArrayList<>(selection.leftOut());
+            notMerged.addAll(report.getNotMerged());
+            String status = report.isStopped() ? "STOPPED" : notMerged.isEmpty() ? "COMPLETE" : "PARTIAL";
+            IntegrationRecord record = new IntegrationRecord(report.getBranch(), report.getMerged(), notMerged, status,
+                    "integration/INTEGRATION.md");
+            // Built here, not taken from the agent's answer: the bundle's path is ours, the branch name checked.
+            String fetch = report.getBundle() == null || !io.dispatchplan.git.BranchName.isValid(report.getBranch()) ? null
+                    : IntegrationBundle.fetchCommand(setup.buildUrl, report.getBranch());
+            if (settings.isPush() && report.getPushProblem() == null) {
+                fetch = "git fetch " + io.dispatchplan.git.GitException.redact(settings.getRepository()) + " "
+                        + report.getBranch() + ":" + report.getBranch();
+            }
+            record.reachableBy(report.getBundle() == null ? null : IntegrationBundle.ARTIFACT, fetch);
+            build.action.integration(record);
+            Computer computer = getContext().get(Computer.class);
+            run.save();
+            listener.getLogger().println("integration branch " + report.getBranch() + " at " + report.getHeadSha()
+                    + (computer == null ? "" : " on " + computer.getDisplayName()) + ": merged " + report.getMerged()
+                    + (notMerged.isEmpty() ? "" : "; not merged: " + String.join("; ", notMerged)));
+            if (fetch != null) {
+                listener.getLogger().println("to get it: " + fetch);
+            }
+            return report;
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "integrateWorkstreams";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Merge the workstream branches into the integration branch";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, Computer.class, EnvVars.class);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.jenkins.plugins.dispatchplan.steps;
+
+import io.jenkins.plugins.dispatchplan.config.RunSettings;
+import io.jenkins.plugins.dispatchplan.config.RunDefaults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dispatchplan.plan.PlanException;
+import io.dispatchplan.plan.Plan;
+import org.junit.jupiter.api.Test;
+
+public class ReadPlanStepTest {
+    public static final String PLAN = """
+            feature: shop
+            baseBranch: main
+            workstreams:
+              - {id: api, title: REST API, label: big, timeoutMinutes: 30}
+              - {id: ui, dependsOn: [api]}
+            """;
+
+    @Test
+    void needsExactlyOneOfAFileOrText() {
+        assertThatThrownBy(() -> new ReadPlanStep().checkSource()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("readDispatchPlan needs the plan: plan: 'path/in/repo.md' or text: '...'");
+        ReadPlanStep both = new ReadPlanStep();
+        both.setPlan("a.md");
+        both.setText("# plan");
+        assertThatThrownBy(both::checkSource).hasMessage("readDispatchPlan takes plan: (a file) or text: (the plan itself), not both");
+    }
+
+    @Test
+    void aRepositoryUrlCarryingATokenIsRefusedAndNotRepeated() {
+        for (String withToken : new String[] {"https://x-access-token:ghs_0123456789abcdef@github.com/acme/shop.git",
+                "https://ghp_0123456789abcdefghij@github.com/acme/shop.git", "ssh://git:hunter2secret@git.example.com/shop.git"}) {
+            ReadPlanStep step = new ReadPlanStep();
+            step.setText(PLAN);
+            step.setRepository(withToken);
+            assertThatThrownBy(step::checkSource).isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("carries credentials").hasMessageContaining("gitCredentialsId")
+                    .hasMessageContaining("****@").hasMessageNotContaining("0123456789").hasMessageNotContaining("hunter2");
+        }
+        for (String fine : new String[] {"https://github.com/acme/shop.git", "ssh://git@github.com/acme/shop.git",
+                "git@github.com:acme/shop.git", "/srv/git/shop.git", "file:///srv/git/shop.git"}) {
+            ReadPlanStep step = new ReadPlanStep();
+            step.setText(PLAN);
+            step.setRepository(fine);
+            step.checkSource();
+        }
+    }
+
+    @Test
+    void aBadPlanFailsWithTheReadersMessageNamingWhereAndWhat() {
+        String cycle = """
+                workstreams:
+                  - {id: a, dependsOn: [b]}
+                  - {id: b, dependsOn: [a]}
+                """;
+        ReadPlanStep step = new ReadPlanStep();
+        step.setStrictCycles(true);
+        assertThatThrownBy(() -> step.parse(cycle, "plan.yaml")).isExactlyInstanceOf(PlanException.class)
+                .hasMessageStartingWith("plan.yaml").hasMessageContaining("a -> b -> a");
+    }
+
+    @Test
+    void baseBranchOptionOverridesThePlans() throws Exception {
+        ReadPlanStep step = new ReadPlanStep();
+        step.setBaseBranch(" develop ");
+        Plan plan = step.parse(PLAN, "plan.yaml");
+        assertThat(plan.baseBranch()).isEqualTo("develop");
+        assertThat(new ReadPlanStep().parse(PLAN, "plan.yaml").baseBranch()).isEqualTo("main");
+    }
+
+    @Test
+    void rejectsOptionsThatCannotWorkWithAMessageSayingWhy() {
+        ReadPlanStep step = new ReadPlanStep();
+        assertThatThrownBy(() -> step.setMaxParallel(0))
+                .hasMessage("maxParallel must be between 1 and 256 (workers running at once), not 0");
+        assertThatThrownBy(() -> step.setTimeoutMinutes(-5))
+                .hasMessage("timeoutMinutes must be 0 (no timeout) or a number of minutes, not -5");
+        assertThatThrownBy(() -> step.setGranularity("coarse"))
+                .hasMessage("readDispatchPlan: granularity must be 'auto' or 'fine', not 'coarse'");
+        assertThatThrownBy(() -> step.setBaseCommit("main; rm -rf /"))
+                .hasMessage("readDispatchPlan: baseCommit must be a commit id (hex), not 'main; rm -rf /'");
+    }
+
+    @Test
+    void optionalTextOptionsAreTrimmedAndBlankMeansNotGiven() {
+        ReadPlanStep step = new ReadPlanStep();
+        step.setLabel("  ");
+        step.setCredentialsId(" key ");
+        step.setGranularity(null);
+        step.setMaxParallel(null);
+        assertThat(step.getLabel()).isNull();
+        assertThat(step.getCredentialsId()).isEqualTo("key");
+        assertThat(step.getGranularity()).isEqualTo("auto");
+        assertThat(step.getMaxParallel()).isNull();
+    }
+
+    @Test
+    void fineGranularityReachesTheReader() {
+        ReadPlanStep step = new ReadPlanStep();
+        step.setGranularity("FINE");
+        assertThat(step.getGranularity()).isEqualTo("fine");
+        assertThat(step.planOptions().granularity().name()).isEqualTo("FINE");
+    }
+
+    @Test
+    void worktreeSetupOptionsAreCheckedAndSplit() {
+        ReadPlanStep step = new ReadPlanStep();
+        assertThatThrownBy(() -> step.setBasePort(70000)).hasMessage("readDispatchPlan: basePort must be a port (1-65535), not 70000");
+        assertThatThrownBy(() -> step.setPortSpan(0)).hasMessage("readDispatchPlan: portSpan must be at least 1, not 0");
+        step.setInclude(".env, config/local.yml\n.npmrc");
+        assertThat(step.includePatterns()).containsExactly(".env", "config/local.yml", ".npmrc");
+        step.setBasePort(3000);
+        step.setSetup("  npm ci  ");
+        RunSettings settings = RunSettings.of(step, new RunDefaults());
+        assertThat(settings.getBasePort()).isEqualTo(3000);
+        assertThat(settings.getPortSpan()).isEqualTo(10);
+        assertThat(settings.getSetup()).isEqualTo("npm ci");
+        assertThat(settings.getInclude()).containsExactly(".env", "config/local.yml", ".npmrc");
+    }
+}
