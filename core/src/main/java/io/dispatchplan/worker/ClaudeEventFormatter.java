@@ -46,6 +46,7 @@ public final class ClaudeEventFormatter {
     private Instant lastTimestamp;
     private String rateLimit;
     private int rateLimits;
+    private String lastRateLimit;
 
     /** The readable lines for one line of the stream; none for an event that says nothing new or is not JSON. */
     public List<String> lines(String eventLine) {
@@ -77,6 +78,7 @@ public final class ClaudeEventFormatter {
         }
         if (rateLimit != null) {
             rateLimits++;
+            lastRateLimit = rateLimit;
         }
         return lines;
     }
@@ -118,9 +120,10 @@ public final class ClaudeEventFormatter {
 
     /**
      * What a whole stream (e.g. a finished attempt's events file) amounts to; {@code rateLimits} counts the events
-     * that reported a {@linkplain #rateLimit() rate limit or overload}.
+     * that reported a {@linkplain #rateLimit() rate limit or overload}, {@code lastRateLimit} is the last one's cause.
      */
-    public record Summary(int turns, String lastLine, Instant lastTimestamp, boolean sawResult, int rateLimits) {
+    public record Summary(int turns, String lastLine, Instant lastTimestamp, boolean sawResult, int rateLimits,
+            String lastRateLimit) {
     }
 
     public static Summary summarize(String events) {
@@ -132,7 +135,8 @@ public final class ClaudeEventFormatter {
                 last = lines.get(lines.size() - 1);
             }
         }
-        return new Summary(formatter.turns, last, formatter.lastTimestamp, formatter.sawResult, formatter.rateLimits);
+        return new Summary(formatter.turns, last, formatter.lastTimestamp, formatter.sawResult, formatter.rateLimits,
+                formatter.lastRateLimit);
     }
 
     private static String init(JsonNode event) {

@@ -187,4 +187,20 @@ class IntegrationMarkdownTest {
         assertThat(md).doesNotContain("## Conflicts").doesNotContain("## Not merged");
         assertThat(md).contains("Everything is merged.").contains("git merge --no-ff chat/integration");
     }
+
+    @Test
+    void theBudgetAndTheRateLimitChangesAreShown() {
+        RunReport run = new RunReport("chat", "Chat", base, null, null, List.of(), null)
+                .withSchedule(ReportJsonTest.sampleSchedule());
+
+        String md = IntegrationMarkdown.write(run);
+
+        assertThat(md).contains("- Budget: $0.08 spent, $0.05 reserved, cap $0.12\n")
+                .contains("## Rate limits\n\nThe API rate-limited workers, so the run started fewer at once for a"
+                        + " while:\n\n- 2024-05-01T10:01:00Z: rate limit: starting at most 2 workers at once (was 4):"
+                        + " api reported rate\\_limit\n- 2024-05-01T10:02:00Z: rate limit: starting at most 3 workers"
+                        + " at once (was 2): no rate limit for 60 s\n");
+        assertThat(IntegrationMarkdown.write(new RunReport("chat", "Chat", base, null, null, List.of(), null)))
+                .doesNotContain("Budget").doesNotContain("Rate limits");
+    }
 }

@@ -97,6 +97,8 @@ class ClaudeEventFormatterTest {
         }
 
         assertThat(causes).containsExactly("rate_limit", "overloaded", "HTTP 429", "null", "null", "HTTP 529", "null");
-        assertThat(ClaudeEventFormatter.summarize(String.join("\n", events)).rateLimits()).isEqualTo(4);
+        ClaudeEventFormatter.Summary summary = ClaudeEventFormatter.summarize(String.join("\n", events));
+        assertThat(summary.rateLimits()).isEqualTo(4);
+        assertThat(summary.lastRateLimit()).isEqualTo("HTTP 529");
     }
 }

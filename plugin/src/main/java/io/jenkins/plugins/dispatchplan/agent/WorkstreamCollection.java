@@ -80,7 +80,7 @@ public final class WorkstreamCollection {
             long delay = fixed ? 0 : RETRIES.delayBefore(attempt + 1).toSeconds();
             String why = fixed ? "the CLI refused the session flag; trying the other one" : outcome.reason();
             return CollectedWorkstream.retry(why, delay, outcome.costUsd(), outcome.sessionId())
-                    .withActivity(activity.turns, activity.line, activity.at);
+                    .withActivity(activity.turns, activity.line, activity.at).withRateLimit(activity.rateLimit).withRateLimit(activity.rateLimit);
         }
 
         Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));
@@ -129,7 +129,7 @@ public final class WorkstreamCollection {
                 outcome.costUsd(), outcome.sessionId(), saved.resultsPresent(),
                 saved.wipCommitted() ? saved.headSha() : null, results,
                 saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits(), cleanup)
-                .withActivity(activity.turns, activity.line, activity.at)
+                .withActivity(activity.turns, activity.line, activity.at).withRateLimit(activity.rateLimit)
                 .withOutputTail(status.equals("FAILURE") ? outputTail : null);
     }
 
@@ -179,14 +179,18 @@ public final class WorkstreamCollection {
         return tail.length() >= TAIL_BYTES_PER_LOG - 4 && newline >= 0 ? tail.substring(newline + 1) : tail;
     }
 
-    /** What the run page shows of a worker's progress, as far as its events file tells it. */
-    private record Activity(Integer turns, String line, long at) {
+    /**
+     * What the run page shows of a worker's progress, as far as its events file tells it, and the last rate limit it
+     * met (for the run's governor).
+     */
+    private record Activity(Integer turns, String line, long at, String rateLimit) {
     }
 
     /**
      * Copies this attempt's raw events ({@code worker.events.jsonl}, {@code worker.events.<attempt>.jsonl} for a
      * later attempt: each attempt's script starts the file afresh) beside RESULTS.md for archiving, and reads from them
-     * the turns, the last activity and when it happened (the last event's timestamp, else the file's time).
+     * the turns, the last activity and when it happened (the last event's timestamp, else the file's time), and the
+     * last rate limit or overload it reported.
      */
     private static Activity keepEvents(WorkerRequest request, Path stateRoot, Path workspace, Path dir, int attempt)
             throws IOException {
@@ -194,14 +198,15 @@ public final class WorkstreamCollection {
         // Never through a link: the events file lies where the worker could have put one.
         java.util.Optional<String> text = SafeFiles.readRegularFile(stateRoot, events);
         if (text.isEmpty()) {
-            return new Activity(null, null, 0);
+            return new Activity(null, null, 0, null);
         }
         SafeFiles.copyRegularFile(stateRoot, events, workspace,
                 dir.resolve(WorkerLogs.in(dir).forAttempt(attempt).events().getFileName()));
         ClaudeEventFormatter.Summary summary = ClaudeEventFormatter.summarize(text.get());
         long at = summary.lastTimestamp() != null ? summary.lastTimestamp().toEpochMilli()
                 : Files.getLastModifiedTime(events).toMillis();
-        return new Activity(summary.turns(), summary.lastLine(), summary.lastLine() == null ? 0 : at);
+        return new Activity(summary.turns(), summary.lastLine(), summary.lastLine() == null ? 0 : at,
+                summary.lastRateLimit());
     }
 
     /** Where the branch's bundle goes, relative to {@code .dispatch-plan}: stashed for the integration node. */

@@ -213,6 +213,11 @@ public final class ClaudeWorker extends WorkerConfig {
     }
 
     @Override
+    public Double budgetCapUsd() {
+        return maxBudgetUsd > 0 ? maxBudgetUsd : null;
+    }
+
+    @Override
     public boolean streamsEvents() {
         return true;
     }

@@ -101,6 +101,38 @@ public class DispatchPlanConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public double getMaxTotalBudgetUsd() {
+        return defaults.maxTotalBudgetUsd;
+    }
+
+    /** The spending cap of every run that gives none itself, in USD; 0 for none. */
+    @DataBoundSetter
+    public void setMaxTotalBudgetUsd(double maxTotalBudgetUsd) {
+        defaults.maxTotalBudgetUsd = RunDefaults.checkBudget(maxTotalBudgetUsd);
+        save();
+    }
+
+    public int getRateLimitQuietSeconds() {
+        return defaults.getRateLimitQuietSeconds();
+    }
+
+    /** Seconds without a rate limit before a run starts one more worker at once again (after rate limits cut it). */
+    @DataBoundSetter
+    public void setRateLimitQuietSeconds(int rateLimitQuietSeconds) {
+        defaults.rateLimitQuietSeconds = RunDefaults.checkQuiet(rateLimitQuietSeconds);
+        save();
+    }
+
+    public FormValidation doCheckMaxTotalBudgetUsd(@QueryParameter double value) {
+        return RunDefaults.budgetProblem(value) == null ? FormValidation.ok()
+                : FormValidation.error(RunDefaults.budgetProblem(value));
+    }
+
+    public FormValidation doCheckRateLimitQuietSeconds(@QueryParameter int value) {
+        return RunDefaults.quietProblem(value) == null ? FormValidation.ok()
+                : FormValidation.error(RunDefaults.quietProblem(value));
+    }
+
     public FormValidation doCheckIdleTimeoutMinutes(@QueryParameter int value) {
         return RunDefaults.idleTimeoutProblem(value) == null ? FormValidation.ok()
                 : FormValidation.error(RunDefaults.idleTimeoutProblem(value));

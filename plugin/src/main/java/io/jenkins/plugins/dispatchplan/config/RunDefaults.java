@@ -13,6 +13,8 @@ public final class RunDefaults implements Serializable {
     static final int DEFAULT_TIMEOUT_MINUTES = 120;
     static final int MAX_PARALLEL_LIMIT = 256;
     public static final int DEFAULT_IDLE_TIMEOUT_MINUTES = 15;
+    public static final int DEFAULT_RATE_LIMIT_QUIET_SECONDS = 60;
+    static final int MAX_RATE_LIMIT_QUIET_SECONDS = 3600;
 
     String label;
     int maxParallel = DEFAULT_MAX_PARALLEL;
@@ -22,6 +24,10 @@ public final class RunDefaults implements Serializable {
     boolean keepWorktrees;
     /** Null (as in a configuration saved before the option existed) means the default, 15. */
     Integer idleTimeoutMinutes;
+    /** The run cap in USD; 0 (also what a configuration from before the option reads as) for none. */
+    double maxTotalBudgetUsd;
+    /** Null (as in a configuration saved before the option existed) means the default, 60. */
+    Integer rateLimitQuietSeconds;
 
     RunDefaults copy() {
         RunDefaults c = new RunDefaults();
@@ -32,6 +38,8 @@ public final class RunDefaults implements Serializable {
         c.worker = worker;
         c.keepWorktrees = keepWorktrees;
         c.idleTimeoutMinutes = idleTimeoutMinutes;
+        c.maxTotalBudgetUsd = maxTotalBudgetUsd;
+        c.rateLimitQuietSeconds = rateLimitQuietSeconds;
         return c;
     }
 
@@ -62,6 +70,47 @@ public final class RunDefaults implements Serializable {
     /** Minutes a worker may print nothing before it is stopped; 0 for no limit. */
     public int getIdleTimeoutMinutes() {
         return idleTimeoutMinutes == null ? DEFAULT_IDLE_TIMEOUT_MINUTES : idleTimeoutMinutes;
+    }
+
+    /** The whole run's spending cap in USD; 0 for none. */
+    public double getMaxTotalBudgetUsd() {
+        return maxTotalBudgetUsd;
+    }
+
+    /** Seconds without a rate limit before a run starts one more worker at once again. */
+    public int getRateLimitQuietSeconds() {
+        return rateLimitQuietSeconds == null ? DEFAULT_RATE_LIMIT_QUIET_SECONDS : rateLimitQuietSeconds;
+    }
+
+    static String budgetProblem(double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            return "maxTotalBudgetUsd must be a positive number of dollars (0 for no cap), not " + value;
+        }
+        return null;
+    }
+
+    public static double checkBudget(double value) {
+        String problem = budgetProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return value;
+    }
+
+    static String quietProblem(int value) {
+        if (value < 1 || value > MAX_RATE_LIMIT_QUIET_SECONDS) {
+            return "rateLimitQuietSeconds must be between 1 and " + MAX_RATE_LIMIT_QUIET_SECONDS + " (seconds without a"
+                    + " rate limit before one more worker starts at once), not " + value;
+        }
+        return null;
+    }
+
+    public static int checkQuiet(int value) {
+        String problem = quietProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return value;
     }
 
     static String idleTimeoutProblem(int value) {
