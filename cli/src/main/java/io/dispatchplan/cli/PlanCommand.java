@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,21 +51,15 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--feature", description = "Feature name (prefix of branches); default from the plan file name.")
     String feature;
 
-    @Option(names = "--max-budget-usd", paramLabel = "USD", description = "Claude spending limit per workstream run:"
-            + " the text output adds a forecast (workstreams x this).")
-    Double maxBudgetUsd;
-
-    @Option(names = "--max-total-budget-usd", paramLabel = "USD", description = "The run's spending limit: the"
-            + " forecast says how many workstreams it lets start.")
-    Double maxTotalBudgetUsd;
+    /** With --format text, a budget forecast: workstreams x the per-worker cap, and what the run cap lets start. */
+    @Mixin
+    BudgetOptions budget = new BudgetOptions();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String badAmount = new OptionRanges()
-                .dollars("--max-budget-usd", maxBudgetUsd, "Claude spending per workstream run")
-                .dollars("--max-total-budget-usd", maxTotalBudgetUsd, "spending of the whole run").firstProblem();
+        String badAmount = budget.check(new OptionRanges()).firstProblem();
         if (badAmount != null) {
             err.println("dispatch-plan: " + badAmount);
             return ExitCodes.BAD_INPUT;
@@ -89,7 +84,8 @@ final class PlanCommand implements Callable<Integer> {
         if (format != Format.text) {
             plan.warnings().forEach(w -> err.println("warning: " + w));
         }
-        String forecast = new BudgetForecast(plan.workstreams().size(), maxBudgetUsd, maxTotalBudgetUsd).describe();
+        String forecast = new BudgetForecast(plan.workstreams().size(), budget.maxBudgetUsd,
+                budget.maxTotalBudgetUsd).describe();
         out.print(switch (format) {
             case text -> PlanText.write(plan) + (forecast == null ? "" : "\n" + forecast);
             case json -> PlanJson.write(plan);

@@ -42,6 +42,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -167,14 +168,8 @@ class RunCommand implements Callable<Integer> {
             + " dontAsk, default, plan.")
     String permissionMode;
 
-    @Option(names = "--max-budget-usd", paramLabel = "USD", description = "Claude spending limit per workstream run"
-            + " (more than 0).")
-    Double maxBudgetUsd;
-
-    @Option(names = "--max-total-budget-usd", paramLabel = "USD", description = "Spending limit for the whole run"
-            + " (more than 0): a workstream starts only when its reservation (--max-budget-usd, else an even share of"
-            + " this) fits beside what the run spent and reserved; the others are skipped and integration still runs.")
-    Double maxTotalBudgetUsd;
+    @Mixin
+    BudgetOptions budget = new BudgetOptions();
 
     @Option(names = "--rate-limit-quiet", paramLabel = "SEC", defaultValue = "60", description = "When workers are"
             + " rate-limited the run halves how many it starts at once; after each this many seconds without a rate"
@@ -268,7 +263,7 @@ class RunCommand implements Callable<Integer> {
     }
 
     private OptionRanges ranges() {
-        return new OptionRanges()
+        return budget.check(new OptionRanges()
                 .atLeastOne("--max-parallel", maxParallel, "workers at once; leave it out for no limit")
                 .between("--retries", retries, 0, OptionRanges.MAX_RETRIES, "retries of a retryable failure; 0 for none")
                 .minutes("--timeout", timeoutMinutes, "the limit for one worker attempt")
@@ -278,10 +273,8 @@ class RunCommand implements Callable<Integer> {
                 .between("--base-port", basePort, 1, OptionRanges.MAX_PORT, "the first port of the first workstream")
                 .between("--port-span", portSpan, 1, OptionRanges.MAX_PORT, "ports per workstream")
                 .atLeastOne("--max-turns", maxTurns, "Claude turns per workstream run")
-                .dollars("--max-budget-usd", maxBudgetUsd, "Claude spending per workstream run")
-                .dollars("--max-total-budget-usd", maxTotalBudgetUsd, "spending of the whole run")
                 .between("--rate-limit-quiet", rateLimitQuietSeconds, 1, OptionRanges.MAX_QUIET_SECONDS,
-                        "seconds without a rate limit before one more worker starts at once");
+                        "seconds without a rate limit before one more worker starts at once"));
     }
 
     private RunOptions options(Plan plan) {
@@ -326,7 +319,7 @@ class RunCommand implements Callable<Integer> {
                 .rerun(rerun())
                 .secretVariables(secretEnv)
                 .verifyEach(verifyEach)
-                .maxTotalBudgetUsd(maxTotalBudgetUsd)
+                .maxTotalBudgetUsd(budget.maxTotalBudgetUsd)
                 .rateLimitQuietPeriod(Duration.ofSeconds(rateLimitQuietSeconds))
                 .build();
     }
@@ -376,8 +369,8 @@ class RunCommand implements Callable<Integer> {
         if (permissionMode != null) {
             config = config.withPermissionMode(ClaudePermissionMode.parse(permissionMode));
         }
-        if (maxBudgetUsd != null) {
-            config = config.withMaxBudgetUsd(maxBudgetUsd);
+        if (budget.maxBudgetUsd != null) {
+            config = config.withMaxBudgetUsd(budget.maxBudgetUsd);
         }
         if (maxTurns != null) {
             config = config.withMaxTurns(maxTurns);

@@ -2,10 +2,6 @@ package io.dispatchplan.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,14 +94,7 @@ class RateGovernorTest {
         scheduler.grant(at(0));
         scheduler.rateLimited("a", "rate_limit", at(5));
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(scheduler);
-        }
-        Scheduler restored;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            restored = (Scheduler) in.readObject();
-        }
+        Scheduler restored = SchedulerTest.roundTrip(scheduler);
 
         assertThat(restored.concurrencyLimit()).isEqualTo(2);
         assertThat(restored.concurrencyChanges()).isEqualTo(scheduler.concurrencyChanges());

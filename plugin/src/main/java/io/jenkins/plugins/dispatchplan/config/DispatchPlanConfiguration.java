@@ -124,27 +124,26 @@ public class DispatchPlanConfiguration extends GlobalConfiguration {
     }
 
     public FormValidation doCheckMaxTotalBudgetUsd(@QueryParameter double value) {
-        return RunDefaults.budgetProblem(value) == null ? FormValidation.ok()
-                : FormValidation.error(RunDefaults.budgetProblem(value));
+        return validation(RunDefaults.budgetProblem(value));
     }
 
     public FormValidation doCheckRateLimitQuietSeconds(@QueryParameter int value) {
-        return RunDefaults.quietProblem(value) == null ? FormValidation.ok()
-                : FormValidation.error(RunDefaults.quietProblem(value));
+        return validation(RunDefaults.quietProblem(value));
     }
 
     public FormValidation doCheckIdleTimeoutMinutes(@QueryParameter int value) {
-        return RunDefaults.idleTimeoutProblem(value) == null ? FormValidation.ok()
-                : FormValidation.error(RunDefaults.idleTimeoutProblem(value));
+        return validation(RunDefaults.idleTimeoutProblem(value));
     }
 
     public FormValidation doCheckMaxParallel(@QueryParameter int value) {
-        return RunDefaults.maxParallelProblem(value) == null ? FormValidation.ok()
-                : FormValidation.error(RunDefaults.maxParallelProblem(value));
+        return validation(RunDefaults.maxParallelProblem(value));
     }
 
     public FormValidation doCheckTimeoutMinutes(@QueryParameter int value) {
-        return RunDefaults.timeoutProblem(value) == null ? FormValidation.ok()
-                : FormValidation.error(RunDefaults.timeoutProblem(value));
+        return validation(RunDefaults.timeoutProblem(value));
+    }
+
+    private static FormValidation validation(String problem) {
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 }

@@ -90,11 +90,7 @@ public final class RunDefaults implements Serializable {
     }
 
     public static double checkBudget(double value) {
-        String problem = budgetProblem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        return value;
+        return valid(value, budgetProblem(value));
     }
 
     static String quietProblem(int value) {
@@ -106,11 +102,7 @@ public final class RunDefaults implements Serializable {
     }
 
     public static int checkQuiet(int value) {
-        String problem = quietProblem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        return value;
+        return valid(value, quietProblem(value));
     }
 
     static String idleTimeoutProblem(int value) {
@@ -121,11 +113,7 @@ public final class RunDefaults implements Serializable {
     }
 
     public static int checkIdleTimeout(int value) {
-        String problem = idleTimeoutProblem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        return value;
+        return valid(value, idleTimeoutProblem(value));
     }
 
     static String maxParallelProblem(int value) {
@@ -136,11 +124,7 @@ public final class RunDefaults implements Serializable {
     }
 
     public static int checkMaxParallel(int value) {
-        String problem = maxParallelProblem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        return value;
+        return valid(value, maxParallelProblem(value));
     }
 
     static String timeoutProblem(int value) {
@@ -151,7 +135,11 @@ public final class RunDefaults implements Serializable {
     }
 
     public static int checkTimeout(int value) {
-        String problem = timeoutProblem(value);
+        return valid(value, timeoutProblem(value));
+    }
+
+    /** {@code value}, or the problem with it as an exception a Jenkinsfile's author reads. */
+    private static <T> T valid(T value, String problem) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
