@@ -115,6 +115,39 @@ public final class ClaudeWorker implements Worker {
     }
 
     /**
+     * The directory Claude Code keeps a working directory's transcripts in, under {@code projects/}: the absolute path
+     * with every character but ASCII letters and digits turned into {@code -}.
+     */
+    static String projectDirName(Path cwd) {
+        return cwd.toAbsolutePath().normalize().toString().replaceAll("[^a-zA-Z0-9]", "-");
+    }
+
+    /** This session's newest transcript, to archive so a run on another machine can resume it; empty when none. */
+    public static java.util.Optional<Path> newestTranscript(WorkerRequest request) {
+        return transcripts(request).stream().max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified()));
+    }
+
+    /**
+     * Puts an archived transcript of this session where the CLI looks for it when run in this request's worktree, so
+     * {@code --resume} goes on with that conversation on a machine that never ran it. Nothing is done when a transcript
+     * of the session is here already (this machine's own is newer or the same).
+     *
+     * @return true when it was put in place
+     */
+    public static boolean restoreTranscript(WorkerRequest request, Path archived) {
+        if (!transcripts(request).isEmpty()) {
+            return false;
+        }
+        Path configDir = ClaudeCommandBuilder.configDir(request);
+        Path target = configDir.resolve("projects").resolve(projectDirName(request.worktree()))
+                .resolve(sessionId(request) + ".jsonl");
+        // Never through a link: the archived copy and the state directory are read and written as regular files only.
+        io.dispatchplan.files.SafeFiles.directories(request.stateDir(), target.getParent());
+        io.dispatchplan.files.SafeFiles.copyRegularFile(archived.getParent(), archived, request.stateDir(), target);
+        return true;
+    }
+
+    /**
      * Moves aside transcripts the CLI cannot resume (a first run that died before its first turn can leave an
      * empty one, and then {@code --session-id} is refused as "already in use" too). Kept, not deleted.
      */

@@ -158,6 +158,31 @@ class ClaudeWorkerRealCliTest {
     }
 
     @Test
+    void aRunOnAnotherMachineResumesTheConversationFromTheArchivedTranscript() throws Exception {
+        api.enqueue(Turn.bash(EDIT_AND_REPORT), Turn.text("First run done."));
+        WorkerRequest first = request(Duration.ofSeconds(60));
+        assertThat(worker().run(first).status()).isEqualTo(WorkerOutcome.Status.SUCCEEDED);
+        // Archived with the build, then the next build lands on an agent with another workspace path.
+        Path archived = tmp.resolve("archive/claude-session.jsonl");
+        Files.createDirectories(archived.getParent());
+        Files.copy(ClaudeWorker.newestTranscript(first).orElseThrow(), archived);
+        WorkstreamFixture elsewhere = new WorkstreamFixture(tmp.resolve("agent2"));
+        WorkerRequest second = elsewhere.request(api.cliEnvironment()).timeout(Duration.ofSeconds(60)).build();
+        assertThat(ClaudeWorker.sessionMode(second)).isEqualTo(ClaudeCommandBuilder.SessionMode.NEW);
+
+        assertThat(ClaudeWorker.restoreTranscript(second, archived)).isTrue();
+        api.enqueue(Turn.bash(EDIT_AND_REPORT), Turn.text("Picked up where I left off."));
+        WorkerOutcome resumed = worker().run(second);
+
+        assertThat(resumed.status()).as(resumed.reason()).isEqualTo(WorkerOutcome.Status.SUCCEEDED);
+        RecordedRequest last = api.conversationRequests().get(2);
+        assertThat(last.bashCommands()).as("the earlier conversation travels with the resumed one")
+                .containsExactly(EDIT_AND_REPORT);
+        assertThat(last.mentions("First run done.")).isTrue();
+        assertThat(ClaudeWorker.restoreTranscript(second, archived)).as("its own transcript is not replaced").isFalse();
+    }
+
+    @Test
     void startsAfreshWhenTheTranscriptCannotBeResumed() throws Exception {
         WorkerRequest request = request(Duration.ofSeconds(60));
         // What a first run that died before its first turn can leave: a transcript with no conversation.

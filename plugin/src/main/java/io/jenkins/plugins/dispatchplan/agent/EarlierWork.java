@@ -67,6 +67,28 @@ final class EarlierWork {
         return Optional.empty();
     }
 
+    /**
+     * With {@code push: true} the repository's branch is the truth: commits a person pushed on top of what the job
+     * left (a conflict fixed by hand) move the job's branch up to them, so they are honoured, never overwritten. Only a
+     * fast-forward from the job's branch (or, on an agent without it, from the recorded head) is taken; a kept
+     * worktree on the branch is left as it is.
+     *
+     * @param shared the agent's shared cache, just fetched: the repository's branches are its {@code refs/remotes/origin/*}
+     */
+    void followPushedBranch(Path shared, Path repo, WorkstreamSetup setup, Path worktree) {
+        Optional<String> pushed = git.tryRevParse(shared, "refs/remotes/origin/" + setup.branch);
+        if (pushed.isEmpty() || java.nio.file.Files.exists(worktree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Optional<String> local = git.tryRevParse(repo, "refs/heads/" + setup.branch);
+        String from = local.orElse(setup.priorHead);
+        if (pushed.get().equals(from) || !git.hasCommit(repo, from) || !git.isAncestor(repo, from, pushed.get())) {
+            return;
+        }
+        git.updateRef(repo, "refs/heads/" + setup.branch, pushed.get(), local.orElse(""),
+                "dispatch-plan: commits pushed to the repository's " + setup.branch + " after build #" + setup.priorBuild);
+    }
+
     private boolean builtOnABase(Path repo, String head, WorkstreamSetup setup) {
         return git.isAncestor(repo, setup.baseCommit, head)
                 || setup.priorBase != null && git.hasCommit(repo, setup.priorBase) && git.isAncestor(repo, setup.priorBase, head);
@@ -75,7 +97,7 @@ final class EarlierWork {
     /** The branch at the recorded head, from the earlier build's archived bundle when the controller sent it. */
     private Optional<String> restore(Path repo, WorkstreamSetup setup, Path workspace) {
         Path bundle = workspace.resolve(io.jenkins.plugins.dispatchplan.config.RunSettings.ARTIFACTS_DIR)
-                .resolve(io.jenkins.plugins.dispatchplan.run.EarlierBundles.agentPath(setup.id));
+                .resolve(io.jenkins.plugins.dispatchplan.run.EarlierArtifacts.bundle(setup.id));
         if (SafeFiles.kind(workspace, bundle) != SafeFiles.Kind.FILE) {
             return Optional.empty();
         }

@@ -75,6 +75,7 @@ public final class WorkstreamCollection {
         Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("workstreams").resolve(setup.id);
         Activity activity = keepEvents(request, WorkstreamSetup.stateRoot(workspace), workspace, dir, attempt);
         String outputTail = keepLogs(request, WorkstreamSetup.stateRoot(workspace), workspace, dir, attempt, secrets);
+        keepTranscript(setup, request, workspace, secrets);
         if ((fixed || outcome.retryable()) && attempt < RETRIES.maxAttempts()) {
             // Nothing is collected yet: the next attempt goes on in the same worktree.
             long delay = fixed ? 0 : RETRIES.delayBefore(attempt + 1).toSeconds();
@@ -173,6 +174,21 @@ public final class WorkstreamCollection {
         return tail.length() == 0 ? null : secrets.mask(tail.toString());
     }
 
+    /**
+     * Claude's session transcript beside RESULTS.md, masked, for a later build on another agent to resume the
+     * conversation from ({@link ClaudeWorker#restoreTranscript}).
+     */
+    private static void keepTranscript(WorkstreamSetup setup, WorkerRequest request, Path workspace, Secrets secrets) {
+        if (!setup.worker.streamsEvents()) {
+            return;
+        }
+        io.dispatchplan.worker.ClaudeWorker.newestTranscript(request).ifPresent(transcript -> {
+            Path copy = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(transcriptPath(setup.id));
+            SafeFiles.copyRegularFile(request.stateDir(), transcript, workspace, copy);
+            secrets.maskFiles(copy);
+        });
+    }
+
     /** Drops a first line cut in the middle, unless it is all there is. */
     private static String wholeLines(String tail) {
         int newline = tail.indexOf('\n');
@@ -212,6 +228,11 @@ public final class WorkstreamCollection {
     /** Where the branch's bundle goes, relative to {@code .dispatch-plan}: stashed for the integration node. */
     public static String bundlePath(String id) {
         return "bundles/" + id + ".bundle";
+    }
+
+    /** Where Claude's session transcript is archived, relative to {@code .dispatch-plan}: a later build resumes it. */
+    public static String transcriptPath(String id) {
+        return "workstreams/" + id + "/claude-session.jsonl";
     }
 
     /** Build-result names: a worker that did its job but wrote no RESULTS.md is unstable, and merged flagged. */

@@ -53,12 +53,17 @@ public final class WorkstreamPreparation {
     PreparedWorkstream prepare(WorkstreamSetup setup, Path workspace) throws IOException, PlanException {
         Path worktree = setup.worktree(workspace);
         // The job's own refs over the agent's shared objects: another job's branches are never seen or reused.
-        CachedRepository repo = cache.forJob(cache.ensureCommit(setup.repository, setup.baseCommit), setup.job);
+        CachedRepository shared = setup.push && setup.priorHead != null ? cache.update(setup.repository)
+                : cache.ensureCommit(setup.repository, setup.baseCommit);
+        CachedRepository repo = cache.forJob(shared, setup.job);
         Plan plan = setup.plan();
         List<Dependency> dependencies = setup.dependenciesInOrder(plan);
         importDependencies(repo, dependencies, workspace);
         Optional<EarlierWork.Done> done;
         try (RepositoryLock lock = cache.lock(repo)) {
+            if (setup.push && setup.priorHead != null) {
+                new EarlierWork(git).followPushedBranch(shared.gitDir(), repo.gitDir(), setup, setup.worktree(workspace));
+            }
             done = new EarlierWork(git).check(repo.gitDir(), setup, workspace);
         }
         if (done.isPresent()) {
@@ -81,6 +86,7 @@ public final class WorkstreamPreparation {
         tasks.writeCoordination(workspace, request.coordinationFile());
         tasks.writeTasks(worktree, setup.id, dep -> Optional.ofNullable(setup.dependencyResults.get(dep)),
                 request.coordinationFile(), prepared.dependencies());
+        restoreSession(setup, request, workspace);
         WorkerCommand command = setup.worker.command(request);
         // The shell redirects the worker's output to its logs: no symbolic link there is written through.
         for (Path log : List.of(request.logs().stdout(), request.logs().stderr(), request.logs().resultJson())) {
@@ -105,6 +111,18 @@ public final class WorkstreamPreparation {
                     bundles.importCommit(repo.gitDir(), file, d.branch(), d.head());
                 }
             }
+        }
+    }
+
+    /**
+     * A Claude worker going on from an earlier build that ran on another agent gets that build's session transcript,
+     * so it resumes the conversation; one that ran here keeps its own.
+     */
+    private static void restoreSession(WorkstreamSetup setup, WorkerRequest request, Path workspace) {
+        Path archived = workspace.resolve(RunSettings.ARTIFACTS_DIR)
+                .resolve(io.jenkins.plugins.dispatchplan.run.EarlierArtifacts.transcript(setup.id));
+        if (setup.worker.streamsEvents() && SafeFiles.kind(workspace, archived) == SafeFiles.Kind.FILE) {
+            io.dispatchplan.worker.ClaudeWorker.restoreTranscript(request, archived);
         }
     }
 

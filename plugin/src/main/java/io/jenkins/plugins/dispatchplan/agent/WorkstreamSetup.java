@@ -59,6 +59,8 @@ public final class WorkstreamSetup implements Serializable {
     public String priorHead;
     /** The base that build ran from, or null. */
     public String priorBase;
+    /** The run pushes its branches ({@code push: true}): the repository's branch is the truth a later build starts from. */
+    public boolean push;
     /** That build's number, for messages. */
     public int priorBuild;
     /** That build finished it with success and this one may take it as done ({@code rerun: 'unfinished'}). */

@@ -67,6 +67,7 @@ public final class PlannedBuild {
         setup.portSpan = s.getPortSpan();
         setup.setupScript = s.getSetup();
         setup.include = new java.util.ArrayList<>(s.getInclude());
+        setup.push = s.isPush();
         PriorOutcome prior = row.getPrior();
         if (prior != null) {
             setup.priorHead = prior.getHeadSha() == null ? null

@@ -30,6 +30,8 @@ public final class WorkstreamRecord {
     private String resultsMarkdown;
     /** What an earlier build of the job recorded for it, or null. */
     private PriorOutcome prior;
+    /** What its worktree started from, as prepare logged it: the commit, the base and what was merged in. */
+    private String start;
     /** The end of a failed worker's output (masked, capped), the detail of its reason. */
     private String outputTail;
     /** Set when it was done in an earlier build and not run again: that build's number. */
@@ -215,6 +217,19 @@ public final class WorkstreamRecord {
 
     public String resultsMarkdown() {
         return resultsMarkdown;
+    }
+
+    public synchronized void startedFrom(String text) {
+        start = text;
+    }
+
+    /**
+     * The real start of its worktree: {@code 5e6f7a8b9c0d (kept from an earlier run, with the new base 9f2e1d0c3b4a
+     * merged in)}; null before it was prepared.
+     */
+    @Exported
+    public String getStart() {
+        return start;
     }
 
     public synchronized void outputTail(String tail) {

@@ -5,7 +5,7 @@ import io.jenkins.plugins.dispatchplan.run.PlannedBuild;
 import io.jenkins.plugins.dispatchplan.agent.WorkstreamSetup;
 import io.jenkins.plugins.dispatchplan.agent.GitAccess;
 import io.jenkins.plugins.dispatchplan.config.Text;
-import io.jenkins.plugins.dispatchplan.run.EarlierBundles;
+import io.jenkins.plugins.dispatchplan.run.EarlierArtifacts;
 import io.jenkins.plugins.dispatchplan.run.WorkstreamRecord;
 import io.dispatchplan.git.Sha;
 
@@ -71,8 +71,8 @@ public final class PrepareWorkstreamStep extends Step {
             FilePath workspace = getContext().get(FilePath.class);
             WorkstreamRecord row = build.action.workstream(id);
             if (setup.priorHead != null) {
-                // The branch may not be on this agent: bring the bundle the earlier build archived.
-                EarlierBundles.send(run, row.getPrior().getBuild(), id, workspace);
+                // The branch (and Claude's session) may not be on this agent: bring what the earlier build archived.
+                EarlierArtifacts.send(run, row.getPrior().getBuild(), id, workspace);
             }
             PreparedWorkstream prepared = workspace.act(new AgentCallables.Prepare(setup, cacheRoot.getRemote(), fetcher));
             row.ranOn(computer.getDisplayName());
@@ -83,6 +83,7 @@ public final class PrepareWorkstreamStep extends Step {
                 listener.getLogger().println(id + ": " + row.getReason());
                 return prepared;
             }
+            row.startedFrom(Text.cap(prepared.getStart()));
             run.save();
             listener.getLogger().println(id + ": worktree " + prepared.getPath() + " on branch " + prepared.getBranch()
                     + " at " + prepared.getStart());

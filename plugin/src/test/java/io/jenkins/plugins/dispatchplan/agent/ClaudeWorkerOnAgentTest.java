@@ -97,6 +97,42 @@ class ClaudeWorkerOnAgentTest {
         assertThat(Files.readAllLines(archived)).hasSize(7).last().asString().contains("\"type\":\"result\"");
     }
 
+    @Test
+    void aLaterBuildOnAnotherAgentResumesTheConversationFromTheArchivedTranscript() throws Exception {
+        TempRepo origin = TempRepo.initWithFiles(tmp.resolve("origin"), Map.of("README.md", "shop\n"));
+        ClaudeWorker claude = new ClaudeWorker();
+        claude.setExecutable(ClaudeCodeCli.executable().toString());
+        String planJson = PlanJson.write(new ReadPlanStep().parse(WorkstreamOnAgentTest.PLAN, "plan.yaml"));
+        // Build 1 on agent 1: the worker does some work and ends without RESULTS.md.
+        WorkstreamSetup first = new WorkstreamSetup("org/shop", planJson, "shop", "api", "REST API", "shop/api",
+                origin.fileUrl(), origin.head(), claude, Map.of());
+        Path workspace1 = tmp.resolve("agent1/workspace/job");
+        api.enqueue(Turn.bash("echo orders > orders.txt"), Turn.text("Half done: orders.txt written."));
+        CollectedWorkstream collected = new WorkstreamCollection().collect(first, workspace1, runAsSh(
+                new WorkstreamPreparation(tmp.resolve("agent1/cache"), null).prepare(first, workspace1)));
+        Path transcript = workspace1.resolve(".dispatch-plan/workstreams/api/claude-session.jsonl");
+        assertThat(transcript).as("archived with the workstream's files").isRegularFile();
+        // Build 2 on agent 2: the controller copies build 1's artifacts (EarlierArtifacts.send) ...
+        Path workspace2 = tmp.resolve("agent2/workspace/job");
+        Files.createDirectories(workspace2.resolve(".dispatch-plan/prior"));
+        Files.copy(transcript, workspace2.resolve(".dispatch-plan/prior/api.claude-session.jsonl"));
+        Files.copy(workspace1.resolve(".dispatch-plan/bundles/api.bundle"), workspace2.resolve(".dispatch-plan/prior/api.bundle"));
+        WorkstreamSetup second = new WorkstreamSetup("org/shop", planJson, "shop", "api", "REST API", "shop/api",
+                origin.fileUrl(), origin.head(), claude, Map.of());
+        second.priorHead = collected.getHeadSha();
+        second.priorBuild = 1;
+        api.enqueue(Turn.bash("echo done > \"$RESULTS_FILE\""), Turn.text("Finished."));
+
+        PreparedWorkstream prepared = new WorkstreamPreparation(tmp.resolve("agent2/cache"), null).prepare(second, workspace2);
+        CollectedWorkstream finished = new WorkstreamCollection().collect(second, workspace2, runAsSh(prepared));
+
+        assertThat(prepared.getCommand()).contains("--resume");
+        assertThat(finished.getStatus()).as(finished.getReason()).isEqualTo("SUCCESS");
+        assertThat(Path.of(prepared.getPath()).resolve("orders.txt")).as("its branch came back too").hasContent("orders");
+        io.dispatchplan.testsupport.fakeapi.RecordedRequest resumed = api.conversationRequests().get(2);
+        assertThat(resumed.mentions("Half done: orders.txt written.")).isTrue();
+    }
+
     /** Runs the prepared command as {@code sh} would, with the API key withCredentials binds. */
     private int runAsSh(PreparedWorkstream prepared) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", prepared.getCommand()).directory(Path.of(prepared.getPath()).toFile());

@@ -68,8 +68,12 @@ class RerunOnAgentTest {
     }
 
     /** One build's record, continuing {@code earlier} (build {@code earlierNumber}) when given. */
+    /** Set for builds with {@code push: true}. */
+    BranchPusher pusher;
+
     DispatchPlanAction build(String base, DispatchPlanAction earlier, int earlierNumber, String rerun) throws Exception {
         ReadPlanStep step = new ReadPlanStep();
+        step.setPush(pusher != null);
         step.setRepository(origin.fileUrl());
         step.setBaseCommit(base);
         step.setWorker(new CommandWorker("sh " + worker));
@@ -112,7 +116,7 @@ class RerunOnAgentTest {
                 starts.put(id, prepared.getStart());
             }
             int exit = prepared.isDone() ? 0 : WorkstreamOnAgentTest.runAsSh(prepared);
-            CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, exit, null, 1);
+            CollectedWorkstream collected = new WorkstreamCollection().collect(setup, workspace, exit, pusher, 1);
             if (row.getCarriedFromBuild() == null) {
                 row.branchTip(collected.getHeadSha(), collected.getCommits());
                 row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, collected.resultsMarkdown());
@@ -279,6 +283,31 @@ class RerunOnAgentTest {
         assertThat(second.workstream("docs").getHeadSha()).isEqualTo(fix);
         Path integration = Path.of(integrate(second, base).getPath());
         assertThat(integration.resolve("docs-fix.txt")).exists();
+    }
+
+    @Test
+    void withPushCommitsAPersonPushedOnTopAreHonouredEvenOnAFreshAgent() throws Exception {
+        pusher = new BranchPusher.Cli();
+        String base = origin.head();
+        DispatchPlanAction first = build(base, null, 0, null);
+        runWorkstreams(first, 1, "agent1");
+        assertThat(origin.revParse("refs/heads/shop/docs")).isEqualTo(first.workstream("docs").getHeadSha());
+        // A person fixes docs by hand and pushes.
+        Path clone = tmp.resolve("person");
+        git.run(tmp, "clone", "-q", "-b", "shop/docs", origin.fileUrl(), clone.toString());
+        Files.writeString(clone.resolve("docs-fix.txt"), "by hand\n");
+        String fix = git.commitAll(clone, "fix docs by hand", io.dispatchplan.git.CommitIdentity.DEFAULT).orElseThrow();
+        git.run(clone, "push", "-q", "origin", "shop/docs");
+        Files.writeString(ranLog, "");
+
+        DispatchPlanAction second = build(base, first, 1, null);
+        runWorkstreams(second, 2, "agent2");
+
+        assertThat(ran()).isEmpty();
+        assertThat(second.workstream("docs").getHeadSha()).isEqualTo(fix);
+        assertThat(second.workstream("docs").getReason()).contains("honoured and merged as it is");
+        assertThat(second.workstream("api").getReason()).startsWith("done in build #1 (its branch is still at");
+        assertThat(Path.of(integrate(second, base).getPath()).resolve("docs-fix.txt")).hasContent("by hand");
     }
 
     @Test
