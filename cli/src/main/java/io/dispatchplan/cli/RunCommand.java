@@ -229,7 +229,8 @@ class RunCommand implements Callable<Integer> {
                 + options.repository() + (options.rerun() == Rerun.NONE ? " (integration only: the branches as they are)"
                 : " (" + options.worker().kind() + " worker"
                 + (options.maxParallel() > 0 ? ", at most " + options.maxParallel() + " at once" : "")
-                + (options.maxTotalBudgetUsd() != null ? ", run budget " + RunBudget.usd(options.maxTotalBudgetUsd()) : "")
+                + (options.maxTotalBudgetUsd() == null ? ""
+                        : ", run budget " + RunBudget.usd(options.maxTotalBudgetUsd()))
                 + ")"));
         RunResult result;
         LocalDispatcher dispatcher = new LocalDispatcher();
@@ -426,7 +427,7 @@ class RunCommand implements Callable<Integer> {
                             : " (merged " + merged + " of " + total + " workstreams; see above for why the others are not)"));
         }
         ScheduleSummary schedule = result.report().schedule();
-        if (schedule != null && (schedule.budget().capUsd() != null || schedule.budget().spentUsd() > 0)) {
+        if (schedule != null && schedule.budget().worthShowing()) {
             out.println("budget: " + schedule.budget().describe());
         }
         out.println("report: " + result.layout().integrationMarkdown() + " and " + result.reportFile());

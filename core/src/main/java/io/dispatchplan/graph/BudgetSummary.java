@@ -11,6 +11,11 @@ import java.io.Serializable;
  */
 public record BudgetSummary(Double capUsd, double spentUsd, double reservedUsd) implements Serializable {
 
+    /** Whether there is anything to say: a cap, or spending (a run of command workers without a cap has neither). */
+    public boolean worthShowing() {
+        return capUsd != null || spentUsd > 0;
+    }
+
     /** e.g. {@code $0.08 spent, $0.05 reserved, cap $0.12}; {@code $0.08 spent, no cap}. */
     public String describe() {
         return RunBudget.usd(spentUsd) + " spent, " + RunBudget.usd(reservedUsd) + " reserved, "

@@ -32,7 +32,9 @@ public final class RateGovernor implements Serializable {
      * @param why e.g. {@code ui reported rate_limit}, {@code no rate limit for 60 s}
      */
     public record Change(Instant at, int from, int to, String why) implements Serializable {
-        /** The line the run logs: {@code rate limit: starting at most 2 workers at once (was 4): ui reported rate_limit}. */
+        /**
+         * The line the run logs: {@code rate limit: starting at most 2 workers at once (was 4): ui reported rate_limit}.
+         */
         public String describe() {
             return "rate limit: starting at most " + to + (to == 1 ? " worker" : " workers") + " at once (was " + from
                     + "): " + why;

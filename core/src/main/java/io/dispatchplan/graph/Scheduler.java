@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * chain goes first (then plan order). A failure marks every dependent skipped with the reason; with
  * {@code failFast} it stops all further starts. Two more inputs limit starts: the run's {@link RunBudget} (a
  * workstream whose reservation does not fit waits while the running ones' reservations may leave room, and is
- * skipped when it could not fit even without them) and the {@link RateGovernor} (rate limits lower how many start at once, quiet time raises it again).
+ * skipped when it could not fit even without them) and the {@link RateGovernor} (rate limits lower how many start
+ * at once, quiet time raises it again).
  * The command line drives it with threads, the Jenkins plugin from gate steps; it is serializable so Jenkins can
  * persist it with the build.
  *
@@ -98,7 +99,8 @@ public final class Scheduler implements Serializable {
      * Marks as many ready workstreams RUNNING as there are free slots (maxParallel, lowered by the rate-limit
      * governor) and as the budget lets reserve, highest priority first, and returns them in that order. A ready
      * workstream whose reservation does not fit waits while the running ones' reservations may leave room, and is
-     * skipped, with its dependents, when even their release would not make it fit. The caller must start each and later call {@link #finished}.
+     * skipped, with its dependents, when even their release would not make it fit. The caller must start each and
+     * later call {@link #finished}.
      */
     public synchronized List<String> grant(Instant now) {
         List<String> granted = new ArrayList<>();

@@ -27,7 +27,8 @@ final class ScheduleJson {
         budget.put("reservedUsd", schedule.budget().reservedUsd());
         var changes = root.putArray("concurrencyChanges");
         for (RateGovernor.Change c : schedule.concurrencyChanges()) {
-            changes.addObject().put("at", c.at().toString()).put("from", c.from()).put("to", c.to()).put("why", c.why());
+            changes.addObject().put("at", c.at().toString()).put("from", c.from()).put("to", c.to())
+                    .put("why", c.why());
         }
     }
 

@@ -8,9 +8,9 @@ final class ScheduleSection {
     private ScheduleSection() {
     }
 
-    /** {@code - Budget: $0.09 spent, $0.00 reserved, cap $0.12}, when the report knows it. */
+    /** {@code - Budget: $0.09 spent, $0.00 reserved, cap $0.12}, when the run had a cap or spent anything. */
     static void budgetLine(StringBuilder out, ScheduleSummary schedule) {
-        if (schedule != null) {
+        if (schedule != null && schedule.budget().worthShowing()) {
             out.append("- Budget: ").append(schedule.budget().describe()).append('\n');
         }
     }

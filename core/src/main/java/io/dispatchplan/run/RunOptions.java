@@ -98,11 +98,13 @@ public record RunOptions(
         secretVariables = List.copyOf(secretVariables == null ? List.of() : secretVariables);
         resultGrace = resultGrace == null ? io.dispatchplan.worker.WorkerRequest.DEFAULT_RESULT_GRACE : resultGrace;
         if (maxTotalBudgetUsd != null && (!(maxTotalBudgetUsd > 0) || maxTotalBudgetUsd.isInfinite())) {
-            throw new IllegalArgumentException("the run budget must be a positive amount of USD, not " + maxTotalBudgetUsd);
+            throw new IllegalArgumentException("the run budget must be a positive amount of USD, not "
+                    + maxTotalBudgetUsd);
         }
         rateLimitQuietPeriod = rateLimitQuietPeriod == null ? RateGovernor.DEFAULT_QUIET_PERIOD : rateLimitQuietPeriod;
         if (rateLimitQuietPeriod.isNegative() || rateLimitQuietPeriod.isZero()) {
-            throw new IllegalArgumentException("the rate-limit quiet period must be positive, not " + rateLimitQuietPeriod);
+            throw new IllegalArgumentException("the rate-limit quiet period must be positive, not "
+                    + rateLimitQuietPeriod);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.DiffStat;
 import io.dispatchplan.git.GitCli;
+import io.dispatchplan.graph.BudgetSummary;
 import io.dispatchplan.integrate.BranchToMerge;
 import io.dispatchplan.integrate.ConflictPolicy;
 import io.dispatchplan.integrate.IntegrationRequest;
@@ -202,5 +203,8 @@ class IntegrationMarkdownTest {
                         + " at once (was 2): no rate limit for 60 s\n");
         assertThat(IntegrationMarkdown.write(new RunReport("chat", "Chat", base, null, null, List.of(), null)))
                 .doesNotContain("Budget").doesNotContain("Rate limits");
+        assertThat(IntegrationMarkdown.write(new RunReport("chat", "Chat", base, null, null, List.of(), null)
+                .withSchedule(new ScheduleSummary(new BudgetSummary(null, 0, 0), List.of()))))
+                .as("no cap and nothing spent: nothing to say").doesNotContain("Budget");
     }
 }

@@ -172,7 +172,8 @@ class RunBudgetAndRateLimitsTest {
                 assertThat(timeline.ended.get(id)).as("three ran at once before the cut").isAfter(cut.at());
             }
             List<String> whileCut = timeline.started.keySet().stream()
-                    .filter(id -> timeline.started.get(id).isAfter(cut.at()) && timeline.started.get(id).isBefore(rise.at()))
+                    .filter(id -> timeline.started.get(id).isAfter(cut.at())
+                            && timeline.started.get(id).isBefore(rise.at()))
                     .toList();
             assertThat(whileCut).as("workstreams started while the limit was 1").isNotEmpty();
             for (String id : whileCut) {

@@ -81,7 +81,7 @@ public final class WorkstreamCollection {
             long delay = fixed ? 0 : RETRIES.delayBefore(attempt + 1).toSeconds();
             String why = fixed ? "the CLI refused the session flag; trying the other one" : outcome.reason();
             return CollectedWorkstream.retry(why, delay, outcome.costUsd(), outcome.sessionId())
-                    .withActivity(activity.turns, activity.line, activity.at).withRateLimit(activity.rateLimit).withRateLimit(activity.rateLimit);
+                    .withActivity(activity.turns, activity.line, activity.at).withRateLimit(activity.rateLimit);
         }
 
         Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));

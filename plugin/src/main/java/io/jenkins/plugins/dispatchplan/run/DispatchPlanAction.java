@@ -180,7 +180,7 @@ public final class DispatchPlanAction implements RunAction2 {
     /** {@code $0.08 spent, $0.05 reserved, cap $0.12}; null when the run has no cap and spent nothing. */
     public String getBudgetText() {
         BudgetSummary budget = budget();
-        return budget == null || (budget.capUsd() == null && budget.spentUsd() == 0) ? null : budget.describe();
+        return budget == null || !budget.worthShowing() ? null : budget.describe();
     }
 
     /** How many workers start at once now: maxParallel, or less while rate limits hold it down. */

@@ -325,9 +325,10 @@ public final class ScheduleState extends InvisibleAction {
     /** The scheduler, rebuilt from the recorded events after the Run was loaded from disk. */
     synchronized Scheduler scheduler() {
         if (scheduler == null) {
+            Duration quiet = rateLimitQuietMillis > 0 ? Duration.ofMillis(rateLimitQuietMillis)
+                    : RateGovernor.DEFAULT_QUIET_PERIOD;
             Scheduler s = new Scheduler(DependencyGraph.of(ids, dependsOn, weights), maxParallel, failFast,
-                    RunBudget.of(maxTotalBudgetUsd, ids, workerCaps == null ? Map.of() : workerCaps),
-                    rateLimitQuietMillis > 0 ? Duration.ofMillis(rateLimitQuietMillis) : RateGovernor.DEFAULT_QUIET_PERIOD);
+                    RunBudget.of(maxTotalBudgetUsd, ids, workerCaps == null ? Map.of() : workerCaps), quiet);
             for (String event : events) {
                 String[] f = event.split("\t", -1);
                 switch (f[0]) {

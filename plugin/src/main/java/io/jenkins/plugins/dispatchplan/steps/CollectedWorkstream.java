@@ -63,7 +63,8 @@ public final class CollectedWorkstream implements Serializable {
     CollectedWorkstream asTrustedBy(String id, Secrets secrets) {
         String checkedStatus = java.util.Set.of("SUCCESS", "UNSTABLE", "FAILURE").contains(status) ? status : "FAILURE";
         CollectedWorkstream c = new CollectedWorkstream(checkedStatus, cap(secrets.mask(reason)), RunSettings.ARTIFACTS_DIR,
-                retryAfterSeconds != null ? null : artifacts(id), checkedCost(costUsd), cap(secrets.mask(sessionId)), resultsWritten,
+                retryAfterSeconds != null ? null : artifacts(id), checkedCost(costUsd), cap(secrets.mask(sessionId)),
+                resultsWritten,
                 checkedSha(wipCommit, "its WIP commit"), null, bundle == null ? null : WorkstreamCollection.bundlePath(id),
                 checkedSha(headSha, "its branch head"), Math.max(0, commits), cap(secrets.mask(cleanup)));
         c.retryAfterSeconds = retryAfterSeconds == null ? null : Math.max(0, Math.min(retryAfterSeconds, 3600));

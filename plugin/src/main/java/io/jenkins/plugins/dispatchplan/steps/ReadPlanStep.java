@@ -309,7 +309,8 @@ public final class ReadPlanStep extends Step {
      */
     @DataBoundSetter
     public void setRateLimitQuietSeconds(Integer rateLimitQuietSeconds) {
-        this.rateLimitQuietSeconds = rateLimitQuietSeconds == null ? null : RunDefaults.checkQuiet(rateLimitQuietSeconds);
+        this.rateLimitQuietSeconds = rateLimitQuietSeconds == null ? null
+                : RunDefaults.checkQuiet(rateLimitQuietSeconds);
     }
 
     public Boolean getKeepWorktrees() {
@@ -546,8 +547,9 @@ public final class ReadPlanStep extends Step {
             DispatchPlanAction action = new DispatchPlanAction(plan, settings);
             Integer earlier = EarlierBuilds.continueFrom(run, action);
             run.addOrReplaceAction(action);
+            Double workerCap = settings.getWorker() == null ? null : settings.getWorker().budgetCapUsd();
             run.addOrReplaceAction(new ScheduleState(plan, settings.getMaxParallel(), settings.isFailFast(),
-                    settings.getMaxTotalBudgetUsd(), settings.getWorker() == null ? null : settings.getWorker().budgetCapUsd(),
+                    settings.getMaxTotalBudgetUsd(), workerCap,
                     java.time.Duration.ofSeconds(settings.getRateLimitQuietSeconds())));
             run.save();
             listener.getLogger().print(PlanText.write(plan));
