@@ -134,8 +134,17 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         for (MergeRecord merge : result.merges()) {
             text.append("\n  ").append(merge.workstreamId()).append(": ").append(merge.status().name().toLowerCase(Locale.ROOT));
             if (!merge.conflictFiles().isEmpty()) {
-                text.append(" (").append(String.join(", ", merge.conflictFiles())).append(')');
+                text.append(" (").append(String.join(", ", merge.conflictFiles()))
+                        .append(merge.resolvedBy() == null ? "" : " resolved by " + merge.resolvedBy()).append(')');
             }
+        }
+        for (var run : result.resolverRuns()) {
+            if (!run.accepted()) {
+                text.append("\n  resolver on ").append(run.workstreamId()).append(": ").append(run.reason());
+            }
+        }
+        if (result.resolverCostUsd() != null) {
+            text.append("\n  resolver cost: ").append(String.format(Locale.ROOT, "$%.2f", result.resolverCostUsd()));
         }
         if (result.verify() != null && result.verify().ran()) {
             text.append("\n  verify: ").append(result.verify().passed() ? "passed" : "FAILED");

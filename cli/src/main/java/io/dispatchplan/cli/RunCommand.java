@@ -4,6 +4,8 @@ import io.dispatchplan.files.UnsafePathException;
 import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.integrate.ConflictPolicy;
+import io.dispatchplan.integrate.ResolverOptions;
+import io.dispatchplan.integrate.ResolverPrompt;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
@@ -131,6 +133,26 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--verify-each", description = "Run --verify after every merge and undo a merge that makes it fail"
             + " (default: once after all merges, then look for the merges that break it).")
     boolean verifyEach;
+
+    @Option(names = "--resolve-conflicts", paramLabel = "claude|SCRIPT", description = "Hand each conflicting merge to"
+            + " a resolver in the integration worktree, the merge in progress: claude (Claude Code, with --model,"
+            + " --permission-mode, --allowed-tools and --claude, and its own --resolver-max-budget-usd), or a shell"
+            + " command (sh -c) with TASKS_FILE (its instructions) and CONFLICTED_FILES set. Its resolution is kept only"
+            + " when no conflict marker is left, every file is resolved (git add), nothing else changed and --verify"
+            + " passes; otherwise the branch is left out as a conflict.")
+    String resolveConflicts;
+
+    @Option(names = "--resolver-timeout", paramLabel = "MIN", description = "Stop a resolution after this many minutes"
+            + " and reject it (default: 20).")
+    Integer resolverTimeoutMinutes;
+
+    @Option(names = "--resolver-max-budget-usd", paramLabel = "USD", description = "Claude spending limit for one"
+            + " resolution (more than 0); its cost counts toward the run's.")
+    Double resolverMaxBudgetUsd;
+
+    @Option(names = "--resolver-may-edit-other-files", description = "Accept a resolution that also changed files"
+            + " outside the conflicted ones (by default such a resolution is rejected).")
+    boolean resolverMayEditOtherFiles;
 
     @Option(names = "--no-merge-unstable", description = "Do not merge workstreams that wrote no RESULTS.md.")
     boolean noMergeUnstable;
@@ -275,7 +297,9 @@ class RunCommand implements Callable<Integer> {
                 .between("--port-span", portSpan, 1, OptionRanges.MAX_PORT, "ports per workstream")
                 .atLeastOne("--max-turns", maxTurns, "Claude turns per workstream run")
                 .between("--rate-limit-quiet", rateLimitQuietSeconds, 1, OptionRanges.MAX_QUIET_SECONDS,
-                        "seconds without a rate limit before one more worker starts at once"));
+                        "seconds without a rate limit before one more worker starts at once")
+                .minutes("--resolver-timeout", resolverTimeoutMinutes, "the limit for one conflict resolution")
+                .dollars("--resolver-max-budget-usd", resolverMaxBudgetUsd, "Claude spending per conflict resolution"));
     }
 
     private RunOptions options(Plan plan) {
@@ -322,7 +346,36 @@ class RunCommand implements Callable<Integer> {
                 .verifyEach(verifyEach)
                 .maxTotalBudgetUsd(budget.maxTotalBudgetUsd)
                 .rateLimitQuietPeriod(Duration.ofSeconds(rateLimitQuietSeconds))
+                .resolver(resolver(layout))
                 .build();
+    }
+
+    /** The conflict resolver, when --resolve-conflicts asks for one. */
+    private ResolverOptions resolver(RunLayout layout) {
+        if (resolveConflicts == null) {
+            for (Object given : new Object[] {resolverTimeoutMinutes, resolverMaxBudgetUsd,
+                    resolverMayEditOtherFiles ? true : null}) {
+                if (given != null) {
+                    throw new IllegalArgumentException("the --resolver-... options need --resolve-conflicts claude|SCRIPT");
+                }
+            }
+            return null;
+        }
+        if (resolveConflicts.isBlank()) {
+            throw new IllegalArgumentException("--resolve-conflicts needs claude or a shell command to run");
+        }
+        Worker resolver;
+        if (resolveConflicts.strip().equals(ClaudeWorker.KIND)) {
+            resolver = new ClaudeWorker(ResolverPrompt.forClaude(claudeConfig().withMaxTurns(null)
+                    .withMaxBudgetUsd(resolverMaxBudgetUsd)));
+        } else if (resolverMaxBudgetUsd != null) {
+            throw new IllegalArgumentException("--resolver-max-budget-usd is for --resolve-conflicts claude; a command"
+                    + " resolver has no budget to set");
+        } else {
+            resolver = CommandWorker.shell(resolveConflicts);
+        }
+        return ResolverOptions.of(resolver, layout.resolverDir()).withTimeout(minutes(resolverTimeoutMinutes,
+                "--resolver-timeout")).withMayEditOtherFiles(resolverMayEditOtherFiles);
     }
 
     private Rerun rerun() {

@@ -107,6 +107,8 @@ class RunCommandTest {
         "--max-total-budget-usd | 0 | --max-total-budget-usd must be a positive number of dollars, not 0",
         "--max-total-budget-usd | -1.5 | --max-total-budget-usd must be a positive number of dollars, not -1.5",
         "--rate-limit-quiet | 0 | --rate-limit-quiet must be from 1 to 3600, not 0",
+        "--resolver-timeout | 0  | --resolver-timeout must be at least 1 minute, not 0",
+        "--resolver-max-budget-usd | 0 | --resolver-max-budget-usd must be a positive number of dollars, not 0",
     })
     void numericOptionsOutOfRangeAreRefusedBeforeAnythingRuns(String option, String value, String message) {
         Path out = dir.resolve("out");
@@ -117,6 +119,45 @@ class RunCommandTest {
         assertThat(run.err()).startsWith("dispatch-plan: " + message).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
         assertThat(out).doesNotExist();
+        assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
+    }
+
+    @Test
+    void aConflictIsHandedToTheResolverCommandAndItsResolutionMerged() throws Exception {
+        Files.writeString(plan, "feature: demo\nworkstreams: [{id: api}, {id: web}]\n");
+        String worker = "echo \"route by $WORKSTREAM_ID\" > routes.txt; git add -A; git commit -qm work; "
+                + "echo \"$WORKSTREAM_ID changed the route\" > \"$RESULTS_FILE\"";
+        String resolver = "cp \"$TASKS_FILE\" ../prompt-seen.md; echo 'route by api and web' > routes.txt;"
+                + " git add routes.txt";
+        Path out = dir.resolve("out");
+
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--out", out.toString(),
+                "--worker-command", worker, "--retries", "0", "--resolve-conflicts", resolver);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("web: merged (routes.txt resolved by command)")
+                .contains("integration branch: demo/integration (everything merged)");
+        assertThat(repo.readFileAt("demo/integration", "routes.txt")).isEqualTo("route by api and web\n");
+        assertThat(repo.git("log", "-1", "--format=%B", "demo/integration"))
+                .contains("Resolved-by: dispatch-plan resolver (command)");
+        assertThat(Files.readString(out.resolve("worktrees/demo/prompt-seen.md")))
+                .contains("api changed the route", "web changed the route", "`routes.txt`");
+        assertThat(Files.readString(out.resolve("INTEGRATION.md"))).contains("## Conflict resolver",
+                "**accepted**", out.resolve("resolver/web").toString());
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"resolvedBy\" : \"command\"");
+    }
+
+    @Test
+    void resolverOptionsNeedAResolver() {
+        CommandRun alone = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--worker-command",
+                worker(""), "--resolver-timeout", "5");
+        CommandRun budgetForACommand = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(),
+                "--worker-command", worker(""), "--resolve-conflicts", "true", "--resolver-max-budget-usd", "2");
+
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("the --resolver-... options need --resolve-conflicts claude|SCRIPT");
+        assertThat(budgetForACommand.exitCode()).isEqualTo(2);
+        assertThat(budgetForACommand.err()).contains("--resolver-max-budget-usd is for --resolve-conflicts claude");
         assertThat(repo.git("branch", "--list", "demo/*")).isBlank();
     }
 

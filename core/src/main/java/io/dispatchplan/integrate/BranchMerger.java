@@ -1,34 +1,34 @@
 package io.dispatchplan.integrate;
 
-import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.GitCli;
 import io.dispatchplan.git.GitException;
 import io.dispatchplan.git.MergeTreeResult;
-import io.dispatchplan.process.ProcessResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Merges one workstream branch into the checked-out integration branch, {@code --no-ff}, after proving with
- * {@code git merge-tree --write-tree} that it merges without conflict. Report files (RESULTS.md...) keep the
- * integration branch's version. Whatever happens, the worktree ends either with a new merge commit or exactly as it
- * was: never mid-merge, never with conflict markers.
+ * {@code git merge-tree --write-tree} that it merges without conflict. A conflicting branch is left out, or, with a
+ * resolver, handed to it ({@link ConflictResolver}). Report files (RESULTS.md...) keep the integration branch's
+ * version. Whatever happens, the worktree ends either with a new merge commit or exactly as it was: never mid-merge,
+ * never with conflict markers.
  */
 final class BranchMerger {
 
     private final GitCli git;
     private final Path worktree;
-    private final CommitIdentity identity;
-    private final List<String> reportFiles;
+    private final WorktreeMerge merge;
+    private final ConflictResolver resolver;
 
-    BranchMerger(GitCli git, Path worktree, CommitIdentity identity, List<String> reportFiles) {
+    /** @param resolver the worker that resolves conflicts; null to leave a conflicting branch out */
+    BranchMerger(GitCli git, Path worktree, WorktreeMerge merge, ConflictResolver resolver) {
         this.git = git;
         this.worktree = worktree;
-        this.identity = identity;
-        this.reportFiles = List.copyOf(reportFiles);
+        this.merge = merge;
+        this.resolver = resolver;
     }
 
     /** How every merge commit of ours on the integration branch starts. */
@@ -38,7 +38,12 @@ final class BranchMerger {
         return MERGE_MESSAGE_PREFIX + b.workstreamId() + " (" + b.branch() + ")";
     }
 
-    MergeRecord merge(BranchToMerge b, String baseSha) {
+    /**
+     * Merges {@code b} on top of the integration branch.
+     *
+     * @param earlier the merges the integration branch holds now, in order (to name whom a conflict is with)
+     */
+    MergeRecord merge(BranchToMerge b, String baseSha, List<MergeRecord> earlier) {
         Optional<String> tip = git.tryRevParse(worktree, "refs/heads/" + b.branch());
         if (tip.isEmpty()) {
             return record(b, MergeStatus.MISSING, null, List.of(), "branch " + b.branch() + " does not exist in the "
@@ -53,88 +58,72 @@ final class BranchMerger {
         }
         try {
             MergeTreeResult check = git.mergeTree(worktree, head, tip.get());
-            List<String> conflicts = withoutReportFiles(check.conflictedFiles());
+            List<String> conflicts = merge.withoutReportFiles(check.conflictedFiles());
             if (!conflicts.isEmpty()) {
-                return record(b, MergeStatus.CONFLICT, null, conflicts, "conflicts in " + String.join(", ", conflicts)
-                        + ": not merged; the branch is kept as it is");
+                List<String> with = conflictsWith(conflicts, earlier, baseSha);
+                return resolver == null ? conflict(b, conflicts, with, "not merged; the branch is kept as it is")
+                        : resolver.resolve(b, new ConflictResolver.Conflict(head, tip.get(), check.tree(), conflicts,
+                                with, merged(earlier)));
             }
             return mergeForReal(b, head, tip.get());
         } catch (GitException e) {
             // E.g. unrelated histories: this branch cannot merge, the others still may.
-            restore(head);
-            return record(b, MergeStatus.FAILED, null, List.of(), "git could not merge it (" + firstLine(e.getMessage())
-                    + "); the integration branch was left as it was");
+            merge.restore(head);
+            return record(b, MergeStatus.FAILED, null, List.of(), "git could not merge it ("
+                    + WorktreeMerge.firstLine(e.getMessage()) + "); the integration branch was left as it was");
         }
     }
 
     private MergeRecord mergeForReal(BranchToMerge b, String head, String tip) {
         String message = mergeMessage(b);
-        List<String> merge = new ArrayList<>(identity.configArgs());
-        // rerere could replay a resolution recorded elsewhere; the check above decides, nothing else.
-        merge.addAll(List.of("-c", "rerere.enabled=false", "merge", "--no-ff", "--no-commit", "--no-verify",
-                "-m", message, tip));
-        ProcessResult result = git.runner().run(git.spec(worktree, merge).env(identity.environment()));
-        if (!Files.exists(git.gitPath(worktree, "MERGE_HEAD"))) {
-            restore(head);
-            return record(b, MergeStatus.FAILED, null, List.of(), "git merge did not start: "
-                    + firstLine(result.stderr().isBlank() ? result.stdout() : result.stderr())
+        Optional<String> notStarted = merge.start(head, tip, message);
+        if (notStarted.isPresent()) {
+            return record(b, MergeStatus.FAILED, null, List.of(), "git merge did not start: " + notStarted.get()
                     + "; the integration branch was left as it was");
         }
-        keepReportFiles();
-        List<String> unmerged = lines(git.output(worktree, "diff", "--name-only", "--diff-filter=U"));
+        List<String> unmerged = merge.unmerged();
         if (!unmerged.isEmpty()) {
             // merge-tree said clean; a real merge disagreeing is unexpected, and must not leave markers behind.
-            restore(head);
+            merge.restore(head);
             return record(b, MergeStatus.CONFLICT, null, unmerged, "conflicts in " + String.join(", ", unmerged)
                     + " (found by git merge): not merged; the branch is kept as it is");
         }
-        List<String> commit = new ArrayList<>(identity.configArgs());
-        commit.addAll(List.of("-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message));
-        ProcessResult committed = git.runner().run(git.spec(worktree, commit).env(identity.environment()));
-        if (!committed.succeeded()) {
-            throw new GitException(commit, worktree, committed.exitCode(), committed.stderr(), committed.timedOut());
-        }
-        String mergeCommit = git.revParse(worktree, "HEAD");
+        String mergeCommit = merge.commit(message);
         return record(b, MergeStatus.MERGED, mergeCommit, List.of(), b.flagged()
                 ? "merged, flagged: the workstream was unstable" : "merged");
     }
 
-    /** Puts the integration branch's own version of each report file back (or none, if it has none). */
-    private void keepReportFiles() {
-        for (String file : reportFiles) {
-            String literal = ":(top,literal)" + file;
-            if (git.tryRun(worktree, List.of("cat-file", "-e", "HEAD:" + file)).succeeded()) {
-                git.run(worktree, "checkout", "HEAD", "--", literal);
-            } else {
-                git.run(worktree, "rm", "--quiet", "--force", "--ignore-unmatch", "--", literal);
+    /** A conflict left out: its files, and the earlier merged workstreams that changed them. */
+    static MergeRecord conflict(BranchToMerge b, List<String> files, List<String> with, String outcome) {
+        return new MergeRecord(b.workstreamId(), b.branch(), MergeStatus.CONFLICT, null, files, b.flagged(),
+                "conflicts in " + String.join(", ", files) + ": " + outcome
+                        + (with.isEmpty() ? "" : " (conflicts with " + String.join(", ", with) + ")"), with);
+    }
+
+    /** The earlier merged workstreams that changed any of {@code files}, to say whom to talk to. */
+    private List<String> conflictsWith(List<String> files, List<MergeRecord> earlier, String base) {
+        Set<String> culprits = new LinkedHashSet<>();
+        for (MergeRecord merged : earlier) {
+            if (merged.status() != MergeStatus.MERGED) {
+                continue;
+            }
+            String tip = git.revParse(worktree, merged.mergeCommit() + "^2");
+            String from = git.mergeBase(worktree, base, tip).orElse(base);
+            List<String> changed = git.output(worktree, "diff", "--name-only", "--no-renames", from, tip, "--")
+                    .lines().toList();
+            if (files.stream().anyMatch(changed::contains)) {
+                culprits.add(merged.workstreamId());
             }
         }
+        return List.copyOf(culprits);
     }
 
-    /** Back to {@code head}, clean: no merge in progress, no changed file. */
-    private void restore(String head) {
-        if (Files.exists(git.gitPath(worktree, "MERGE_HEAD"))) {
-            git.tryRun(worktree, List.of("merge", "--abort"));
-        }
-        git.run(worktree, "reset", "--quiet", "--hard", head);
-    }
-
-    private List<String> withoutReportFiles(List<String> files) {
-        return files.stream().filter(f -> !reportFiles.contains(f)).toList();
+    private static List<String> merged(List<MergeRecord> merges) {
+        return merges.stream().filter(m -> m.status() == MergeStatus.MERGED).map(MergeRecord::workstreamId).toList();
     }
 
     private static MergeRecord record(BranchToMerge b, MergeStatus status, String commit, List<String> files,
             String message) {
         return new MergeRecord(b.workstreamId(), b.branch(), status, commit, files, b.flagged(), message, List.of());
-    }
-
-    private static List<String> lines(String text) {
-        return text.isEmpty() ? List.of() : text.lines().toList();
-    }
-
-    private static String firstLine(String text) {
-        String stripped = text == null ? "" : text.strip();
-        int newline = stripped.indexOf('\n');
-        return newline < 0 ? stripped : stripped.substring(0, newline);
     }
 }

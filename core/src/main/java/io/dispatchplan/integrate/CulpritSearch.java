@@ -97,7 +97,8 @@ final class CulpritSearch {
                     removed.add(step.id());
                     continue;
                 }
-                MergeRecord again = merger.merge(step.branch(), base);
+                MergeRecord again = merger.merge(step.branch(), base, steps.stream().map(s -> records.get(s.id()))
+                        .toList());
                 records.put(step.id(), again);
                 if (again.status() == MergeStatus.MERGED) {
                     steps.add(new Step(step.branch(), step.tip(), again.mergeCommit()));

@@ -27,11 +27,13 @@ import java.util.Objects;
  *     (later runs of verify write numbered logs beside it: {@code ...-verify-2.log})
  * @param verifyEach run verify after every merge and undo a merge that makes it fail, instead of running it once
  *     after all merges and looking for the merges that break it only when it fails
+ * @param resolver the worker a conflicting merge is handed to ({@link ConflictResolver}); null to leave a conflicting
+ *     branch out
  */
 public record IntegrationRequest(Path repository, String feature, String baseSha, String integrationBranch,
         List<BranchToMerge> branches, ConflictPolicy policy, List<String> verifyCommand, Duration verifyTimeout,
         Path integrationWorktree, CommitIdentity identity, List<String> reportFiles, Path verifyLog,
-        boolean verifyEach) {
+        boolean verifyEach, ResolverOptions resolver) {
 
     public static final List<String> DEFAULT_REPORT_FILES = List.of("RESULTS.md", "TASKS.md", "COORDINATION.md");
 
@@ -60,6 +62,15 @@ public record IntegrationRequest(Path repository, String feature, String baseSha
         }
     }
 
+    /** No resolver. */
+    public IntegrationRequest(Path repository, String feature, String baseSha, String integrationBranch,
+            List<BranchToMerge> branches, ConflictPolicy policy, List<String> verifyCommand, Duration verifyTimeout,
+            Path integrationWorktree, CommitIdentity identity, List<String> reportFiles, Path verifyLog,
+            boolean verifyEach) {
+        this(repository, feature, baseSha, integrationBranch, branches, policy, verifyCommand, verifyTimeout,
+                integrationWorktree, identity, reportFiles, verifyLog, verifyEach, null);
+    }
+
     /** Verify once after all merges. */
     public IntegrationRequest(Path repository, String feature, String baseSha, String integrationBranch,
             List<BranchToMerge> branches, ConflictPolicy policy, List<String> verifyCommand, Duration verifyTimeout,
@@ -78,27 +89,34 @@ public record IntegrationRequest(Path repository, String feature, String baseSha
 
     public IntegrationRequest withReportFiles(List<String> files) {
         return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, policy, verifyCommand,
-                verifyTimeout, integrationWorktree, identity, files, verifyLog, verifyEach);
+                verifyTimeout, integrationWorktree, identity, files, verifyLog, verifyEach, resolver);
     }
 
     public IntegrationRequest withVerifyLog(Path file) {
         return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, policy, verifyCommand,
-                verifyTimeout, integrationWorktree, identity, reportFiles, file, verifyEach);
+                verifyTimeout, integrationWorktree, identity, reportFiles, file, verifyEach, resolver);
     }
 
     public IntegrationRequest withPolicy(ConflictPolicy newPolicy) {
         return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, newPolicy,
-                verifyCommand, verifyTimeout, integrationWorktree, identity, reportFiles, verifyLog, verifyEach);
+                verifyCommand, verifyTimeout, integrationWorktree, identity, reportFiles, verifyLog, verifyEach,
+                resolver);
     }
 
     public IntegrationRequest withVerify(List<String> command, Duration timeout) {
         return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, policy, command,
-                timeout, integrationWorktree, identity, reportFiles, verifyLog, verifyEach);
+                timeout, integrationWorktree, identity, reportFiles, verifyLog, verifyEach, resolver);
     }
 
     /** Verify after every merge ({@code true}), or once after all of them ({@code false}, the default). */
     public IntegrationRequest withVerifyEach(boolean each) {
         return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, policy, verifyCommand,
-                verifyTimeout, integrationWorktree, identity, reportFiles, verifyLog, each);
+                verifyTimeout, integrationWorktree, identity, reportFiles, verifyLog, each, resolver);
+    }
+
+    /** Conflicting merges go to {@code options}' worker; null leaves a conflicting branch out. */
+    public IntegrationRequest withResolver(ResolverOptions options) {
+        return new IntegrationRequest(repository, feature, baseSha, integrationBranch, branches, policy, verifyCommand,
+                verifyTimeout, integrationWorktree, identity, reportFiles, verifyLog, verifyEach, options);
     }
 }

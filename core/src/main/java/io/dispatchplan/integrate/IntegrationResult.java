@@ -17,15 +17,24 @@ import java.util.List;
  *     integration looked for the merges that break it (or verified after each merge)
  * @param verifyMessage what the verify runs found, for a human (which merges break verify and were left out, or why
  *     verify still fails); null when verify did not run or passed at once
+ * @param resolverRuns every run of the conflict resolver, accepted or not, in order; empty without a resolver
  */
 public record IntegrationResult(String integrationBranch, String headSha, List<MergeRecord> merges,
         VerifyResult verify, boolean stopped, String baseSha, String replacedHead, List<VerifyRun> verifyRuns,
-        String verifyMessage) {
+        String verifyMessage, List<ResolverRun> resolverRuns) {
 
     public IntegrationResult {
         merges = List.copyOf(merges);
         verify = verify == null ? VerifyResult.notRun() : verify;
         verifyRuns = verifyRuns == null ? List.of() : List.copyOf(verifyRuns);
+        resolverRuns = resolverRuns == null ? List.of() : List.copyOf(resolverRuns);
+    }
+
+    /** Without a conflict resolver. */
+    public IntegrationResult(String integrationBranch, String headSha, List<MergeRecord> merges, VerifyResult verify,
+            boolean stopped, String baseSha, String replacedHead, List<VerifyRun> verifyRuns, String verifyMessage) {
+        this(integrationBranch, headSha, merges, verify, stopped, baseSha, replacedHead, verifyRuns, verifyMessage,
+                List.of());
     }
 
     /** Without a record of the verify runs. */
@@ -44,6 +53,13 @@ public record IntegrationResult(String integrationBranch, String headSha, List<M
     public boolean clean() {
         return !stopped && merges.stream().allMatch(m -> m.status().integrated())
                 && (!verify.ran() || verify.passed());
+    }
+
+    /** What the resolver's runs cost, summed; null when none reported a cost. */
+    public Double resolverCostUsd() {
+        return resolverRuns.stream().anyMatch(r -> r.costUsd() != null)
+                ? resolverRuns.stream().filter(r -> r.costUsd() != null).mapToDouble(ResolverRun::costUsd).sum()
+                : null;
     }
 
     public List<MergeRecord> withStatus(MergeStatus status) {

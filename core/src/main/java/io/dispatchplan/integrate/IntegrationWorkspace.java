@@ -37,6 +37,14 @@ final class IntegrationWorkspace {
     }
 
     Prepared prepare(IntegrationRequest r) {
+        return prepare(r, null);
+    }
+
+    /**
+     * @param lastHead where the previous call of a resumed integration left the branch: a branch found there is this
+     *     integration's own, re-created as it is made again, so it is neither checked for nor kept aside
+     */
+    Prepared prepare(IntegrationRequest r, String lastHead) {
         Path repo = r.repository();
         Path path = r.integrationWorktree();
         String branch = r.integrationBranch();
@@ -68,7 +76,8 @@ final class IntegrationWorkspace {
             }
             boolean exists = git.branchExists(repo, branch);
             String tip = exists ? git.revParse(repo, "refs/heads/" + branch) : null;
-            if (exists && !tip.equals(base)) {
+            boolean ours = exists && tip.equals(lastHead);
+            if (exists && !tip.equals(base) && !ours) {
                 refuseToLoseWork(repo, branch, tip, base, r.branches());
             }
             // Checked: from here on nothing is lost.
@@ -79,9 +88,11 @@ final class IntegrationWorkspace {
             if (!exists) {
                 git.createBranch(repo, branch, base, false);
             } else if (!tip.equals(base)) {
-                keepWhatWouldDangle(repo, branch, tip);
+                if (!ours) {
+                    keepWhatWouldDangle(repo, branch, tip);
+                    replaced = tip;
+                }
                 git.createBranch(repo, branch, base, true);
-                replaced = tip;
             }
             git.worktreeAddExistingBranch(repo, path, branch, false);
         }
@@ -131,6 +142,9 @@ final class IntegrationWorkspace {
         }
         merges.add("--");
         for (String merge : git.output(repo, merges.toArray(String[]::new)).lines().toList()) {
+            if (resolvedByOurResolver(repo, merge)) {
+                continue; // resolved again by this run's resolver; the old branch is kept below (-previous-N)
+            }
             // A combined diff shows only what differs from every parent: a conflict resolved or an edit made by hand.
             String combined = git.output(repo, "show", "--cc", "--format=", "--no-color", "--no-ext-diff", merge);
             if (!combined.isBlank()) {
@@ -144,13 +158,27 @@ final class IntegrationWorkspace {
         }
     }
 
+    /** Whether {@code merge} is one of ours whose conflicts the resolver worker resolved (its trailer says so). */
+    private boolean resolvedByOurResolver(Path repo, String merge) {
+        String message = git.output(repo, "log", "-1", "--format=%B", merge);
+        return message.startsWith(BranchMerger.MERGE_MESSAGE_PREFIX) && message.lines()
+                .anyMatch(line -> line.startsWith(ConflictResolver.RESOLVED_BY + ": dispatch-plan resolver"));
+    }
+
     /**
      * A workstream branch an earlier integration merged may have been moved back or deleted since: then only the old
      * integration branch still holds those commits. They get a branch of their own ({@code <branch>-previous-N})
      * before it is re-created, so nothing becomes unreachable.
      */
     private void keepWhatWouldDangle(Path repo, String branch, String tip) {
-        if (git.countCommits(repo, List.of(tip, "--not", "--exclude=" + branch, "--branches")) == 0) {
+        // Our plain merge commits are made again from the branches; only a commit of work, or a merge that holds a
+        // resolution (the resolver's), would be lost with the old tip.
+        List<String> dangling = git.output(repo, "rev-list", tip, "--not", "--exclude=" + branch, "--branches", "--")
+                .lines().filter(line -> !line.isBlank()).toList();
+        boolean work = dangling.stream().anyMatch(commit -> git.output(repo, "rev-list", "--no-walk", "--no-merges",
+                commit, "--").length() > 0 || !git.output(repo, "show", "--cc", "--format=", "--no-color",
+                "--no-ext-diff", commit).isBlank());
+        if (!work) {
             return;
         }
         for (int n = 1; ; n++) {

@@ -17,9 +17,13 @@ import java.util.Objects;
  *     the conflict is with the base itself)
  * @param verifyOutput for {@link MergeStatus#BREAKS_VERIFY}: the last lines verify printed when it failed with this
  *     merge; else null
+ * @param resolvedBy the kind of the resolver worker ({@code claude}, {@code command}) whose resolution of this
+ *     merge's conflicts was accepted (then {@code conflictFiles} are the files it resolved); null for a merge that
+ *     needed none, or that no resolution was accepted for
  */
 public record MergeRecord(String workstreamId, String branch, MergeStatus status, String mergeCommit,
-        List<String> conflictFiles, boolean flagged, String message, List<String> conflictsWith, String verifyOutput) {
+        List<String> conflictFiles, boolean flagged, String message, List<String> conflictsWith, String verifyOutput,
+        String resolvedBy) {
 
     public MergeRecord {
         Objects.requireNonNull(workstreamId, "workstreamId");
@@ -27,6 +31,14 @@ public record MergeRecord(String workstreamId, String branch, MergeStatus status
         conflictFiles = conflictFiles == null ? List.of() : List.copyOf(conflictFiles);
         conflictsWith = conflictsWith == null ? List.of() : List.copyOf(conflictsWith);
         message = message == null ? "" : message;
+    }
+
+    /** Not resolved by a worker. */
+    public MergeRecord(String workstreamId, String branch, MergeStatus status, String mergeCommit,
+            List<String> conflictFiles, boolean flagged, String message, List<String> conflictsWith,
+            String verifyOutput) {
+        this(workstreamId, branch, status, mergeCommit, conflictFiles, flagged, message, conflictsWith, verifyOutput,
+                null);
     }
 
     /** Without verify output. */
@@ -38,12 +50,12 @@ public record MergeRecord(String workstreamId, String branch, MergeStatus status
     /** The shape of the agreed contract, without {@code conflictsWith}. */
     public MergeRecord(String workstreamId, String branch, MergeStatus status, String mergeCommit,
             List<String> conflictFiles, boolean flagged, String message) {
-        this(workstreamId, branch, status, mergeCommit, conflictFiles, flagged, message, List.of(), null);
+        this(workstreamId, branch, status, mergeCommit, conflictFiles, flagged, message, List.of(), null, null);
     }
 
-    /** This record with another status, merge commit and message (conflict details and flag kept). */
+    /** This record with another status, merge commit and message (conflict details, flag and resolver kept). */
     MergeRecord as(MergeStatus newStatus, String newMergeCommit, String newMessage, String output) {
         return new MergeRecord(workstreamId, branch, newStatus, newMergeCommit, conflictFiles, flagged, newMessage,
-                conflictsWith, output);
+                conflictsWith, output, resolvedBy);
     }
 }

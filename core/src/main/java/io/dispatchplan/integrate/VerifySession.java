@@ -11,7 +11,9 @@ import java.util.Map;
  * The verify runs of one integration. Each run is on a commit of the integration branch and is recorded with its
  * output's last lines; each log after the first is numbered ({@code ...-verify-2.log}). A tree verified before is not
  * verified again: its run stands for it. Moving the integration worktree between commits is done here, and only
- * between commits this integration made (or the base), so nothing but its own merges can be dropped.
+ * between commits this integration made (or the base), so nothing but its own merges can be dropped. Resumed
+ * ({@link Integrator#integrateResumably}), it runs nothing itself: a tree verified by the caller stands for its run,
+ * and any other one stops the integration with {@link Pending}, the worktree at that commit.
  */
 final class VerifySession {
 
@@ -26,12 +28,24 @@ final class VerifySession {
     private final Map<String, VerifyRun> byTree = new HashMap<>();
     /** Where this integration last left HEAD; anything else there is not ours to move. */
     private String expectedHead;
+    /** Resumed: the caller's verify runs by tree; null when verify runs here. */
+    private final Map<String, RecordedVerify> recorded;
 
     VerifySession(GitCli git, VerifyRunner runner, IntegrationRequest request, Path worktree) {
+        this(git, runner, request, worktree, null);
+    }
+
+    /** @param recorded the verify runs a resumed integration's caller made; null to run verify here */
+    VerifySession(GitCli git, VerifyRunner runner, IntegrationRequest request, Path worktree,
+            List<RecordedVerify> recorded) {
         this.git = git;
         this.runner = runner;
         this.request = request;
         this.worktree = worktree;
+        this.recorded = recorded == null ? null : new HashMap<>();
+        if (recorded != null) {
+            recorded.forEach(r -> this.recorded.put(r.tree(), r));
+        }
     }
 
     List<VerifyRun> runs() {
@@ -48,9 +62,20 @@ final class VerifySession {
             return known;
         }
         Path log = runs.isEmpty() ? request.verifyLog() : numbered(request.verifyLog(), runs.size() + 1);
-        VerifyResult result = runner.run(request.verifyCommand(), request.verifyTimeout(), worktree, log);
-        VerifyRun run = new VerifyRun(runs.size() + 1, head, tested, merged, result.passed(), result.exitCode(),
-                result.timedOut(), result.duration(), log, VerifyRunner.tail(log, TAIL_LINES));
+        VerifyRun run;
+        if (recorded != null) {
+            RecordedVerify done = recorded.get(tree);
+            if (done == null) {
+                expectedHead = head;
+                throw new Pending(new VerifyRequest(runs.size() + 1, head, tree, tested, merged, log));
+            }
+            run = new VerifyRun(runs.size() + 1, head, tested, merged, done.passed(), done.exitCode(), false,
+                    done.duration(), log, done.outputTail());
+        } else {
+            VerifyResult result = runner.run(request.verifyCommand(), request.verifyTimeout(), worktree, log);
+            run = new VerifyRun(runs.size() + 1, head, tested, merged, result.passed(), result.exitCode(),
+                    result.timedOut(), result.duration(), log, VerifyRunner.tail(log, TAIL_LINES));
+        }
         runs.add(run);
         byTree.put(tree, run);
         expectedHead = head;
@@ -99,6 +124,22 @@ final class VerifySession {
         int dot = name.lastIndexOf('.');
         String numbered = dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
         return log.resolveSibling(numbered);
+    }
+
+    /** A resumed integration needs a verify run its caller has not made yet. */
+    static final class Pending extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient VerifyRequest request;
+
+        Pending(VerifyRequest request) {
+            super("verify needed on " + request.commit(), null, false, false);
+            this.request = request;
+        }
+
+        VerifyRequest request() {
+            return request;
+        }
     }
 
     /** Verify changed what the integration was working on: it stops moving the branch. */

@@ -5,7 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The processes a worker started, wherever they went: found through {@code /proc} by a variable every one of them
@@ -35,16 +41,42 @@ public final class WorkerProcesses {
                 .toList();
     }
 
-    /** Kills every such process and everything it started; returns the pids that were alive. */
+    /**
+     * Kills every such process and everything it started; returns the pids of the marked ones that were alive. The
+     * trees are taken whole before anything dies (a dead parent's children are re-parented and lost from its tree),
+     * then killed parents first: a shell whose child died first would run its next command.
+     */
     public static List<Long> stopAll(String name, String value) {
-        List<Long> pids = new ArrayList<>();
-        for (ProcessHandle p : marked(name, value)) {
-            if (p.isAlive()) {
-                pids.add(p.pid());
-                ProcessTree.kill(p);
+        List<ProcessHandle> found = marked(name, value).stream().filter(ProcessHandle::isAlive).toList();
+        Map<Long, ProcessHandle> trees = new LinkedHashMap<>();
+        for (ProcessHandle p : found) {
+            trees.put(p.pid(), p);
+            p.descendants().forEach(d -> trees.put(d.pid(), d));
+        }
+        List<ProcessHandle> parentsFirst = new ArrayList<>(trees.values());
+        parentsFirst.sort(Comparator.comparingInt(p -> depth(p, trees)));
+        parentsFirst.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : parentsFirst) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                // SIGKILL cannot be ignored; a kernel slow to reap it changes nothing for the caller.
             }
         }
-        return pids;
+        return found.stream().map(ProcessHandle::pid).toList();
+    }
+
+    /** How many of {@code p}'s ancestors are in {@code trees}. */
+    private static int depth(ProcessHandle p, Map<Long, ProcessHandle> trees) {
+        int depth = 0;
+        for (ProcessHandle up = p.parent().orElse(null); up != null && trees.containsKey(up.pid());
+                up = up.parent().orElse(null)) {
+            depth++;
+        }
+        return depth;
     }
 
     private static boolean hasEntry(long pid, byte[] entry) {

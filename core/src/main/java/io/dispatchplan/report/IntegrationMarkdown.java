@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * INTEGRATION.md: what a run produced, for a human deciding what to do next. A summary table per workstream, what
- * was merged (unstable ones flagged), the conflicts with their files, the branches that break verify, what was not
- * merged and why, conflicts predicted before the integration, the verify result and runs, and next steps, with the git commands to resolve a conflicting branch by hand. Plan text is escaped.
+ * was merged (unstable ones flagged), the conflicts with their files, the branches that break verify, the conflict
+ * resolver's runs, what was not merged and why, conflicts predicted before the integration, the verify result and runs, and next steps, with the git commands to resolve a conflicting branch by hand. Plan text is escaped.
  */
 public final class IntegrationMarkdown {
 
@@ -58,6 +58,7 @@ public final class IntegrationMarkdown {
             merged(out, r, integration);
             conflicts(out, integration);
             VerifySection.breaksVerify(out, integration);
+            ResolverSection.write(out, integration);
         }
         notMerged(out, r);
         predictedConflicts(out, r);
@@ -117,7 +118,7 @@ public final class IntegrationMarkdown {
                     .append(" | ").append(changes(w.diffStat()))
                     .append(" | ").append(duration(Duration.ofMillis(w.durationMillis())))
                     .append(" | ").append(w.agent() == null ? "-" : Markdown.text(w.agent()))
-                    .append(" | ").append(w.costUsd() == null ? "-" : String.format(Locale.ROOT, "$%.2f", w.costUsd()))
+                    .append(" | ").append(w.costUsd() == null ? "-" : ResolverSection.dollars(w.costUsd()))
                     .append(" | ").append(w.resultsFile() == null ? "none" : link("RESULTS.md", w.resultsFile()))
                     .append(" |\n");
         }
@@ -130,7 +131,8 @@ public final class IntegrationMarkdown {
         }
         MergeRecord m = merge.get();
         return switch (m.status()) {
-            case MERGED -> "merged " + Markdown.code(shortSha(m.mergeCommit())) + (m.flagged() ? " (flagged)" : "");
+            case MERGED -> "merged " + Markdown.code(shortSha(m.mergeCommit())) + (m.flagged() ? " (flagged)" : "")
+                    + (m.resolvedBy() == null ? "" : " (conflicts resolved by " + Markdown.text(m.resolvedBy()) + ")");
             case CONFLICT -> "**conflict**";
             case NOTHING_TO_MERGE -> "nothing to merge";
             case NOT_REACHED -> "not reached";
@@ -156,6 +158,11 @@ public final class IntegrationMarkdown {
                 out.append(": **flagged**, the workstream was unstable")
                         .append(reason == null ? "" : " (" + Markdown.text(reason) + ")");
             }
+            if (m.resolvedBy() != null) {
+                out.append(m.flagged() ? "; " : ": ").append("conflicts in ")
+                        .append(String.join(", ", m.conflictFiles().stream().map(Markdown::code).toList()))
+                        .append(" resolved by the resolver (").append(Markdown.text(m.resolvedBy())).append(')');
+            }
             out.append('\n');
         }
         out.append('\n');
@@ -175,6 +182,7 @@ public final class IntegrationMarkdown {
             if (!m.conflictsWith().isEmpty()) {
                 out.append(" with ").append(String.join(", ", m.conflictsWith().stream().map(Markdown::code).toList()));
             }
+            ResolverSection.rejection(i, m).ifPresent(reason -> out.append(" (").append(Markdown.text(reason)).append(')'));
             out.append('\n');
         }
         out.append('\n');

@@ -12,6 +12,7 @@ import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.integrate.MergeRecord;
 import io.dispatchplan.integrate.MergeStatus;
 import io.dispatchplan.integrate.PredictedConflict;
+import io.dispatchplan.integrate.ResolverRun;
 import io.dispatchplan.integrate.VerifyResult;
 import io.dispatchplan.integrate.VerifyRun;
 import java.nio.file.Path;
@@ -162,9 +163,13 @@ public final class ReportJson {
             }
             summary.put("clean", r.clean());
         }
-        summary.put("costUsd", r.workstreams().stream().anyMatch(w -> w.costUsd() != null)
+        Double resolver = integration == null ? null : integration.resolverCostUsd();
+        Double workers = r.workstreams().stream().anyMatch(w -> w.costUsd() != null)
                 ? r.workstreams().stream().filter(w -> w.costUsd() != null).mapToDouble(WorkstreamReport::costUsd).sum()
-                : null);
+                : null;
+        summary.put("costUsd", workers == null ? resolver : resolver == null ? workers
+                : Double.valueOf(workers + resolver));
+        summary.put("resolverCostUsd", resolver);
         return summary;
     }
 
@@ -211,6 +216,7 @@ public final class ReportJson {
         node.put("flagged", m.flagged());
         strings(node.putArray("conflictFiles"), m.conflictFiles());
         strings(node.putArray("conflictsWith"), m.conflictsWith());
+        node.put("resolvedBy", m.resolvedBy());
         return node;
     }
 
@@ -234,6 +240,7 @@ public final class ReportJson {
             merge.put("flagged", m.flagged());
             merge.put("message", m.message());
             merge.put("verifyOutput", m.verifyOutput());
+            merge.put("resolvedBy", m.resolvedBy());
         }
         VerifyResult v = i.verify();
         ObjectNode verify = node.putObject("verify");
@@ -260,6 +267,22 @@ public final class ReportJson {
             n.put("outputTail", run.outputTail());
         }
         node.put("verifyMessage", i.verifyMessage());
+        ArrayNode resolutions = node.putArray("resolverRuns");
+        for (ResolverRun run : i.resolverRuns()) {
+            ObjectNode n = resolutions.addObject();
+            n.put("number", run.number());
+            n.put("workstreamId", run.workstreamId());
+            n.put("worker", run.worker());
+            strings(n.putArray("files"), run.files());
+            n.put("accepted", run.accepted());
+            n.put("reason", run.reason());
+            n.put("mergeCommit", run.mergeCommit());
+            n.put("costUsd", run.costUsd());
+            n.put("sessionId", run.sessionId());
+            n.put("duration", run.duration().toString());
+            n.put("durationMillis", run.duration().toMillis());
+            n.put("directory", run.directory() == null ? null : run.directory().toString());
+        }
         return node;
     }
 
@@ -303,7 +326,8 @@ public final class ReportJson {
             }
             merges.add(new MergeRecord(m.path("workstreamId").asText(), text(m, "branch"), status,
                     text(m, "mergeCommit"), strings(m.path("conflictFiles")), m.path("flagged").asBoolean(),
-                    text(m, "message"), strings(m.path("conflictsWith")), text(m, "verifyOutput")));
+                    text(m, "message"), strings(m.path("conflictsWith")), text(m, "verifyOutput"),
+                    text(m, "resolvedBy")));
         }
         JsonNode v = i.path("verify");
         VerifyResult verify = new VerifyResult(v.path("ran").asBoolean(), v.path("passed").asBoolean(),
@@ -314,9 +338,17 @@ public final class ReportJson {
                     strings(run.path("merged")), run.path("passed").asBoolean(), run.path("exitCode").asInt(-1),
                     run.path("timedOut").asBoolean(), duration(run), path(run, "logFile"), text(run, "outputTail")));
         }
+        List<ResolverRun> resolutions = new ArrayList<>();
+        for (JsonNode run : i.path("resolverRuns")) {
+            resolutions.add(new ResolverRun(run.path("number").asInt(), run.path("workstreamId").asText(),
+                    text(run, "worker"), strings(run.path("files")), run.path("accepted").asBoolean(),
+                    text(run, "reason"), text(run, "mergeCommit"),
+                    run.hasNonNull("costUsd") ? run.get("costUsd").asDouble() : null, text(run, "sessionId"),
+                    duration(run), path(run, "directory")));
+        }
         return new IntegrationResult(text(i, "integrationBranch"), text(i, "headSha"), merges, verify,
                 i.path("stopped").asBoolean(), text(i, "baseSha"), text(i, "replacedHead"), runs,
-                text(i, "verifyMessage"));
+                text(i, "verifyMessage"), resolutions);
     }
 
     private static Path path(JsonNode node, String field) {

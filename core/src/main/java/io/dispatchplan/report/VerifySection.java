@@ -94,7 +94,7 @@ final class VerifySection {
         out.append('\n');
     }
 
-    private static String capitalized(String text) {
+    static String capitalized(String text) {
         return text == null || text.isEmpty() ? "" : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 

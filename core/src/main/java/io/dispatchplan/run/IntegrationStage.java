@@ -40,6 +40,14 @@ final class IntegrationStage {
                 + merge.status().name().toLowerCase().replace('_', ' ') + " (" + done + " of " + total + ")");
     }
 
+    /** The run's resolver, given the workstreams' archived notes, the workers' variables, the run's name and secrets. */
+    private io.dispatchplan.integrate.ResolverOptions resolver() {
+        RunOptions options = context.options();
+        return options.resolver() == null ? null : options.resolver()
+                .withNotesDir(context.layout().workstreamsDir())
+                .withRun(options.workerEnvironment(), options.job(), context.secrets());
+    }
+
     IntegrationResult integrate(Scheduler scheduler, List<WorkstreamReport> reports) {
         Map<String, WorkstreamReport> byId = LocalDispatcher.byId(reports);
         List<BranchToMerge> branches = new ArrayList<>();
@@ -60,7 +68,8 @@ final class IntegrationStage {
                 .integrate(new IntegrationRequest(options.repository(), feature, context.baseSha(),
                         feature + "/" + INTEGRATION, branches, options.conflictPolicy(), options.verifyCommand(),
                         options.verifyTimeout(), WorktreeManager.pathFor(options.worktreeRoot(), feature, INTEGRATION),
-                        options.identity()).withVerifyEach(options.verifyEach()), merge -> progress(merge, branches.size()));
+                        options.identity()).withVerifyEach(options.verifyEach()).withResolver(resolver()),
+                merge -> progress(merge, branches.size()));
         context.listener().integrated(result);
         return result;
     }

@@ -27,7 +27,17 @@ public record RunLayout(Path outDir, Path worktreeRoot, String feature) {
 
     /** Archived per-workstream files: RESULTS.md, TASKS.md, worker-result.json, logs. */
     public Path workstreamDir(String id) {
-        return outDir.resolve("workstreams").resolve(id);
+        return workstreamsDir().resolve(id);
+    }
+
+    /** Where every workstream's archived files are, one directory per id. */
+    public Path workstreamsDir() {
+        return outDir.resolve("workstreams");
+    }
+
+    /** The conflict resolver's runs: one directory per resolution, with its prompt, logs and state. */
+    public Path resolverDir() {
+        return outDir.resolve("resolver");
     }
 
     /** Per-workstream state that outlives worktrees (the Claude session), reused by re-runs. */

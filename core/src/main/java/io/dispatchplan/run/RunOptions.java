@@ -47,6 +47,8 @@ import java.util.Objects;
  *     own cap, else an even share of this) fits beside what was spent and reserved; null for none
  * @param rateLimitQuietPeriod how long without a rate limit before the run starts one more worker at once again;
  *     null for the default (60 s)
+ * @param resolver the worker a conflicting merge is handed to in the integration; null to leave a conflicting branch
+ *     out (the run adds the workstreams' notes, the worker environment, its name and secrets)
  */
 public record RunOptions(
         Path repository,
@@ -75,7 +77,8 @@ public record RunOptions(
         Duration idleTimeout,
         Duration resultGrace,
         Double maxTotalBudgetUsd,
-        Duration rateLimitQuietPeriod) {
+        Duration rateLimitQuietPeriod,
+        io.dispatchplan.integrate.ResolverOptions resolver) {
 
     /** A worker silent this long is stopped, unless the run says otherwise. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);
@@ -164,6 +167,7 @@ public record RunOptions(
         private Duration resultGrace;
         private Double maxTotalBudgetUsd;
         private Duration rateLimitQuietPeriod;
+        private io.dispatchplan.integrate.ResolverOptions resolver;
 
         private Builder(Path repository, Path outDir, Worker worker) {
             this.repository = repository;
@@ -276,11 +280,18 @@ public record RunOptions(
             return this;
         }
 
+        /** Conflicting merges go to this resolver; null (the default) leaves a conflicting branch out. */
+        public Builder resolver(io.dispatchplan.integrate.ResolverOptions value) {
+            this.resolver = value;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                     keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
                     mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun, secretVariables,
-                    verifyEach, idleTimeout, resultGrace, maxTotalBudgetUsd, rateLimitQuietPeriod);
+                    verifyEach, idleTimeout, resultGrace, maxTotalBudgetUsd, rateLimitQuietPeriod,
+                    resolver);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.dispatchplan.integrate;
 
-import static io.dispatchplan.testsupport.TempRepo.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dispatchplan.plan.Plan;
@@ -29,10 +28,7 @@ class CulpritsInARunTest {
     @ParameterizedTest(name = "verifyEach={0}")
     @ValueSource(booleans = {false, true})
     void aWorkstreamThatBreaksVerifyIsLeftOutWithItsDependent(boolean verifyEach) throws Exception {
-        TempRepo repo = TempRepo.initWithFiles(tmp.resolve("repo"), files(
-                "lib.sh", "greet() { echo \"hello $1\"; }\n",
-                "checks/main.sh", ". ./lib.sh\ngreet world\n",
-                "check.sh", VerifyCulpritsTest.CHECK));
+        TempRepo repo = TempRepo.initWithFiles(tmp.resolve("repo"), VerifyCulpritsTest.libraryWithChecks());
         Plan plan = Plans.yaml("""
                 feature: shop
                 workstreams:

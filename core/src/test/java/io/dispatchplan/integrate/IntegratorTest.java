@@ -350,6 +350,20 @@ class IntegratorTest {
     }
 
     @Test
+    void nightAfterNightTheIntegrationIsReCreatedWithoutKeepingCopiesOfOurOwnMerges() {
+        workstream("a", base, files("a.txt", "a\n"));
+        workstream("b", base, files("b.txt", "b\n"));
+        integrator.integrate(request(ConflictPolicy.SKIP, branch("a"), branch("b")));
+
+        integrator.integrate(request(ConflictPolicy.SKIP, branch("a"), branch("b")));
+        integrator.integrate(request(ConflictPolicy.SKIP, branch("a")));
+
+        assertThat(repo.git("branch", "--list", "chat/integration-*")).as("every commit is on a workstream branch")
+                .isBlank();
+        assertThat(repo.filesAt("chat/integration")).contains("a.txt").doesNotContain("b.txt");
+    }
+
+    @Test
     void workOurOwnEarlierMergesBroughtInIsNotMistakenForWorkToKeep() {
         workstream("a", base, files("a.txt", "a\n"));
         workstream("b", base, files("b.txt", "b\n"));

@@ -34,6 +34,19 @@ class VerifyCulpritsTest {
             echo "all checks passed"
             """;
 
+    /**
+     * A shell library with one function, a check that calls it, and {@link #CHECK}; {@code more} are further paths
+     * and contents.
+     */
+    static Map<String, String> libraryWithChecks(String... more) {
+        Map<String, String> files = new java.util.LinkedHashMap<>(files(
+                "lib.sh", "greet() { echo \"hello $1\"; }\n",
+                "checks/main.sh", ". ./lib.sh\ngreet world\n",
+                "check.sh", CHECK));
+        files.putAll(files(more));
+        return files;
+    }
+
     @TempDir
     Path tmp;
 
@@ -46,10 +59,7 @@ class VerifyCulpritsTest {
 
     @BeforeEach
     void setUp() {
-        repo = TempRepo.initWithFiles(tmp.resolve("repo"), files(
-                "lib.sh", "greet() { echo \"hello $1\"; }\n",
-                "checks/main.sh", ". ./lib.sh\ngreet world\n",
-                "check.sh", CHECK));
+        repo = TempRepo.initWithFiles(tmp.resolve("repo"), libraryWithChecks());
         base = repo.head();
         integrationWorktree = tmp.resolve("work/chat/integration");
         counter = tmp.resolve("verify-runs.txt");

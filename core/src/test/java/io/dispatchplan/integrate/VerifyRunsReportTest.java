@@ -1,6 +1,5 @@
 package io.dispatchplan.integrate;
 
-import static io.dispatchplan.testsupport.TempRepo.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,10 +31,7 @@ class VerifyRunsReportTest {
 
     @BeforeEach
     void integrateWithACulprit() {
-        repo = TempRepo.initWithFiles(tmp.resolve("repo"), files(
-                "lib.sh", "greet() { echo \"hello $1\"; }\n",
-                "checks/main.sh", ". ./lib.sh\ngreet world\n",
-                "check.sh", VerifyCulpritsTest.CHECK));
+        repo = TempRepo.initWithFiles(tmp.resolve("repo"), VerifyCulpritsTest.libraryWithChecks());
         base = repo.head();
         List<WorkstreamReport> workstreams = new ArrayList<>();
         List<BranchToMerge> branches = new ArrayList<>();

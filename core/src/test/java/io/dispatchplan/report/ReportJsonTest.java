@@ -11,6 +11,7 @@ import io.dispatchplan.graph.RateGovernor;
 import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.integrate.MergeRecord;
 import io.dispatchplan.integrate.MergeStatus;
+import io.dispatchplan.integrate.ResolverRun;
 import io.dispatchplan.integrate.VerifyResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,9 +42,20 @@ class ReportJsonTest {
                 new MergeRecord("ui", "chat/ui", MergeStatus.MERGED, "f".repeat(40), List.of(), true,
                         "merged, flagged: the workstream was unstable"),
                 new MergeRecord("db", "chat/db", MergeStatus.CONFLICT, null, List.of("src/a.txt", "x y.txt"), false,
-                        "conflicts in src/a.txt", List.of("api"))),
+                        "conflicts in src/a.txt", List.of("api")),
+                new MergeRecord("web", "chat/web", MergeStatus.MERGED, "7".repeat(40), List.of("src/a.txt"), false,
+                        "merged; conflicts in src/a.txt resolved by the resolver (claude)", List.of("api"), null,
+                        "claude")),
                 new VerifyResult(true, false, 3, false, Path.of("/tmp/out/verify.log"), Duration.ofNanos(1_234_567_891)),
-                false, BASE, "9".repeat(40));
+                false, BASE, "9".repeat(40), List.of(), null, List.of(
+                        new ResolverRun(1, "db", "claude", List.of("src/a.txt", "x y.txt"), false,
+                                "the resolver's resolution was rejected: conflict markers are left in x y.txt", null,
+                                0.25, "5b1c0b0e-0000-4000-8000-000000000009", Duration.ofMillis(4_321),
+                                Path.of("/tmp/out/resolver/db")),
+                        new ResolverRun(2, "web", "claude", List.of("src/a.txt"), true,
+                                "conflicts in src/a.txt resolved by the resolver (claude)", "7".repeat(40), 0.125,
+                                "5b1c0b0e-0000-4000-8000-00000000000a", Duration.ofMillis(2_000),
+                                Path.of("/tmp/out/resolver/web"))));
         return new RunReport("chat", "Conversation system", BASE, Instant.parse("2024-05-01T10:00:00.123456Z"),
                 Instant.parse("2024-05-01T10:12:03Z"), workstreams, integration, null);
     }
@@ -99,10 +111,15 @@ class ReportJsonTest {
         assertThat(summary.get("workstreams").asInt()).isEqualTo(4);
         assertThat(summary.get("byStatus").get("SUCCEEDED").asInt()).isEqualTo(1);
         assertThat(summary.get("byStatus").get("SKIPPED").asInt()).isEqualTo(1);
-        assertThat(summary.get("merges").get("MERGED").asInt()).isEqualTo(2);
+        assertThat(summary.get("merges").get("MERGED").asInt()).isEqualTo(3);
         assertThat(summary.get("merges").get("CONFLICT").asInt()).isEqualTo(1);
         assertThat(summary.get("clean").asBoolean()).isFalse();
-        assertThat(summary.get("costUsd").asDouble()).isEqualTo(1.4213);
+        assertThat(summary.get("costUsd").asDouble()).as("the workers' and the resolver's").isEqualTo(1.7963);
+        assertThat(summary.get("resolverCostUsd").asDouble()).isEqualTo(0.375);
+        JsonNode resolverRun = json.get("integration").get("resolverRuns").get(1);
+        assertThat(resolverRun.get("accepted").asBoolean()).isTrue();
+        assertThat(resolverRun.get("sessionId").asText()).endsWith("0a");
+        assertThat(json.get("integration").get("merges").get(3).get("resolvedBy").asText()).isEqualTo("claude");
         JsonNode db = json.get("workstreams").get(2);
         assertThat(db.get("merge").get("status").asText()).isEqualTo("CONFLICT");
         assertThat(db.get("merge").get("conflictFiles")).extracting(JsonNode::asText)

@@ -11,7 +11,8 @@ import io.jenkins.plugins.dispatchplan.steps.SkippedStage
  * stage('Workstreams')   parallel(id: { stage(id) { waitForWorkstream; node(label) { unstash dependency bundles;
  *                                     prepareWorkstream; worker via sh/bat; collectWorkstream; archive and stash
  *                                     its bundle } ; reportWorkstream } })
- * stage('Integration')   node: integrateWorkstreams (always runs, with whatever succeeded)
+ * stage('Integration')   node: integrateWorkstreams (always runs, with whatever succeeded), then each verify run
+ *                        it asks for as sh + recordVerification, calling it again until it is done
  * </pre>
  *
  * This runs outside the sandbox, and Groovy lets a sandboxed Jenkinsfile call any method of it, private ones
@@ -179,14 +180,20 @@ class DispatchPlan implements Serializable {
             }
         }
 
-        def verify = { def report ->
-            steps.dir(report.path) {
-                int status = steps.sh(script: report.verifyCommand, returnStatus: true, label: 'verify')
-                steps.recordVerification(status: status)
-                if (status != 0) {
-                    steps.unstable("verify command exited with ${status} on ${report.branch}")
+        // The integration, and each verify run it asks for as a durable sh (a restart resumes it there): the step
+        // decides what to verify next (after each merge, or searching for the merges that break verify) and keeps
+        // what it found with the build; the last call returns the outcome.
+        def integrate = {
+            def report = steps.integrateWorkstreams()
+            while (report.verifyScript) {
+                int status = -1
+                steps.dir(report.path) {
+                    status = steps.sh(script: report.verifyScript, returnStatus: true, label: report.verifyLabel)
                 }
+                steps.recordVerification(status: status)
+                report = steps.integrateWorkstreams()
             }
+            return report
         }
 
         def plan = null
@@ -219,10 +226,7 @@ class DispatchPlan implements Serializable {
                             steps.unstash(stashName(stashes[i]))
                         }
                     }
-                    def report = steps.integrateWorkstreams()
-                    if (report.verifyCommand) {
-                        verify(report)
-                    }
+                    def report = integrate()
                     steps.dir(report.artifactsDir) {
                         steps.archiveArtifacts(artifacts: report.artifacts, allowEmptyArchive: true, fingerprint: false)
                     }

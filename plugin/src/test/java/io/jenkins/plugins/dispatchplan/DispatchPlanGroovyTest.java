@@ -183,15 +183,59 @@ class DispatchPlanGroovyTest {
     }
 
     @Test
-    void theVerifyCommandRunsOnTheIntegrationBranchAndIsRecorded() throws Exception {
+    void eachVerifyRunTheIntegrationAsksForIsAShInItsWorktreeRecordedBeforeTheIntegrationGoesOn() throws Exception {
         Map<String, Object> options = options();
         options.put("verify", "mvn -B verify");
+        RecordingPipelineSteps steps = steps("diamond.yaml", options)
+                .verifyRunsAsked("verify 1: every merge", "verify 2: the merges up to b", "verify 3: the merges up to c")
+                .verifyExitsInTurn(1, 0, 0);
+        load(steps).invokeMethod("call", new Object[] {options});
+
+        List<Call> integration = steps.calls().stream().filter(c -> c.path().equals("Integration")
+                && List.of("integrateWorkstreams", "sh", "recordVerification").contains(c.step())).toList();
+        assertThat(integration).extracting(c -> c.step() + " " + c.detail()).containsExactly(
+                "integrateWorkstreams null",
+                "sh script of verify 1: every merge", "recordVerification 1", "integrateWorkstreams null",
+                "sh script of verify 2: the merges up to b", "recordVerification 0", "integrateWorkstreams null",
+                "sh script of verify 3: the merges up to c", "recordVerification 0", "integrateWorkstreams null");
+        List<Call> shells = integration.stream().filter(c -> c.step().equals("sh")).toList();
+        for (Call sh : shells) {
+            assertThat(sh.args()).containsEntry("returnStatus", true);
+            assertThat(sh.args().get("label")).isEqualTo(sh.detail().substring("script of ".length()));
+            assertThat(lastBefore(steps, sh, c -> c.step().equals("dir")).detail()).isEqualTo("shop/integration");
+        }
+        assertThat(steps.calls()).noneMatch(c -> c.step().equals("unstable"));
+        assertThat(only(steps, c -> c.step().equals("archiveArtifacts") && c.path().equals("Integration")).seq())
+                .isGreaterThan(integration.get(integration.size() - 1).seq());
+    }
+
+    @Test
+    void withoutAVerifyCommandTheIntegrationIsOneCall() throws Exception {
+        RecordingPipelineSteps steps = run("diamond.yaml", options(), Map.of());
+
+        assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).path()).isEqualTo("Integration");
+        assertThat(steps.calls()).noneMatch(c -> c.path().equals("Integration") && c.step().equals("sh"));
+        assertThat(steps.calls()).noneMatch(c -> c.step().equals("recordVerification"));
+    }
+
+    @Test
+    void verifyEachAndTheResolverReachReadDispatchPlanAsTheyWereGiven() throws Exception {
+        Map<String, Object> options = options();
+        options.put("verify", "make test");
+        options.put("verifyEach", true);
+        io.jenkins.plugins.dispatchplan.config.ClaudeWorker resolver = new io.jenkins.plugins.dispatchplan.config.ClaudeWorker();
+        resolver.setMaxBudgetUsd(2);
+        options.put("resolveConflicts", resolver);
+        options.put("resolverMayEditOtherFiles", true);
         RecordingPipelineSteps steps = run("diamond.yaml", options, Map.of());
 
-        Call verify = only(steps, c -> c.step().equals("sh") && c.path().equals("Integration"));
-        assertThat(verify.detail()).isEqualTo("mvn -B verify");
-        assertThat(lastBefore(steps, verify, c -> c.step().equals("dir")).detail()).isEqualTo("shop/integration");
-        assertThat(only(steps, c -> c.step().equals("recordVerification")).seq()).isGreaterThan(verify.seq());
+        Call read = only(steps, c -> c.step().equals("readDispatchPlan"));
+        assertThat(read.args()).containsEntry("verifyEach", true).containsEntry("resolveConflicts", resolver)
+                .containsEntry("resolverMayEditOtherFiles", true);
+        RunSettings settings = settings(options);
+        assertThat(settings.isVerifyEach()).isTrue();
+        assertThat(settings.getResolveConflicts()).isSameAs(resolver);
+        assertThat(settings.isResolverMayEditOtherFiles()).isTrue();
     }
 
     @Test
@@ -276,7 +320,7 @@ class DispatchPlanGroovyTest {
     @Test
     void onlyCallIsReachableFromAScript() throws Exception {
         GroovyObject dsl = load(steps("diamond.yaml", options()));
-        for (String helper : List.of("markSkipped", "onNode", "runWorkstream", "runWorker", "verify", "stashName",
+        for (String helper : List.of("markSkipped", "onNode", "runWorkstream", "runWorker", "integrate", "stashName",
                 "withApiKey", "withTimeout", "checkoutRepository", "scmCredentialsId", "unstashDependencies")) {
             assertThatThrownBy(() -> dsl.invokeMethod(helper, new Object[] {"Security scan", "x"}))
                     .as(helper).isInstanceOf(groovy.lang.MissingMethodException.class);
@@ -289,15 +333,15 @@ class DispatchPlanGroovyTest {
     }
 
     @Test
-    void aFailingVerifyMakesTheBuildUnstable() throws Exception {
+    void aVerifyThatStillFailsMakesTheBuildUnstableWithTheIntegrationsReason() throws Exception {
         Map<String, Object> options = options();
         options.put("verify", "make test");
-        RecordingPipelineSteps steps = steps("diamond.yaml", options).verifyExits(2);
+        RecordingPipelineSteps steps = steps("diamond.yaml", options).verifyRunsAsked("verify 1: every merge")
+                .verifyExitsInTurn(2);
         load(steps).invokeMethod("call", new Object[] {options});
 
         assertThat(only(steps, c -> c.step().equals("recordVerification")).detail()).isEqualTo("2");
-        assertThat(only(steps, c -> c.step().equals("unstable")).detail())
-                .isEqualTo("verify command exited with 2 on shop/integration");
+        assertThat(only(steps, c -> c.step().equals("unstable")).detail()).isEqualTo("verify fails on shop/integration");
     }
 
     @Test
@@ -361,6 +405,9 @@ class DispatchPlanGroovyTest {
         step.setFailFast(Boolean.TRUE.equals(options.get("failFast")));
         step.setCredentialsId((String) options.get("credentialsId"));
         step.setVerify((String) options.get("verify"));
+        step.setVerifyEach(Boolean.TRUE.equals(options.get("verifyEach")));
+        step.setResolveConflicts((io.jenkins.plugins.dispatchplan.config.WorkerConfig) options.get("resolveConflicts"));
+        step.setResolverMayEditOtherFiles(Boolean.TRUE.equals(options.get("resolverMayEditOtherFiles")));
         return RunSettings.of(step, new RunDefaults());
     }
 

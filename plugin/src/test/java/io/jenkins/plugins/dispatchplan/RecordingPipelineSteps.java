@@ -59,6 +59,9 @@ public final class RecordingPipelineSteps {
     private final AtomicInteger mostRunning = new AtomicInteger();
     private final Set<String> unixAgents = ConcurrentHashMap.newKeySet();
     private ScheduleState schedule;
+    private final java.util.Deque<String> verifyRunsAsked = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile String asked;
+    private volatile Integer recordedStatus;
 
     public RecordingPipelineSteps(Plan plan, RunSettings settings) {
         this.plan = plan;
@@ -242,12 +245,6 @@ public final class RecordingPipelineSteps {
         record("sleep", args.get("time") + " " + args.get("unit"), args);
     }
 
-    /** What the verify command exits with (0 by default). */
-    public RecordingPipelineSteps verifyExits(int status) {
-        workerExitStatus.put("Integration", status);
-        return this;
-    }
-
     public int bat(Map<String, Object> args) {
         throw new AssertionError("bat on a Unix agent: " + args);
     }
@@ -351,19 +348,43 @@ public final class RecordingPipelineSteps {
         schedule.finished(id, outcome, (String) args.get("reason")).forEach(ScheduleState.Delivery::deliver);
     }
 
+    /**
+     * The verify runs integrateWorkstreams asks for, one per call, by label (as the real step returns them); after the
+     * last one it returns the outcome, unstable when the last recorded status was not 0.
+     */
+    public RecordingPipelineSteps verifyRunsAsked(String... labels) {
+        verifyRunsAsked.addAll(List.of(labels));
+        return this;
+    }
+
+    /** What each verify run exits with, in turn. */
+    public RecordingPipelineSteps verifyExitsInTurn(Integer... statuses) {
+        return workerExitsInTurn("Integration", statuses);
+    }
+
     public Map<String, Object> integrateWorkstreams() {
         record("integrateWorkstreams", null, null);
+        if (asked != null && recordedStatus == null) {
+            throw new AssertionError("integrateWorkstreams called again before the verify run it asked for was recorded");
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("path", "shop/integration");
         report.put("branch", "shop/integration");
         report.put("verifyCommand", settings.getVerify());
         report.put("artifactsDir", RunSettings.ARTIFACTS_DIR);
         report.put("artifacts", "integration/*");
-        report.put("unstableReason", null);
+        String label = settings.getVerify() == null ? null : verifyRunsAsked.poll();
+        asked = label;
+        boolean failed = recordedStatus != null && recordedStatus != 0;
+        recordedStatus = null;
+        report.put("verifyScript", label == null ? null : "script of " + label);
+        report.put("verifyLabel", label);
+        report.put("unstableReason", label == null && failed ? "verify fails on shop/integration" : null);
         return report;
     }
 
     public void recordVerification(Map<String, Object> args) {
         record("recordVerification", String.valueOf(args.get("status")), args);
+        recordedStatus = (Integer) args.get("status");
     }
 }

@@ -14,6 +14,12 @@ import io.dispatchplan.integrate.ConflictPolicy;
 import io.dispatchplan.integrate.IntegrationRequest;
 import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.integrate.Integrator;
+import io.dispatchplan.integrate.ResolverOptions;
+import io.dispatchplan.integrate.ResumedIntegration;
+import io.dispatchplan.integrate.VerifyRequest;
+import io.dispatchplan.secrets.Secrets;
+import java.time.Duration;
+import java.util.Map;
 import io.dispatchplan.integrate.MergeRecord;
 import io.dispatchplan.process.ProcessRunner;
 import io.dispatchplan.report.IntegrationMarkdown;
@@ -60,14 +66,34 @@ public final class IntegrationOnAgent {
                     bundles.importBranch(repo.gitDir(), new BranchBundle.Export(bundle, b.branch,
                             setup.baseCommit, b.head, b.commits), true);
                 }
-                branches.add(new BranchToMerge(b.id, b.branch, b.flagged));
+                branches.add(new BranchToMerge(b.id, b.branch, b.flagged, b.dependsOn));
             }
         }
         Path worktree = workspace.resolve(setup.feature).resolve("integration");
         WorktreeManager.requireNoLinks(workspace, worktree);
-        IntegrationResult result = new Integrator(git, new ProcessRunner()).integrate(new IntegrationRequest(repo.gitDir(),
-                setup.feature, setup.baseCommit, null, branches,
-                setup.stopOnConflict ? ConflictPolicy.STOP : ConflictPolicy.SKIP, null, null, worktree, null));
+        Path reports = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("integration");
+        IntegrationRequest request = new IntegrationRequest(repo.gitDir(), setup.feature, setup.baseCommit, null,
+                branches, setup.stopOnConflict ? ConflictPolicy.STOP : ConflictPolicy.SKIP,
+                setup.verify == null ? null : List.of("sh", "-c", setup.verify), null, worktree, null)
+                .withVerifyLog(reports.resolve("verify.log")).withVerifyEach(setup.verifyEach)
+                .withResolver(resolver(setup, workspace));
+        Integrator integrator = new Integrator(git, new ProcessRunner());
+        IntegrationResult result;
+        if (setup.progress == null) {
+            result = integrator.integrate(request);
+        } else {
+            ResumedIntegration call = integrator.integrateResumably(request, setup.progress.resumable(), merge -> { });
+            setup.progress.after(call, System.currentTimeMillis());
+            if (call.pending() != null) {
+                VerifyRequest next = call.pending();
+                // The Pipeline's sh writes it: never through a link.
+                SafeFiles.prepareForWriting(workspace, next.logFile());
+                return new IntegrationReport(setup.feature + "/integration", next.commit(), worktree.toString(),
+                        List.of(), List.of(), false).verifyNext(next.script(setup.verify), "verify " + next.number()
+                                + ": " + next.tested()).progress(setup.progress);
+            }
+            result = call.result();
+        }
         List<String> merged = new ArrayList<>();
         List<String> notMerged = new ArrayList<>();
         for (MergeRecord m : result.merges()) {
@@ -79,7 +105,6 @@ public final class IntegrationOnAgent {
                         + (m.message().isBlank() ? "" : " (" + m.message() + ")"));
             }
         }
-        Path reports = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve("integration");
         String fetch = null;
         try {
             if (IntegrationBundle.write(git, repo.gitDir(), result.integrationBranch(), setup.baseCommit, workspace)) {
@@ -91,8 +116,11 @@ public final class IntegrationOnAgent {
         writeReport(setup, result, workspace, reports, fetch == null ? ""
                 : IntegrationBundle.markdown(result.integrationBranch(), setup.baseCommit, fetch));
         IntegrationReport report = new IntegrationReport(result.integrationBranch(), result.headSha(), worktree.toString(),
-                merged, notMerged, result.stopped());
+                merged, notMerged, result.stopped()).progress(setup.progress);
         report.reachableBy(fetch == null ? null : IntegrationBundle.ARTIFACT, fetch);
+        if (result.verify().ran()) {
+            report.verified(result.verify().passed(), result.verify().exitCode(), result.verifyMessage());
+        }
         if (pusher != null) {
             try {
                 pusher.push(repo.gitDir(), setup.repository, result.integrationBranch(), true);
@@ -101,6 +129,32 @@ public final class IntegrationOnAgent {
             }
         }
         return report;
+    }
+
+    /**
+     * The conflict resolver, when the run has one: its runs under {@code .dispatch-plan/resolver/}, the workstreams'
+     * notes written beside them for its instructions.
+     */
+    private static ResolverOptions resolver(IntegrationSetup setup, Path workspace) {
+        if (setup.resolver == null) {
+            return null;
+        }
+        Path dir = workspace.resolve(RunSettings.ARTIFACTS_DIR);
+        Path notes = dir.resolve("resolver-notes");
+        for (IntegrationSetup.Notes n : setup.notes) {
+            if (n.tasks != null) {
+                SafeFiles.writeRegularFile(workspace, notes.resolve(n.id).resolve("TASKS.md"), n.tasks);
+            }
+            if (n.results != null) {
+                SafeFiles.writeRegularFile(workspace, notes.resolve(n.id).resolve("RESULTS.md"), n.results);
+            }
+        }
+        Secrets secrets = Secrets.of(List.copyOf(setup.resolverEnvironment.keySet()), setup.resolverEnvironment,
+                Map.of());
+        return ResolverOptions.of(setup.resolver.resolver(), SafeFiles.directories(workspace, dir.resolve("resolver")))
+                .withNotesDir(notes).withMayEditOtherFiles(setup.resolverMayEditOtherFiles)
+                .withTimeout(setup.resolverTimeoutMinutes > 0 ? Duration.ofMinutes(setup.resolverTimeoutMinutes) : null)
+                .withRun(setup.resolverEnvironment, setup.job, secrets);
     }
 
     /** INTEGRATION.md and report.json (the engine's formats) under {@code .dispatch-plan/integration/}, to archive. */

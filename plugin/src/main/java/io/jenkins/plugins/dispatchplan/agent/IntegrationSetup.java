@@ -4,6 +4,7 @@ import io.jenkins.plugins.dispatchplan.run.WorkstreamRecord;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /** What the integration node needs, sent from the controller in plain serializable fields. */
@@ -19,6 +20,8 @@ public final class IntegrationSetup implements Serializable {
         public final boolean flagged;
         public final String head;
         public final int commits;
+        /** The workstreams it depends on: it is never kept without them when one breaks verify. */
+        public ArrayList<String> dependsOn = new ArrayList<>();
 
         public Branch(String id, String branch, boolean flagged, String head, int commits) {
             this.id = id;
@@ -26,6 +29,21 @@ public final class IntegrationSetup implements Serializable {
             this.flagged = flagged;
             this.head = head;
             this.commits = commits;
+        }
+    }
+
+    /** A workstream's TASKS.md and RESULTS.md, for the conflict resolver's instructions. */
+    public static final class Notes implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final String id;
+        final String tasks;
+        final String results;
+
+        public Notes(String id, String tasks, String results) {
+            this.id = id;
+            this.tasks = tasks;
+            this.results = results;
         }
     }
 
@@ -76,6 +94,19 @@ public final class IntegrationSetup implements Serializable {
     final String baseCommit;
     final ArrayList<Branch> branches;
     final boolean stopOnConflict;
+    /** Shell source run on the integrated tree (as durable sh steps the Pipeline makes); null for none. */
+    public String verify;
+    public boolean verifyEach;
+    /** The conflict resolver; null to leave a conflicting branch out. */
+    public io.jenkins.plugins.dispatchplan.config.WorkerConfig resolver;
+    public boolean resolverMayEditOtherFiles;
+    /** 0 for the engine's default. */
+    public int resolverTimeoutMinutes;
+    /** The resolver's API key by its variable; held in memory only, and masked in what the resolver writes. */
+    public HashMap<String, String> resolverEnvironment = new HashMap<>();
+    public ArrayList<Notes> notes = new ArrayList<>();
+    /** Where the integration stands between its verify runs; null to integrate in one go. */
+    public io.jenkins.plugins.dispatchplan.run.IntegrationProgress progress;
 
     public IntegrationSetup(String repository, String feature, String baseCommit, List<Branch> branches, boolean stopOnConflict) {
         this.repository = repository;

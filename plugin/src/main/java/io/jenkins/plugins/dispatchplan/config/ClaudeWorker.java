@@ -218,6 +218,11 @@ public final class ClaudeWorker extends WorkerConfig {
     }
 
     @Override
+    public io.dispatchplan.worker.Worker resolver() {
+        return new io.dispatchplan.worker.ClaudeWorker(io.dispatchplan.integrate.ResolverPrompt.forClaude(config()));
+    }
+
+    @Override
     public boolean streamsEvents() {
         return true;
     }

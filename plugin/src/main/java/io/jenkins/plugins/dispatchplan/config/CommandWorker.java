@@ -60,6 +60,11 @@ public final class CommandWorker extends WorkerConfig {
     }
 
     @Override
+    public io.dispatchplan.worker.Worker resolver() {
+        return io.dispatchplan.worker.CommandWorker.shell(script);
+    }
+
+    @Override
     public WorkerOutcome judge(WorkerRequest request, ProcessResult process) {
         return io.dispatchplan.worker.CommandWorker.shell(script).judge(request, process);
     }

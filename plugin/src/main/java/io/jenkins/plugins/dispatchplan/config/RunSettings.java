@@ -38,6 +38,12 @@ public final class RunSettings implements Serializable {
     String gitCredentialsId;
     boolean push;
     String verify;
+    boolean verifyEach;
+    /** The worker a conflicting merge is handed to; null to leave a conflicting branch out. */
+    WorkerConfig resolveConflicts;
+    boolean resolverMayEditOtherFiles;
+    /** 0: the engine's default (20). */
+    int resolverTimeoutMinutes;
     int timeoutMinutes;
     /** 0: no limit (also what a build recorded before the option existed reads back as). */
     int idleTimeoutMinutes;
@@ -71,6 +77,10 @@ public final class RunSettings implements Serializable {
         s.gitCredentialsId = step.getGitCredentialsId();
         s.push = step.isPush();
         s.verify = step.getVerify();
+        s.verifyEach = step.isVerifyEach();
+        s.resolveConflicts = step.getResolveConflicts();
+        s.resolverMayEditOtherFiles = step.isResolverMayEditOtherFiles();
+        s.resolverTimeoutMinutes = step.getResolverTimeoutMinutes() == null ? 0 : step.getResolverTimeoutMinutes();
         s.timeoutMinutes = step.getTimeoutMinutes() != null ? step.getTimeoutMinutes() : defaults.getTimeoutMinutes();
         s.idleTimeoutMinutes = step.getIdleTimeoutMinutes() != null ? step.getIdleTimeoutMinutes()
                 : defaults.getIdleTimeoutMinutes();
@@ -153,6 +163,22 @@ public final class RunSettings implements Serializable {
 
     public String getVerify() {
         return verify;
+    }
+
+    public boolean isVerifyEach() {
+        return verifyEach;
+    }
+
+    public WorkerConfig getResolveConflicts() {
+        return resolveConflicts;
+    }
+
+    public boolean isResolverMayEditOtherFiles() {
+        return resolverMayEditOtherFiles;
+    }
+
+    public int getResolverTimeoutMinutes() {
+        return resolverTimeoutMinutes;
     }
 
     public int getTimeoutMinutes() {

@@ -42,6 +42,12 @@ public abstract class WorkerConfig implements Describable<WorkerConfig>, Seriali
     public abstract io.dispatchplan.worker.WorkerOutcome judge(io.dispatchplan.worker.WorkerRequest request,
             io.dispatchplan.process.ProcessResult process);
 
+    /**
+     * The engine's worker with these settings, as the conflict resolver ({@code resolveConflicts:}): it runs on the
+     * integration agent with the merge in progress, given its instructions as {@code TASKS_FILE}.
+     */
+    public abstract io.dispatchplan.worker.Worker resolver();
+
     /** Base of the worker descriptors, so {@code worker:} lists exactly these. */
     public abstract static class WorkerDescriptor extends Descriptor<WorkerConfig> {
     }

@@ -34,6 +34,8 @@ public final class DispatchPlanAction implements RunAction2 {
     private final ArrayList<ArrayList<String>> waves = new ArrayList<>();
     private final ArrayList<String> warnings;
     private IntegrationRecord integration;
+    /** Where the integration stands between its verify runs; saved with the build. */
+    private IntegrationProgress integrationProgress;
 
     private transient Run<?, ?> run;
 
@@ -223,5 +225,22 @@ public final class DispatchPlanAction implements RunAction2 {
 
     public synchronized void integration(IntegrationRecord record) {
         this.integration = record;
+    }
+
+    /** This build's integration state, begun now when there is none yet. */
+    public synchronized IntegrationProgress integrationProgress(long now) {
+        if (integrationProgress == null) {
+            integrationProgress = new IntegrationProgress(now);
+        }
+        return integrationProgress;
+    }
+
+    public synchronized void integrationProgress(IntegrationProgress state) {
+        this.integrationProgress = state;
+    }
+
+    /** This build's integration state; null before the integration began. */
+    public synchronized IntegrationProgress getIntegrationProgress() {
+        return integrationProgress;
     }
 }

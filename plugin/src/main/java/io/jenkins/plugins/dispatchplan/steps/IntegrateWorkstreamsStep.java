@@ -23,7 +23,12 @@ import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
+import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanReader;
+import io.dispatchplan.tasks.TaskFiles;
+import io.dispatchplan.tasks.TaskTemplates;
+import io.jenkins.plugins.dispatchplan.agent.RunSecrets;
+import io.jenkins.plugins.dispatchplan.config.WorkerConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,10 +45,19 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code integrateWorkstreams()}, inside {@code node}: merges every workstream that succeeded (and every
  * unstable one, flagged) into {@code <feature>/integration} from the base commit, in dependency order,
  * each {@code --no-ff} after a {@code git merge-tree} check; a conflicting branch is left out and reported
- * with its files. Failed and skipped workstreams are not merged; their branches stay for inspection.
+ * with its files, or handed to the {@code resolveConflicts} worker. Failed and skipped workstreams are not merged;
+ * their branches stay for inspection.
+ *
+ * <p>With a verify command, the step returns each verify run it needs ({@link IntegrationReport#getVerifyScript()})
+ * for the Pipeline to make as a durable {@code sh} and record ({@code recordVerification}); called again, it goes on
+ * from the state kept with the build (finding the merges that break verify, or verifying after each merge), until it
+ * returns the outcome.
  */
 public final class IntegrateWorkstreamsStep extends Step {
     private String onConflict = "skip";
+    private Boolean verifyEach;
+    private WorkerConfig resolveConflicts;
+    private Boolean resolverMayEditOtherFiles;
 
     @DataBoundConstructor
     public IntegrateWorkstreamsStep() {
@@ -64,6 +78,67 @@ public final class IntegrateWorkstreamsStep extends Step {
         this.onConflict = v;
     }
 
+    public Boolean getVerifyEach() {
+        return verifyEach;
+    }
+
+    /** Verify after every merge, undoing a merge that makes it fail; default: the run's {@code verifyEach}. */
+    @DataBoundSetter
+    public void setVerifyEach(Boolean verifyEach) {
+        this.verifyEach = verifyEach;
+    }
+
+    public WorkerConfig getResolveConflicts() {
+        return resolveConflicts;
+    }
+
+    /** The worker a conflicting merge is handed to; default: the run's {@code resolveConflicts}, else none. */
+    @DataBoundSetter
+    public void setResolveConflicts(WorkerConfig resolveConflicts) {
+        this.resolveConflicts = resolveConflicts;
+    }
+
+    public Boolean getResolverMayEditOtherFiles() {
+        return resolverMayEditOtherFiles;
+    }
+
+    /** Accept a resolution that changed files outside the conflicted ones; default: the run's setting (no). */
+    @DataBoundSetter
+    public void setResolverMayEditOtherFiles(Boolean resolverMayEditOtherFiles) {
+        this.resolverMayEditOtherFiles = resolverMayEditOtherFiles;
+    }
+
+    /**
+     * The step's options over the run's settings: verify, verify after each merge, and the conflict resolver with its
+     * API key (looked up on the controller, held in memory only) and the notes of each workstream for its prompt.
+     */
+    void configure(IntegrationSetup setup, RunSettings settings, Plan plan, DispatchPlanAction action,
+            String apiKey) {
+        setup.verify = settings.getVerify();
+        setup.verifyEach = verifyEach != null ? verifyEach : settings.isVerifyEach();
+        if (setup.verifyEach && setup.verify == null) {
+            throw new IllegalArgumentException("integrateWorkstreams: verifyEach: true needs the run's verify command"
+                    + " (readDispatchPlan/dispatchPlan verify: 'mvn -B verify')");
+        }
+        setup.resolver = resolveConflicts != null ? resolveConflicts : settings.getResolveConflicts();
+        if (setup.resolver == null) {
+            return;
+        }
+        setup.resolverMayEditOtherFiles = resolverMayEditOtherFiles != null ? resolverMayEditOtherFiles
+                : settings.isResolverMayEditOtherFiles();
+        setup.resolverTimeoutMinutes = settings.getResolverTimeoutMinutes();
+        String variable = setup.resolver.getApiKeyVariable();
+        if (apiKey != null && variable != null) {
+            setup.resolverEnvironment.put(variable, apiKey);
+        }
+        TaskFiles tasks = new TaskFiles(plan, TaskTemplates.builtIn());
+        for (WorkstreamRecord row : action.getWorkstreams()) {
+            setup.notes.add(new IntegrationSetup.Notes(row.getId(), tasks.tasks(row.getId(),
+                    dependency -> java.util.Optional.ofNullable(action.workstream(dependency).resultsMarkdown()),
+                    "COORDINATION.md", List.of()), row.resultsMarkdown()));
+        }
+    }
+
     /** Which branches to merge, in dependency order, and the lines for those left out. */
     public record Selection(List<IntegrationSetup.Branch> branches, List<String> leftOut) {
     }
@@ -75,8 +150,10 @@ public final class IntegrateWorkstreamsStep extends Step {
             WorkstreamRecord row = action.workstream(id);
             String status = row.getStatus();
             if (status.equals("SUCCEEDED") || status.equals("UNSTABLE")) {
-                branches.add(new IntegrationSetup.Branch(id, row.getBranch(), status.equals("UNSTABLE"), row.getHeadSha(),
-                        row.getCommits()));
+                IntegrationSetup.Branch branch = new IntegrationSetup.Branch(id, row.getBranch(), status.equals("UNSTABLE"),
+                        row.getHeadSha(), row.getCommits());
+                branch.dependsOn = new ArrayList<>(row.getDependsOn());
+                branches.add(branch);
             } else {
                 leftOut.add(id + ": " + status.toLowerCase(Locale.ROOT) + (row.getReason() == null ? "" : " (" + row.getReason() + ")"));
             }
@@ -86,17 +163,17 @@ public final class IntegrateWorkstreamsStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(onConflict.equals("stop"), context);
+        return new Execution(this, context);
     }
 
     static final class Execution extends SynchronousNonBlockingStepExecution<IntegrationReport> {
         private static final long serialVersionUID = 1L;
 
-        private final boolean stopOnConflict;
+        private final transient IntegrateWorkstreamsStep step;
 
-        Execution(boolean stopOnConflict, StepContext context) {
+        Execution(IntegrateWorkstreamsStep step, StepContext context) {
             super(context);
-            this.stopOnConflict = stopOnConflict;
+            this.step = step;
         }
 
         @Override
@@ -109,18 +186,18 @@ public final class IntegrateWorkstreamsStep extends Step {
                 throw new AbortException("integrateWorkstreams: this build's plan names no repository and base commit;"
                         + " pass readDispatchPlan repository: and baseCommit:");
             }
-            List<String> order;
+            Plan plan;
             try {
-                order = DependencyGraph.of(PlanReader.parse(build.action.getPlanJson(), "plan.json",
-                        PlanOptions.defaults().withFeature(build.action.getFeature()))).topologicalOrder();
+                plan = PlanReader.parse(build.action.getPlanJson(), "plan.json",
+                        PlanOptions.defaults().withFeature(build.action.getFeature()));
             } catch (PlanException e) {
                 throw new AbortException("integrateWorkstreams: " + e.getMessage());
             }
-            Selection selection = select(build.action, order);
+            Selection selection = select(build.action, DependencyGraph.of(plan).topologicalOrder());
             FilePath cacheRoot = GitAccess.cacheRoot(getContext(), "integrateWorkstreams");
             RemoteFetcher fetcher = GitAccess.fetcher(getContext(), run, settings.getGitCredentialsId(), "integrateWorkstreams");
             IntegrationSetup setup = new IntegrationSetup(settings.getRepository(), build.action.getFeature(),
-                    settings.getBaseCommit(), selection.branches(), stopOnConflict);
+                    settings.getBaseCommit(), selection.branches(), step.getOnConflict().equals("stop"));
             setup.planTitle = build.action.getTitle();
             setup.job = run.getParent().getFullName();
             setup.startedAt = run.getStartTimeInMillis();
@@ -130,15 +207,34 @@ public final class IntegrateWorkstreamsStep extends Step {
             for (WorkstreamRecord row : build.action.getWorkstreams()) {
                 setup.rows.add(new IntegrationSetup.Row(row));
             }
+            try {
+                RunSecrets.Bound key = RunSecrets.bound(run, settings);
+                step.configure(setup, settings, plan, build.action, key == null ? null : key.value());
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+            setup.progress = build.action.integrationProgress(System.currentTimeMillis());
             IntegrationReport report = getContext().get(FilePath.class).act(
                     new AgentCallables.Integrate(setup, cacheRoot.getRemote(), fetcher,
                             GitAccess.pusher(getContext(), run, settings, "integrateWorkstreams")));
+            // Kept with the build before anything else: the verify runs so far must survive a restart.
+            build.action.integrationProgress(report.takeProgress());
+            run.save();
+            if (report.getVerifyScript() != null) {
+                listener.getLogger().println(report.getVerifyLabel() + ", at " + report.getHeadSha()
+                        + ": run it, record its status (recordVerification) and call integrateWorkstreams again");
+                return report;
+            }
             List<String> problems = new ArrayList<>();
             if (!report.getNotMerged().isEmpty()) {
                 problems.add("not merged: " + String.join("; ", report.getNotMerged()));
             }
             if (report.getPushProblem() != null) {
                 problems.add(report.getPushProblem());
+            }
+            if (Boolean.FALSE.equals(report.getVerifyPassed())) {
+                problems.add("verify fails on " + report.getBranch() + " (exit status " + report.verifyExitStatus() + ")"
+                        + (report.getVerifyMessage() == null ? "" : ": " + report.getVerifyMessage()));
             }
             String reason = problems.isEmpty() ? null : String.join("; ", problems);
             report.withRun(settings.getVerify(), reason);
@@ -147,6 +243,9 @@ public final class IntegrateWorkstreamsStep extends Step {
             String status = report.isStopped() ? "STOPPED" : notMerged.isEmpty() ? "COMPLETE" : "PARTIAL";
             IntegrationRecord record = new IntegrationRecord(report.getBranch(), report.getMerged(), notMerged, status,
                     "integration/INTEGRATION.md");
+            if (report.verifyExitStatus() != null) {
+                record.verified(report.verifyExitStatus());
+            }
             // Built here, not taken from the agent's answer: the bundle's path is ours, the branch name checked.
             String fetch = report.getBundle() == null || !io.dispatchplan.git.BranchName.isValid(report.getBranch()) ? null
                     : IntegrationBundle.fetchCommand(setup.buildUrl, report.getBranch());

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dispatchplan.steps;
 
+import io.jenkins.plugins.dispatchplan.run.IntegrationProgress;
+
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
 
 import java.io.Serializable;
@@ -20,6 +22,13 @@ public final class IntegrationReport implements Serializable {
     private String verifyCommand;
     private String unstableReason;
     private String pushProblem;
+    private String verifyScript;
+    private String verifyLabel;
+    private Boolean verifyPassed;
+    private Integer verifyExitStatus;
+    private String verifyMessage;
+    /** Back from the agent to the step, which keeps it with the build; never handed to the Pipeline. */
+    private IntegrationProgress progress;
     private String bundle;
     private String fetchCommand;
 
@@ -67,7 +76,10 @@ public final class IntegrationReport implements Serializable {
         return stopped;
     }
 
-    /** The run's verify command, to run with {@code sh} in {@link #getPath()}; null for none. */
+    /**
+     * The run's verify command; null for none. {@code integrateWorkstreams} has the Pipeline run it through
+     * {@link #getVerifyScript()}; running it by hand after the step skips the search for the merges that break it.
+     */
     @Whitelisted
     public String getVerifyCommand() {
         return verifyCommand;
@@ -85,9 +97,10 @@ public final class IntegrationReport implements Serializable {
         return RunSettings.ARTIFACTS_DIR;
     }
 
+    /** The reports and verify logs, and each resolver run's instructions and logs. */
     @Whitelisted
     public String getArtifacts() {
-        return "integration/*";
+        return "integration/*,resolver/*/*.md,resolver/*/*.log,resolver/*/*.jsonl,resolver/*/worker-result.json";
     }
 
     /** The archived bundle of the integration branch (under {@link #getArtifactsDir()}), or null when it has no commits. */
@@ -115,6 +128,64 @@ public final class IntegrationReport implements Serializable {
 
     public void pushProblem(String problem) {
         this.pushProblem = problem;
+    }
+
+    /**
+     * The next verify run to make, as {@code sh} source (its output printed and logged), in {@link #getPath()}, then
+     * {@code recordVerification(status:)} and {@code integrateWorkstreams()} again; null when the integration is done.
+     */
+    @Whitelisted
+    public String getVerifyScript() {
+        return verifyScript;
+    }
+
+    /** What that verify run is on, for the step's label: {@code verify 2: the merges up to api}. */
+    @Whitelisted
+    public String getVerifyLabel() {
+        return verifyLabel;
+    }
+
+    /** Whether verify passes on the integration branch as it was left; null when it did not run. */
+    @Whitelisted
+    public Boolean getVerifyPassed() {
+        return verifyPassed;
+    }
+
+    /** What the verify runs found (which merges break verify and were left out), or null. */
+    @Whitelisted
+    public String getVerifyMessage() {
+        return verifyMessage;
+    }
+
+    public Integer verifyExitStatus() {
+        return verifyExitStatus;
+    }
+
+    /** A verify run is needed before the integration can go on. */
+    public IntegrationReport verifyNext(String script, String label) {
+        this.verifyScript = script;
+        this.verifyLabel = label;
+        return this;
+    }
+
+    /** How verify went on the final branch. */
+    public IntegrationReport verified(boolean passed, int exitStatus, String message) {
+        this.verifyPassed = passed;
+        this.verifyExitStatus = exitStatus;
+        this.verifyMessage = message;
+        return this;
+    }
+
+    public IntegrationReport progress(IntegrationProgress state) {
+        this.progress = state;
+        return this;
+    }
+
+    /** The state the agent left, taken out of the report before the Pipeline gets it. */
+    IntegrationProgress takeProgress() {
+        IntegrationProgress state = progress;
+        progress = null;
+        return state;
     }
 
     IntegrationReport withRun(String verify, String reason) {

@@ -62,6 +62,10 @@ public final class ReadPlanStep extends Step {
     private String gitCredentialsId;
     private boolean push;
     private String verify;
+    private boolean verifyEach;
+    private WorkerConfig resolveConflicts;
+    private boolean resolverMayEditOtherFiles;
+    private Integer resolverTimeoutMinutes;
     private Integer timeoutMinutes;
     private Integer idleTimeoutMinutes;
     private Double maxTotalBudgetUsd;
@@ -262,6 +266,50 @@ public final class ReadPlanStep extends Step {
         this.verify = Text.trimToNull(verify);
     }
 
+    public boolean isVerifyEach() {
+        return verifyEach;
+    }
+
+    /** Run {@code verify} after every merge and undo a merge that makes it fail, instead of once after all merges. */
+    @DataBoundSetter
+    public void setVerifyEach(boolean verifyEach) {
+        this.verifyEach = verifyEach;
+    }
+
+    public WorkerConfig getResolveConflicts() {
+        return resolveConflicts;
+    }
+
+    /** The worker a conflicting merge is handed to: {@code claude(...)} or {@code command(...)}; none by default. */
+    @DataBoundSetter
+    public void setResolveConflicts(WorkerConfig resolveConflicts) {
+        this.resolveConflicts = resolveConflicts;
+    }
+
+    public boolean isResolverMayEditOtherFiles() {
+        return resolverMayEditOtherFiles;
+    }
+
+    /** Accept a resolution that also changed files outside the conflicted ones. */
+    @DataBoundSetter
+    public void setResolverMayEditOtherFiles(boolean resolverMayEditOtherFiles) {
+        this.resolverMayEditOtherFiles = resolverMayEditOtherFiles;
+    }
+
+    public Integer getResolverTimeoutMinutes() {
+        return resolverTimeoutMinutes;
+    }
+
+    /** Minutes one resolution may run before it is stopped and rejected; default 20. */
+    @DataBoundSetter
+    public void setResolverTimeoutMinutes(Integer resolverTimeoutMinutes) {
+        if (resolverTimeoutMinutes != null && resolverTimeoutMinutes < 1) {
+            throw new IllegalArgumentException("readDispatchPlan: resolverTimeoutMinutes must be at least 1, not "
+                    + resolverTimeoutMinutes);
+        }
+        this.resolverTimeoutMinutes = resolverTimeoutMinutes;
+    }
+
     public Integer getTimeoutMinutes() {
         return timeoutMinutes;
     }
@@ -436,6 +484,10 @@ public final class ReadPlanStep extends Step {
             throw new IllegalArgumentException("readDispatchPlan takes plan: (a file) or text: (the plan itself), not both");
         }
         checkRepository(repository);
+        if (verifyEach && verify == null) {
+            throw new IllegalArgumentException("readDispatchPlan: verifyEach: true needs the verify command, e.g."
+                    + " verify: 'mvn -B verify'");
+        }
     }
 
     /** {@code scheme://user-info@}: what a URL carrying a password or token starts with. */

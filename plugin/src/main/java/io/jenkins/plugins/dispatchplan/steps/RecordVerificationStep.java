@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dispatchplan.steps;
 
+import io.jenkins.plugins.dispatchplan.run.IntegrationProgress;
+
 import io.jenkins.plugins.dispatchplan.run.IntegrationRecord;
 import io.jenkins.plugins.dispatchplan.run.PlannedBuild;
 
@@ -14,7 +16,11 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
-/** {@code recordVerification(status: rc)}: puts the verify command's exit status in the integration report. */
+/**
+ * {@code recordVerification(status: rc)}: records the exit status of the verify run {@code integrateWorkstreams} asked
+ * for (kept with the build; the next {@code integrateWorkstreams} goes on from it), or, after a verify the Pipeline ran
+ * by itself, puts it in the integration report.
+ */
 public final class RecordVerificationStep extends Step {
     private final int status;
 
@@ -46,6 +52,15 @@ public final class RecordVerificationStep extends Step {
         protected Void run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             PlannedBuild build = PlannedBuild.of(run, "recordVerification");
+            IntegrationProgress progress = build.action.getIntegrationProgress();
+            if (progress != null && progress.awaitsVerify()) {
+                String asked = "verify " + progress.awaited().number() + " (" + progress.awaited().tested() + ")";
+                progress.verified(status, System.currentTimeMillis());
+                run.save();
+                getContext().get(TaskListener.class).getLogger().println(asked + (status == 0 ? " passed"
+                        : " failed with exit status " + status));
+                return null;
+            }
             IntegrationRecord integration = build.action.getIntegration();
             if (integration == null) {
                 throw new IllegalStateException("recordVerification: no integration in this build yet; call integrateWorkstreams first");

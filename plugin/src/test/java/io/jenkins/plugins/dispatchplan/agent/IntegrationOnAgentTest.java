@@ -178,4 +178,88 @@ class IntegrationOnAgentTest {
         assertThat(lastCollected.getReason()).startsWith("could not push shop/api to ");
         assertThat(lastCollected.getBundle()).as("the work still travels to integration").isNotNull();
     }
+
+    /** Runs every check; each sources the library, so a call to a function a branch renamed fails. */
+    static final String CHECK = "for f in checks/*.sh; do sh -e \"$f\" || { echo \"FAILED: $f\"; exit 1; }; done\n";
+
+    /** What the Pipeline does with each verify run the step asks for: a real sh in the worktree, then its status. */
+    static IntegrationReport driveVerifyRuns(IntegrationOnAgent agent, IntegrationSetup setup, Path workspace,
+            List<String> labels) throws Exception {
+        IntegrationReport report = agent.integrate(setup, workspace);
+        while (report.getVerifyScript() != null) {
+            labels.add(report.getVerifyLabel());
+            Process sh = new ProcessBuilder("sh", "-c", report.getVerifyScript())
+                    .directory(Path.of(report.getPath()).toFile()).redirectErrorStream(true).start();
+            sh.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            assertThat(sh.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // As the build saves and loads it (build.xml), which a controller restart between the runs goes through.
+            setup.progress = io.jenkins.plugins.dispatchplan.BuildXml.roundTrip(setup.progress);
+            setup.progress.verified(sh.exitValue(), System.currentTimeMillis());
+            setup.progress = io.jenkins.plugins.dispatchplan.BuildXml.roundTrip(setup.progress);
+            report = agent.integrate(setup, workspace);
+        }
+        return report;
+    }
+
+    @Test
+    void theMergeThatBreaksVerifyIsFoundThroughVerifyRunsThePipelineMakes() throws Exception {
+        base = origin.commitFiles("a library and its checks", Map.of("lib.sh", "greet() { echo \"hello $1\"; }\n",
+                "checks/main.sh", ". ./lib.sh\ngreet world\n", "check.sh", CHECK));
+        List<IntegrationSetup.Branch> branches = new ArrayList<>();
+        branches.add(runOnAgent1("api", "printf 'say_hello() { echo hi; }\\n' > lib.sh && printf '. ./lib.sh\\nsay_hello"
+                + " world\\n' > checks/main.sh && echo ok > \"$RESULTS_FILE\""));
+        branches.add(runOnAgent1("ui", "echo ui > ui.txt && echo ok > \"$RESULTS_FILE\""));
+        branches.add(runOnAgent1("docs", "printf '. ./lib.sh\\ngreet docs\\n' > checks/docs.sh && echo ok > \"$RESULTS_FILE\""));
+        IntegrationSetup setup = new IntegrationSetup(origin.fileUrl(), "shop", base, branches, false);
+        setup.verify = "sh check.sh";
+        setup.progress = new io.jenkins.plugins.dispatchplan.run.IntegrationProgress(System.currentTimeMillis());
+        IntegrationOnAgent agent = new IntegrationOnAgent(tmp.resolve("agent2/cache"), null);
+        List<String> labels = new ArrayList<>();
+
+        IntegrationReport report = driveVerifyRuns(agent, setup, integrationWorkspace, labels);
+
+        assertThat(labels).containsExactly("verify 1: every merge", "verify 2: the merges up to api",
+                "verify 3: the merges up to ui");
+        assertThat(report.getMerged()).containsExactly("api", "ui");
+        assertThat(report.getNotMerged()).singleElement().asString().startsWith("docs: breaks verify");
+        assertThat(report.getVerifyPassed()).isTrue();
+        assertThat(report.getVerifyMessage()).contains("docs breaks verify");
+        assertThat(Path.of(report.getPath()).resolve("checks/docs.sh")).doesNotExist();
+        Path reports = integrationWorkspace.resolve(".dispatch-plan/integration");
+        assertThat(Files.readString(reports.resolve("INTEGRATION.md"))).contains("## Breaks verify",
+                "FAILED: checks/docs.sh", "Verify runs:");
+        assertThat(Files.readString(reports.resolve("verify.log"))).contains("FAILED: checks/docs.sh");
+        assertThat(reports.resolve("verify-3.log")).exists();
+        Path cacheRepository = Path.of(origin.gitCli().output(Path.of(report.getPath()), "rev-parse",
+                "--path-format=absolute", "--git-common-dir"));
+        assertThat(origin.gitCli().output(cacheRepository, "branch", "--list", "shop/integration-*"))
+                .as("no old integration branch kept aside per verify run").isBlank();
+    }
+
+    @Test
+    void aConflictIsResolvedOnTheAgentByTheResolverAndItsMergeSaysSo() throws Exception {
+        List<IntegrationSetup.Branch> branches = new ArrayList<>();
+        branches.add(runOnAgent1("api", "echo api-version > app.txt && echo ok > \"$RESULTS_FILE\""));
+        branches.add(runOnAgent1("docs", "echo docs-version > app.txt && echo ok > \"$RESULTS_FILE\""));
+        IntegrationSetup setup = new IntegrationSetup(origin.fileUrl(), "shop", base, branches, false);
+        setup.resolver = new CommandWorker("cp \"$TASKS_FILE\" ../../resolve-prompt.md && echo api-and-docs > app.txt"
+                + " && git add app.txt");
+        setup.notes.add(new IntegrationSetup.Notes("api", "# Tasks of api\nChange the app.\n", "Changed it for the API."));
+        setup.notes.add(new IntegrationSetup.Notes("docs", "# Tasks of docs\nDocument the app.\n", null));
+        setup.progress = new io.jenkins.plugins.dispatchplan.run.IntegrationProgress(System.currentTimeMillis());
+
+        IntegrationReport report = new IntegrationOnAgent(tmp.resolve("agent2/cache"), null).integrate(setup,
+                integrationWorkspace);
+
+        assertThat(report.getMerged()).containsExactly("api", "docs");
+        Path worktree = Path.of(report.getPath());
+        assertThat(worktree.resolve("app.txt")).hasContent("api-and-docs");
+        assertThat(origin.gitCli().output(worktree, "log", "-1", "--format=%B"))
+                .contains("Resolved-by: dispatch-plan resolver (command)");
+        assertThat(Files.readString(integrationWorkspace.resolve("resolve-prompt.md"))).contains("Change the app.",
+                "Changed it for the API.", "Document the app.", "`app.txt`");
+        assertThat(Files.readString(integrationWorkspace.resolve(".dispatch-plan/integration/INTEGRATION.md")))
+                .contains("## Conflict resolver", "**accepted**");
+        assertThat(integrationWorkspace.resolve(".dispatch-plan/resolver/docs/RESOLVE.md")).exists();
+    }
 }

@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ScheduleStateTest {
-    static final String DIAMOND = """
+public class ScheduleStateTest {
+    public static final String DIAMOND = """
             feature: shop
             workstreams:
               - {id: a}

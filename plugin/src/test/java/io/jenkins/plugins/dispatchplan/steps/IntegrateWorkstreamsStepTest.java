@@ -7,7 +7,17 @@ import io.jenkins.plugins.dispatchplan.run.DispatchPlanAction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dispatchplan.plan.Plan;
+import io.jenkins.plugins.dispatchplan.BuildXml;
+import io.jenkins.plugins.dispatchplan.agent.IntegrationSetup;
+import io.jenkins.plugins.dispatchplan.config.ClaudeWorker;
+import io.jenkins.plugins.dispatchplan.config.CommandWorker;
+import io.jenkins.plugins.dispatchplan.config.RunDefaults;
+import io.jenkins.plugins.dispatchplan.config.RunSettings;
+import io.jenkins.plugins.dispatchplan.run.IntegrationProgress;
+import io.jenkins.plugins.dispatchplan.run.ScheduleStateTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IntegrateWorkstreamsStepTest {
@@ -45,5 +55,69 @@ class IntegrateWorkstreamsStepTest {
     @Test
     void recordVerificationKeepsTheExitStatus() {
         assertThat(new RecordVerificationStep(2).getStatus()).isEqualTo(2);
+    }
+
+    private static IntegrationSetup setup() {
+        return new IntegrationSetup("file:///repo", "shop", "0".repeat(40), List.of(), false);
+    }
+
+    @Test
+    void theResolverGetsTheRunsKeyUnderItsVariableAndEachWorkstreamsNotes() throws Exception {
+        DispatchPlanAction action = DispatchPlanActionTest.action();
+        action.workstream("a").results("workstreams/a/RESULTS.md", "# Results\nThe base of it all.\n");
+        ReadPlanStep read = new ReadPlanStep();
+        read.setVerify("make test");
+        read.setVerifyEach(true);
+        read.setResolveConflicts(new ClaudeWorker());
+        RunSettings settings = RunSettings.of(read, new RunDefaults());
+        Plan plan = read.parse(ScheduleStateTest.DIAMOND, "plan.yaml");
+        IntegrationSetup setup = setup();
+
+        new IntegrateWorkstreamsStep().configure(setup, settings, plan, action, "sk-ant-the-run-key");
+
+        assertThat(setup.verify).isEqualTo("make test");
+        assertThat(setup.verifyEach).isTrue();
+        assertThat(setup.resolver).isInstanceOf(ClaudeWorker.class);
+        assertThat(setup.resolverMayEditOtherFiles).isFalse();
+        assertThat(setup.resolverEnvironment).containsExactly(Map.entry("ANTHROPIC_API_KEY", "sk-ant-the-run-key"));
+        assertThat(setup.notes).hasSize(4);
+        String notesOfB = BuildXml.of(setup.notes.get(1));
+        assertThat(notesOfB).contains("b", "The base of it all.");
+        assertThat(BuildXml.of(setup.notes.get(0))).contains("The base of it all.");
+    }
+
+    @Test
+    void theStepsOptionsWinOverTheRunsAndVerifyEachNeedsVerify() throws Exception {
+        DispatchPlanAction action = DispatchPlanActionTest.action();
+        ReadPlanStep read = new ReadPlanStep();
+        read.setResolveConflicts(new ClaudeWorker());
+        RunSettings settings = RunSettings.of(read, new RunDefaults());
+        Plan plan = read.parse(ScheduleStateTest.DIAMOND, "plan.yaml");
+        IntegrateWorkstreamsStep step = new IntegrateWorkstreamsStep();
+        step.setResolveConflicts(new CommandWorker("./resolve.sh"));
+        step.setResolverMayEditOtherFiles(true);
+        IntegrationSetup setup = setup();
+
+        step.configure(setup, settings, plan, action, null);
+
+        assertThat(setup.resolver).isInstanceOf(CommandWorker.class);
+        assertThat(setup.resolverMayEditOtherFiles).isTrue();
+        assertThat(setup.resolverEnvironment).isEmpty();
+        step.setVerifyEach(true);
+        assertThatThrownBy(() -> step.configure(setup(), settings, plan, action, null))
+                .hasMessageContaining("verifyEach: true needs the run's verify command");
+        ReadPlanStep eachWithoutVerify = new ReadPlanStep();
+        eachWithoutVerify.setPlan("plan.md");
+        eachWithoutVerify.setVerifyEach(true);
+        assertThatThrownBy(eachWithoutVerify::checkSource).hasMessageContaining("verifyEach: true needs the verify command");
+    }
+
+    @Test
+    void nothingIsAwaitedBeforeTheIntegrationAsksAndCommitDatesAreWholeSeconds() throws Exception {
+        IntegrationProgress progress = new IntegrationProgress(1_700_000_000_123L);
+        assertThat(progress.awaitsVerify()).isFalse();
+        assertThatThrownBy(() -> progress.verified(0, 5)).hasMessage("no verify run is awaited");
+        assertThat(progress.resumable().commitDate().toEpochMilli()).as("whole seconds: git dates have no more")
+                .isEqualTo(1_700_000_000_000L);
     }
 }
