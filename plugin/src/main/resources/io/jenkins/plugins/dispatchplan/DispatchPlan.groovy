@@ -91,9 +91,17 @@ class DispatchPlan implements Serializable {
             return found
         }
 
+        // Pipeline: Declarative marks the stage (and its branch) skipped, so the stage views draw it so. Blue Ocean then
+        // lists none of its steps ("This stage has no steps"): there the reason gets a stage of its own, named by it.
         def markSkipped = { String id, String reason ->
-            steps.echo("Skipped ${id}: ${reason}")
-            if (!SkippedStage.mark(id, steps.getClass().getClassLoader())) {
+            String why = reason ?: 'skipped'
+            String line = "${id} ${why}".toString()
+            steps.echo(line)
+            if (SkippedStage.mark(id, steps.getClass().getClassLoader())) {
+                steps.stage(why) {
+                    steps.echo(line)
+                }
+            } else {
                 steps.echo('(Install Pipeline: Declarative to show skipped workstreams as skipped in the stage views.)')
             }
         }

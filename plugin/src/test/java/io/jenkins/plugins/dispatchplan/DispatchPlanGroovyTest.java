@@ -7,14 +7,11 @@ import io.jenkins.plugins.dispatchplan.config.RunDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyObject;
 import groovy.lang.GroovySystem;
 import io.dispatchplan.plan.Plan;
 import io.jenkins.plugins.dispatchplan.RecordingPipelineSteps.Call;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +69,7 @@ class DispatchPlanGroovyTest {
                 .containsEntry("gitCredentialsId", "git-bot");
         assertThat(only(steps, c -> c.step().equals("checkout")).seq()).isLessThan(read.seq());
         assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).path()).isEqualTo("Integration");
-        assertThat(steps.calls()).noneMatch(c -> c.step().equals("echo") && c.detail().startsWith("Skipped"));
+        assertThat(steps.calls()).noneMatch(c -> c.step().equals("echo") && c.detail().contains("skipped"));
     }
 
     @Test
@@ -113,6 +110,15 @@ class DispatchPlanGroovyTest {
         }
         assertThat(passed(steps, "b").detail()).isEqualTo("b skipped: dependency a failed");
         assertThat(Utils.MARKED_SKIPPED).containsExactlyInAnyOrder("b", "c", "d");
+        // The reason is a step of the skipped stage (Pipeline Graph View, the console), and, since Blue Ocean shows no
+        // step of a stage marked skipped, also the name of a stage inside it, with the same line as its step.
+        assertThat(only(steps, c -> c.step().equals("echo") && c.path().equals("Workstreams/b")).detail())
+                .isEqualTo("b skipped: dependency a failed");
+        Call reasonStage = only(steps, c -> c.step().equals("stage") && c.path().equals("Workstreams/b"));
+        assertThat(reasonStage.detail()).isEqualTo("skipped: dependency a failed");
+        assertThat(only(steps, c -> c.step().equals("echo") && c.path().equals("Workstreams/b/skipped: dependency a failed"))
+                .detail()).isEqualTo("b skipped: dependency a failed");
+        assertThat(reasonStage.seq()).as("after the stage was marked skipped").isGreaterThan(passed(steps, "b").seq());
         assertThat(reported(steps, "e").detail()).isEqualTo("e SUCCESS");
         assertThat(only(steps, c -> c.step().equals("integrateWorkstreams")).path()).isEqualTo("Integration");
     }
@@ -224,7 +230,7 @@ class DispatchPlanGroovyTest {
         options.put("verify", "make test");
         options.put("verifyEach", true);
         io.jenkins.plugins.dispatchplan.config.ClaudeWorker resolver = new io.jenkins.plugins.dispatchplan.config.ClaudeWorker();
-        resolver.setMaxBudgetUsd(2);
+        resolver.setMaxBudgetUsd(2.0);
         options.put("resolveConflicts", resolver);
         options.put("resolverMayEditOtherFiles", true);
         RecordingPipelineSteps steps = run("diamond.yaml", options, Map.of());
@@ -412,21 +418,13 @@ class DispatchPlanGroovyTest {
     }
 
     private static GroovyObject load(RecordingPipelineSteps steps) throws Exception {
-        GroovyClassLoader loader = new GroovyClassLoader(DispatchPlanGroovyTest.class.getClassLoader());
-        Class<?> dsl = loader.parseClass(resourceOf(DispatchPlanDSL.class, DispatchPlanDSL.GROOVY_RESOURCE), "DispatchPlan.groovy");
-        assertThat(dsl.getName()).isEqualTo(DispatchPlanDSL.GROOVY_CLASS);
-        return (GroovyObject) dsl.getConstructor(Object.class).newInstance(steps);
+        GroovyObject dsl = JenkinsfileRunner.dispatchPlan(steps);
+        assertThat(dsl.getClass().getName()).isEqualTo(DispatchPlanDSL.GROOVY_CLASS);
+        return dsl;
     }
 
     private static String resource(String name) throws IOException {
-        return resourceOf(DispatchPlanGroovyTest.class, name);
-    }
-
-    private static String resourceOf(Class<?> near, String name) throws IOException {
-        try (InputStream in = near.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return JenkinsfileRunner.resource(DispatchPlanGroovyTest.class, name);
     }
 
     private static Call only(RecordingPipelineSteps steps, Predicate<Call> which) {

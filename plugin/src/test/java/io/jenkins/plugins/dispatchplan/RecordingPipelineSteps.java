@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dispatchplan;
 
+import io.jenkins.plugins.dispatchplan.config.RunDefaults;
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
 import io.jenkins.plugins.dispatchplan.steps.ReadPlanStep;
 import io.jenkins.plugins.dispatchplan.steps.GateDecision;
@@ -27,7 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in, runs {@code parallel} branches on real threads, and answers this plugin's own steps with the
  * plugin's real code: {@link ReadPlanStep} parses and {@link RunSettings} applies the plan, and the
  * dependency gate and outcome reports go through a real {@link ScheduleState}, so a branch really waits
- * for its dependencies. Workers are not run: {@code sh} returns the exit status the test scripts.
+ * for its dependencies. Workers are not run: {@code sh} returns the exit status the test scripts. Like the
+ * real steps, {@code unstash} of a name nothing stashed fails.
+ *
+ * <p>Made without settings, {@code readDispatchPlan} makes the step from its arguments as Jenkins would (an unknown
+ * option is an error) and checks them with the step's own code, as a Jenkinsfile under test calls it.
  */
 public final class RecordingPipelineSteps {
 
@@ -58,11 +63,14 @@ public final class RecordingPipelineSteps {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostRunning = new AtomicInteger();
     private final Set<String> unixAgents = ConcurrentHashMap.newKeySet();
+    private final Set<String> stashes = ConcurrentHashMap.newKeySet();
     private ScheduleState schedule;
     private final java.util.Deque<String> verifyRunsAsked = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile String asked;
     private volatile Integer recordedStatus;
+    private RunSettings runSettings;
 
+    /** With {@code settings} null, readDispatchPlan makes them from its arguments. */
     public RecordingPipelineSteps(Plan plan, RunSettings settings) {
         this.plan = plan;
         this.settings = settings;
@@ -92,6 +100,11 @@ public final class RecordingPipelineSteps {
 
     public ScheduleState schedule() {
         return schedule;
+    }
+
+    /** Records something a Jenkinsfile declares rather than runs (an option, a trigger, a job property). */
+    public Call declared(String what, String detail) {
+        return record(what, detail, null);
     }
 
     private Call record(String step, String detail, Map<String, Object> args) {
@@ -251,10 +264,14 @@ public final class RecordingPipelineSteps {
 
     public void stash(Map<String, Object> args) {
         record("stash", args.get("name") + " " + args.get("includes"), args);
+        stashes.add(String.valueOf(args.get("name")));
     }
 
     public void unstash(String name) {
         record("unstash", name, null);
+        if (!stashes.contains(name)) {
+            error("No such saved stash '" + name + "'");
+        }
     }
 
     public void echo(String message) {
@@ -274,8 +291,35 @@ public final class RecordingPipelineSteps {
 
     public PlanData readDispatchPlan(Map<String, Object> args) {
         record("readDispatchPlan", String.valueOf(args.get("plan")), args);
-        schedule = new ScheduleState(plan, settings.getMaxParallel(), settings.isFailFast());
-        return settings.apply(plan, RunSettings.ARTIFACTS_DIR);
+        runSettings = settings != null ? settings : settingsFrom(args);
+        schedule = new ScheduleState(plan, runSettings.getMaxParallel(), runSettings.isFailFast());
+        return runSettings.apply(plan, RunSettings.ARTIFACTS_DIR);
+    }
+
+    /** What the real step makes of these arguments with no global defaults set; its refusals fail like it. */
+    private RunSettings settingsFrom(Map<String, Object> args) {
+        ReadPlanStep step;
+        try {
+            step = Describables.instantiate(ReadPlanStep.class, args);
+            step.checkSource();
+            return step.settings(plan, new RunDefaults());
+        } catch (IllegalArgumentException e) {
+            error(e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The settings readDispatchPlan used, once it ran. */
+    public RunSettings runSettings() {
+        return runSettings;
+    }
+
+    public GateDecision waitForWorkstream(String id) throws Exception {
+        return waitForWorkstream(Map.of("id", id));
+    }
+
+    public Map<String, Object> prepareWorkstream(String id) {
+        return prepareWorkstream(Map.of("id", id));
     }
 
     public GateDecision waitForWorkstream(Map<String, Object> args) throws Exception {
@@ -370,10 +414,10 @@ public final class RecordingPipelineSteps {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("path", "shop/integration");
         report.put("branch", "shop/integration");
-        report.put("verifyCommand", settings.getVerify());
+        report.put("verifyCommand", runSettings.getVerify());
         report.put("artifactsDir", RunSettings.ARTIFACTS_DIR);
         report.put("artifacts", "integration/*");
-        String label = settings.getVerify() == null ? null : verifyRunsAsked.poll();
+        String label = runSettings.getVerify() == null ? null : verifyRunsAsked.poll();
         asked = label;
         boolean failed = recordedStatus != null && recordedStatus != 0;
         recordedStatus = null;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dispatchplan.config;
 
 import hudson.Extension;
+import hudson.util.ListBoxModel;
 import io.dispatchplan.process.ProcessResult;
 import io.dispatchplan.worker.ClaudeCommandBuilder;
 import io.dispatchplan.worker.ClaudeCommandBuilder.SessionMode;
@@ -14,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -32,8 +36,10 @@ public final class ClaudeWorker extends WorkerConfig {
 
     private String model;
     private String permissionMode = DEFAULT_PERMISSION_MODE;
-    private double maxBudgetUsd;
-    private int maxTurns;
+    /** Null: no limit (a form field left empty, or 0). */
+    private Double maxBudgetUsd;
+    /** Null: the CLI's own limit (a form field left empty, or 0). */
+    private Integer maxTurns;
     private String allowedTools;
     private String executable = DEFAULT_EXECUTABLE;
     private boolean bare;
@@ -79,30 +85,39 @@ public final class ClaudeWorker extends WorkerConfig {
         this.permissionMode = mode;
     }
 
-    public double getMaxBudgetUsd() {
+    /** Null when there is no limit, so the form shows an empty field and the Snippet Generator leaves it out. */
+    public Double getMaxBudgetUsd() {
         return maxBudgetUsd;
     }
 
-    /** Dollars one worker may spend; 0 means no limit. */
+    /** Dollars one worker may spend; null (or 0) means no limit. */
     @DataBoundSetter
-    public void setMaxBudgetUsd(double maxBudgetUsd) {
-        if (maxBudgetUsd < 0 || Double.isNaN(maxBudgetUsd) || Double.isInfinite(maxBudgetUsd)) {
+    public void setMaxBudgetUsd(Double maxBudgetUsd) {
+        if (maxBudgetUsd != null && (maxBudgetUsd < 0 || maxBudgetUsd.isNaN() || maxBudgetUsd.isInfinite())) {
             throw new IllegalArgumentException("claude: maxBudgetUsd must be a positive number of dollars (0 for no limit), not " + maxBudgetUsd);
         }
-        this.maxBudgetUsd = maxBudgetUsd;
+        this.maxBudgetUsd = maxBudgetUsd == null || maxBudgetUsd == 0 ? null : maxBudgetUsd;
     }
 
-    public int getMaxTurns() {
+    /** Null when the CLI's own limit applies. */
+    public Integer getMaxTurns() {
         return maxTurns;
     }
 
-    /** Turns one worker may take; 0 means the CLI's default. */
+    /** Turns one worker may take; null (or 0) means the CLI's default. */
     @DataBoundSetter
-    public void setMaxTurns(int maxTurns) {
-        if (maxTurns < 0) {
+    public void setMaxTurns(Integer maxTurns) {
+        if (maxTurns != null && maxTurns < 0) {
             throw new IllegalArgumentException("claude: maxTurns must be 0 (no limit) or more, not " + maxTurns);
         }
-        this.maxTurns = maxTurns;
+        this.maxTurns = maxTurns == null || maxTurns == 0 ? null : maxTurns;
+    }
+
+    /** A worker saved before the limits were nullable has 0 for "none": read it back as unset. */
+    private Object readResolve() {
+        setMaxBudgetUsd(maxBudgetUsd);
+        setMaxTurns(maxTurns);
+        return this;
     }
 
     public String getAllowedTools() {
@@ -154,10 +169,10 @@ public final class ClaudeWorker extends WorkerConfig {
         ClaudeWorkerConfig c = ClaudeWorkerConfig.defaults().withExecutable(executable).withModel(model)
                 .withPermissionMode(ClaudePermissionMode.parse(permissionMode)).withBare(bare)
                 .withTrustRepositorySettings(trustRepositorySettings);
-        if (maxBudgetUsd > 0) {
+        if (maxBudgetUsd != null) {
             c = c.withMaxBudgetUsd(maxBudgetUsd);
         }
-        if (maxTurns > 0) {
+        if (maxTurns != null) {
             c = c.withMaxTurns(maxTurns);
         }
         if (allowedTools != null) {
@@ -239,5 +254,34 @@ public final class ClaudeWorker extends WorkerConfig {
         public String getDisplayName() {
             return "Claude Code";
         }
+
+        /** The permission modes as a select list, the unattended default first. */
+        public ListBoxModel doFillPermissionModeItems() {
+            ListBoxModel items = new ListBoxModel();
+            for (PermissionModeChoice choice : permissionModeChoices()) {
+                items.add(choice.label(), choice.value());
+            }
+            return items;
+        }
     }
+
+    /** One entry of the permission mode list: what the user reads, and the {@code --permission-mode} value. */
+    record PermissionModeChoice(String label, String value) {
+    }
+
+    /** Every mode the CLI accepts (and this worker allows), described for the form. */
+    static List<PermissionModeChoice> permissionModeChoices() {
+        List<PermissionModeChoice> choices = new ArrayList<>();
+        for (ClaudePermissionMode mode : ClaudePermissionMode.values()) {
+            choices.add(new PermissionModeChoice(mode.cliName() + ": " + PERMISSION_MODE_TEXT.get(mode), mode.cliName()));
+        }
+        return choices;
+    }
+
+    private static final Map<ClaudePermissionMode, String> PERMISSION_MODE_TEXT = Map.of(
+            ClaudePermissionMode.ACCEPT_EDITS, "edits accepted, other tools only as allowed (default; works as root)",
+            ClaudePermissionMode.BYPASS_PERMISSIONS, "every tool allowed (refused as root unless IS_SANDBOX=1)",
+            ClaudePermissionMode.DONT_ASK, "anything not in allowed tools is denied",
+            ClaudePermissionMode.DEFAULT, "the CLI's own default: tools that would ask are denied",
+            ClaudePermissionMode.PLAN, "read-only planning: no edits, no commands");
 }

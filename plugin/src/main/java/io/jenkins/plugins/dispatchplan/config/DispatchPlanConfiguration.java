@@ -3,6 +3,7 @@ package io.jenkins.plugins.dispatchplan.config;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -129,6 +130,11 @@ public class DispatchPlanConfiguration extends GlobalConfiguration {
 
     public FormValidation doCheckRateLimitQuietSeconds(@QueryParameter int value) {
         return validation(RunDefaults.quietProblem(value));
+    }
+
+    /** The Secret text credentials for the API key picker; only administrators, who edit this page, see them listed. */
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+        return CredentialPickers.secretTexts(null, credentialsId);
     }
 
     public FormValidation doCheckIdleTimeoutMinutes(@QueryParameter int value) {

@@ -212,6 +212,15 @@ public final class DispatchPlanAction implements RunAction2 {
         return schedule == null ? null : schedule.budget();
     }
 
+    /** What the run page shows, from this action's exported data and the build's archived files (listed once). */
+    public RunPageView getView() {
+        List<String> archived = new ArrayList<>();
+        for (var artifact : run.getArtifacts()) {
+            archived.add(artifact.relativePath);
+        }
+        return RunPageView.of(this, run.getUrl(), archived, run.isBuilding());
+    }
+
     /** Counts by status, for the build page summary: {@code 3 succeeded, 1 failed, 1 skipped}. */
     public String getStatusCounts() {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();

@@ -16,6 +16,11 @@ public final class IntegrationRecord {
     private Integer verifyExitStatus;
     private String bundleArtifact;
     private String fetchCommand;
+    /** Why the integration failed, when it did ({@link #FAILED}); null otherwise. */
+    private String reason;
+
+    /** The status of an integration that ran and failed before it could report what it merged. */
+    public static final String FAILED = "FAILED";
 
     public IntegrationRecord(String branch, List<String> merged, List<String> notMerged, String status, String reportArtifact) {
         this.branch = branch;
@@ -23,6 +28,13 @@ public final class IntegrationRecord {
         this.notMerged = new ArrayList<>(notMerged);
         this.status = status;
         this.reportArtifact = reportArtifact;
+    }
+
+    /** An integration that ran and failed: nothing merged is known, the reason says why. */
+    public static IntegrationRecord failed(String branch, String reason) {
+        IntegrationRecord record = new IntegrationRecord(branch, List.of(), List.of(), FAILED, null);
+        record.reason = reason;
+        return record;
     }
 
     @Exported
@@ -41,9 +53,16 @@ public final class IntegrationRecord {
         return List.copyOf(notMerged);
     }
 
+    /** COMPLETE, PARTIAL (something not merged), STOPPED (at a conflict, {@code onConflict: 'stop'}) or FAILED. */
     @Exported
     public String getStatus() {
         return status;
+    }
+
+    /** Why it failed (status FAILED), or null. */
+    @Exported
+    public String getReason() {
+        return reason;
     }
 
     /** Path of the archived INTEGRATION.md under the build's artifacts, or null. */

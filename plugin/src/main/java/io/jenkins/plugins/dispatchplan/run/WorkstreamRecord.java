@@ -41,6 +41,10 @@ public final class WorkstreamRecord {
 
     public static final int RESULTS_KEPT = 20_000;
 
+    /** Made once: a page of 200 rows would otherwise parse the pattern 200 times. */
+    private static final java.time.format.DateTimeFormatter ACTIVITY_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
     public WorkstreamRecord(Workstream w, String branch) {
         this.id = w.id();
         this.title = w.title();
@@ -171,8 +175,7 @@ public final class WorkstreamRecord {
 
     /** When the last activity was, for people: {@code 2026-12-01 08:44:43 UTC}; empty when unknown. */
     public String getLastActivityTime() {
-        return lastActivityAt <= 0 ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(lastActivityAt));
+        return lastActivityAt <= 0 ? "" : ACTIVITY_TIME.format(java.time.Instant.ofEpochMilli(lastActivityAt));
     }
 
     /** Turns and the last activity for people: {@code 12 turns: result: success, ...}. */

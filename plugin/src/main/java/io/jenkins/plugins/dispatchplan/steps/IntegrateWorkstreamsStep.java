@@ -11,6 +11,7 @@ import io.jenkins.plugins.dispatchplan.agent.GitAccess;
 import io.jenkins.plugins.dispatchplan.agent.IntegrationBundle;
 import io.jenkins.plugins.dispatchplan.agent.IntegrationSetup;
 import io.dispatchplan.report.ScheduleSummary;
+import io.jenkins.plugins.dispatchplan.agent.RunSecrets;
 
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -21,6 +22,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.graph.DependencyGraph;
+import io.dispatchplan.secrets.Secrets;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.Plan;
@@ -166,6 +168,12 @@ public final class IntegrateWorkstreamsStep extends Step {
         return new Execution(this, context);
     }
 
+    /** The record of an integration that failed with {@code e}: its message (what the user sees), masked and capped. */
+    static IntegrationRecord failure(String feature, Exception e, Secrets secrets) {
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return IntegrationRecord.failed(feature + "/integration", Text.cap(secrets.mask(why)));
+    }
+
     static final class Execution extends SynchronousNonBlockingStepExecution<IntegrationReport> {
         private static final long serialVersionUID = 1L;
 
@@ -178,6 +186,30 @@ public final class IntegrateWorkstreamsStep extends Step {
 
         @Override
         protected IntegrationReport run() throws Exception {
+            try {
+                return integrate();
+            } catch (Exception e) {
+                try {
+                    recordFailure(e);
+                } catch (Exception notRecorded) {
+                    e.addSuppressed(notRecorded);
+                }
+                throw e;
+            }
+        }
+
+        /** So the run page says the integration ran and failed, and why, instead of that it has not run. */
+        private void recordFailure(Exception e) throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            DispatchPlanAction action = run.getAction(DispatchPlanAction.class);
+            if (action == null) {
+                return;
+            }
+            action.integration(failure(action.getFeature(), e, RunSecrets.of(run, action.settings())));
+            run.save();
+        }
+
+        private IntegrationReport integrate() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
             PlannedBuild build = PlannedBuild.of(run, "integrateWorkstreams");

@@ -5,6 +5,8 @@ import io.jenkins.plugins.dispatchplan.config.WorkerConfig;
 import io.jenkins.plugins.dispatchplan.config.DispatchPlanConfiguration;
 import io.jenkins.plugins.dispatchplan.config.PlanPolicy;
 import io.jenkins.plugins.dispatchplan.config.CommandWorker;
+import io.jenkins.plugins.dispatchplan.config.CredentialPickers;
+import io.jenkins.plugins.dispatchplan.config.GlobalDefaultChoice;
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
 import io.jenkins.plugins.dispatchplan.run.EarlierBuilds;
 import io.jenkins.plugins.dispatchplan.config.Text;
@@ -17,8 +19,10 @@ import io.jenkins.plugins.dispatchplan.agent.GitAccess;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
 import io.dispatchplan.git.GitException;
 import io.dispatchplan.git.RemoteFetcher;
 import io.dispatchplan.plan.Plan;
@@ -31,13 +35,17 @@ import io.dispatchplan.report.PlanText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code readDispatchPlan}: reads and validates a plan (a file in the workspace, or text), records it
@@ -361,6 +369,7 @@ public final class ReadPlanStep extends Step {
                 : RunDefaults.checkQuiet(rateLimitQuietSeconds);
     }
 
+    /** Null when not given: the global default applies (and the Snippet Generator leaves it out). */
     public Boolean getKeepWorktrees() {
         return keepWorktrees;
     }
@@ -475,8 +484,26 @@ public final class ReadPlanStep extends Step {
         return null;
     }
 
+    /**
+     * This run's settings: these options over the global {@code defaults}. Refused, with what to change, when they
+     * cannot work together or the plan asks for more than they allow.
+     */
+    public RunSettings settings(Plan plan, RunDefaults defaults) {
+        RunSettings settings = RunSettings.of(this, defaults);
+        String unbound = unboundCredentials(settings);
+        if (unbound != null) {
+            throw new IllegalArgumentException("readDispatchPlan: " + unbound);
+        }
+        List<String> overstepped = PlanPolicy.problems(plan, settings, feature != null);
+        if (!overstepped.isEmpty()) {
+            throw new IllegalArgumentException("readDispatchPlan: the plan asks for what this Jenkinsfile does not allow:\n- "
+                    + String.join("\n- ", overstepped));
+        }
+        return settings;
+    }
+
     /** Checks the arguments that only make sense together. */
-    void checkSource() {
+    public void checkSource() {
         if (plan == null && text == null) {
             throw new IllegalArgumentException("readDispatchPlan needs the plan: plan: 'path/in/repo.md' or text: '...'");
         }
@@ -573,16 +600,7 @@ public final class ReadPlanStep extends Step {
                 sourceName = step.plan;
             }
             Plan plan = step.parse(planText, sourceName);
-            RunSettings settings = RunSettings.of(step, DispatchPlanConfiguration.get().defaults());
-            String unbound = step.unboundCredentials(settings);
-            if (unbound != null) {
-                throw new AbortException("readDispatchPlan: " + unbound);
-            }
-            List<String> overstepped = PlanPolicy.problems(plan, settings, step.feature != null);
-            if (!overstepped.isEmpty()) {
-                throw new AbortException("readDispatchPlan: the plan asks for what this Jenkinsfile does not allow:\n- "
-                        + String.join("\n- ", overstepped));
-            }
+            RunSettings settings = step.settings(plan, DispatchPlanConfiguration.get().defaults());
             if (pinnedBase != null) {
                 settings.baseCommit = pinnedBase;
                 listener.getLogger().println("base commit " + pinnedBase + " of "
@@ -622,6 +640,40 @@ public final class ReadPlanStep extends Step {
         @Override
         public String getFunctionName() {
             return "readDispatchPlan";
+        }
+
+        /** The form's "global default" choice for {@code keepWorktrees} leaves it unset (see {@link GlobalDefaultChoice}). */
+        @Override
+        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            GlobalDefaultChoice.dropUnset(formData, "keepWorktrees");
+            return super.newInstance(req, formData);
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialPickers.secretTexts(item, credentialsId);
+        }
+
+        public ListBoxModel doFillGitCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String gitCredentialsId) {
+            return CredentialPickers.gitCredentials(item, gitCredentialsId);
+        }
+
+        public ListBoxModel doFillKeepWorktreesItems() {
+            return GlobalDefaultChoice.items("keep them", "remove them", DispatchPlanConfiguration.get().isKeepWorktrees());
+        }
+
+        /** The default submits nothing, so the Snippet Generator writes {@code rerun:} only for {@code all}. */
+        public ListBoxModel doFillRerunItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("unfinished (default): what an earlier build finished is not run again", "");
+            items.add("all: every workstream runs again", RunSettings.RERUN_ALL);
+            return items;
+        }
+
+        public ListBoxModel doFillGranularityItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("auto: the plan's top-level items", "auto");
+            items.add("fine: one workstream per sub-assignment", "fine");
+            return items;
         }
 
         @Override

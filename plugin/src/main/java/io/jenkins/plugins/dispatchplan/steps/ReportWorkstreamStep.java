@@ -9,6 +9,7 @@ import io.jenkins.plugins.dispatchplan.run.ScheduleState;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
 import io.dispatchplan.graph.Outcome;
 import io.dispatchplan.graph.WorkstreamState;
 import io.dispatchplan.secrets.Secrets;
@@ -143,6 +144,14 @@ public final class ReportWorkstreamStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        public ListBoxModel doFillStatusItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("SUCCESS: its dependents may start", "SUCCESS");
+            items.add("UNSTABLE: flagged, its dependents still start", "UNSTABLE");
+            items.add("FAILURE: its dependents are skipped", "FAILURE");
+            return items;
         }
     }
 }

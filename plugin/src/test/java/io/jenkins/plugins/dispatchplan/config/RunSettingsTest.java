@@ -36,6 +36,18 @@ class RunSettingsTest {
     }
 
     @Test
+    void keepWorktreesLeftUnsetFollowsTheGlobalDefaultAndGivenWinsOverIt() {
+        RunDefaults keeping = new RunDefaults();
+        keeping.keepWorktrees = true;
+        ReadPlanStep unset = new ReadPlanStep();
+        ReadPlanStep removing = new ReadPlanStep();
+        removing.setKeepWorktrees(false);
+
+        assertThat(RunSettings.of(unset, keeping).isKeepWorktrees()).isTrue();
+        assertThat(RunSettings.of(removing, keeping).isKeepWorktrees()).isFalse();
+    }
+
+    @Test
     void aWorkstreamsOwnLabelAndTimeoutWinOverTheRuns() throws Exception {
         ReadPlanStep step = new ReadPlanStep();
         step.setLabel("ai");

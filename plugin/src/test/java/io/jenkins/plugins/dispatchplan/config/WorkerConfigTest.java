@@ -15,7 +15,8 @@ class WorkerConfigTest {
         assertThat(claude.isBare()).isFalse();
         assertThat(claude.isTrustRepositorySettings()).as("repository content is untrusted").isFalse();
         assertThat(claude.config().trustRepositorySettings()).isFalse();
-        assertThat(claude.getMaxBudgetUsd()).isZero();
+        assertThat(claude.getMaxBudgetUsd()).as("no limit: an empty field, not 0.0").isNull();
+        assertThat(claude.getMaxTurns()).isNull();
         assertThat(claude.getApiKeyVariable()).isEqualTo("ANTHROPIC_API_KEY");
         claude.setPermissionMode(" ");
         claude.setExecutable("");
@@ -29,10 +30,10 @@ class WorkerConfigTest {
         assertThatThrownBy(() -> claude.setPermissionMode("yolo")).hasMessage(
                 "claude: permissionMode 'yolo' is not one of acceptEdits, bypassPermissions, default, dontAsk, plan;"
                         + " workers run unattended, so use acceptEdits (default)");
-        assertThatThrownBy(() -> claude.setMaxBudgetUsd(-1))
+        assertThatThrownBy(() -> claude.setMaxBudgetUsd(-1.0))
                 .hasMessage("claude: maxBudgetUsd must be a positive number of dollars (0 for no limit), not -1.0");
         assertThatThrownBy(() -> claude.setMaxTurns(-2)).hasMessage("claude: maxTurns must be 0 (no limit) or more, not -2");
-        claude.setMaxBudgetUsd(5);
+        claude.setMaxBudgetUsd(5.0);
         claude.setModel(" sonnet ");
         assertThat(claude.getMaxBudgetUsd()).isEqualTo(5.0);
         assertThat(claude.getModel()).isEqualTo("sonnet");
@@ -48,6 +49,35 @@ class WorkerConfigTest {
         command.setApiKeyVariable("OPENAI_API_KEY");
         assertThat(command.getApiKeyVariable()).isEqualTo("OPENAI_API_KEY");
         assertThat(command.getKind()).isEqualTo("command");
+    }
+
+    @Test
+    void zeroLimitsMeanNoneAndReadBackAsUnsetAlsoFromAnOlderSave() {
+        ClaudeWorker claude = new ClaudeWorker();
+        claude.setMaxBudgetUsd(0.0);
+        claude.setMaxTurns(0);
+        assertThat(claude.getMaxBudgetUsd()).isNull();
+        assertThat(claude.getMaxTurns()).isNull();
+
+        String savedBefore = "<io.jenkins.plugins.dispatchplan.config.ClaudeWorker><permissionMode>acceptEdits</permissionMode>"
+                + "<maxBudgetUsd>0.0</maxBudgetUsd><maxTurns>0</maxTurns><executable>claude</executable>"
+                + "<bare>false</bare><trustRepositorySettings>false</trustRepositorySettings>"
+                + "</io.jenkins.plugins.dispatchplan.config.ClaudeWorker>";
+        com.thoughtworks.xstream.XStream xstream = new com.thoughtworks.xstream.XStream();
+        xstream.addPermission(com.thoughtworks.xstream.security.AnyTypePermission.ANY);
+        ClaudeWorker loaded = (ClaudeWorker) xstream.fromXML(savedBefore);
+        assertThat(loaded.getMaxBudgetUsd()).isNull();
+        assertThat(loaded.getMaxTurns()).isNull();
+        assertThat(loaded.config().maxBudgetUsd()).isNull();
+    }
+
+    @Test
+    void thePermissionModeListOffersEveryModeTheCliAcceptsDefaultFirst() {
+        assertThat(ClaudeWorker.permissionModeChoices()).extracting(ClaudeWorker.PermissionModeChoice::value)
+                .containsExactly("acceptEdits", "bypassPermissions", "dontAsk", "default", "plan")
+                .containsExactlyInAnyOrderElementsOf(ClaudeWorker.PERMISSION_MODES);
+        assertThat(ClaudeWorker.permissionModeChoices()).allSatisfy(choice ->
+                assertThat(choice.label()).startsWith(choice.value() + ": ").doesNotContain("null"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dispatchplan.steps;
 import io.jenkins.plugins.dispatchplan.run.DispatchPlanActionTest;
 
 import io.jenkins.plugins.dispatchplan.run.DispatchPlanAction;
+import io.jenkins.plugins.dispatchplan.run.IntegrationRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +41,24 @@ class IntegrateWorkstreamsStepTest {
         assertThat(selection.branches().get(1).flagged).isTrue();
         assertThat(selection.branches().get(1).branch).isEqualTo("shop/b");
         assertThat(selection.leftOut()).containsExactly("c: failed (worker exited with 1)", "d: skipped (skipped: dependency c failed)");
+    }
+
+    @Test
+    void anIntegrationThatFailsIsRecordedAsRunAndFailedWithItsReasonMaskedAndCapped() {
+        String key = "sk-ant-0123456789abcdef";
+        Exception refused = new java.io.IOException("the integration branch shop/integration from an earlier run holds"
+                + " 1 commit(s) that no workstream branch being merged has; key " + key + " " + "x".repeat(5_000));
+
+        IntegrationRecord record = IntegrateWorkstreamsStep.failure("shop", refused,
+                io.jenkins.plugins.dispatchplan.agent.RunSecrets.of("ANTHROPIC_API_KEY", key));
+
+        assertThat(record.getStatus()).isEqualTo(IntegrationRecord.FAILED);
+        assertThat(record.getBranch()).isEqualTo("shop/integration");
+        assertThat(record.getReason()).startsWith("the integration branch shop/integration from an earlier run holds")
+                .doesNotContain(key).contains("****").endsWith("(cut at 4000 characters)");
+        assertThat(record.getMerged()).isEmpty();
+        assertThat(IntegrateWorkstreamsStep.failure("shop", new IllegalStateException(), io.dispatchplan.secrets.Secrets.NONE).getReason())
+                .isEqualTo("IllegalStateException");
     }
 
     @Test

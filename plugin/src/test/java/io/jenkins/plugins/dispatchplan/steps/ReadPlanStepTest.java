@@ -8,6 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.Plan;
+import io.jenkins.plugins.dispatchplan.Describables;
+import io.jenkins.plugins.dispatchplan.config.ClaudeWorker;
+import io.jenkins.plugins.dispatchplan.config.GlobalDefaultChoice;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 public class ReadPlanStepTest {
@@ -119,5 +124,86 @@ public class ReadPlanStepTest {
         assertThat(settings.getPortSpan()).isEqualTo(10);
         assertThat(settings.getSetup()).isEqualTo("npm ci");
         assertThat(settings.getInclude()).containsExactly(".env", "config/local.yml", ".npmrc");
+    }
+
+    /** The Snippet Generator's form as Stapler submits it, with every field left as it first appears. */
+    private static Map<String, Object> untouchedForm() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("plan", "specs/shop.md");
+        form.put("text", "");
+        form.put("label", "");
+        form.put("maxParallel", "");
+        form.put("failFast", false);
+        form.put("credentialsId", "");
+        form.put("feature", "");
+        form.put("strictCycles", false);
+        form.put("granularity", "auto");
+        form.put("rerun", "");
+        form.put("gitCredentialsId", "");
+        form.put("push", false);
+        form.put("timeoutMinutes", "");
+        form.put("idleTimeoutMinutes", "");
+        form.put("keepWorktrees", GlobalDefaultChoice.UNSET);
+        form.put("basePort", "");
+        form.put("portSpan", "10");
+        form.put("setup", "");
+        form.put("include", "");
+        return form;
+    }
+
+    @Test
+    void theSnippetGeneratorWritesOnlyWhatTheUserSet() {
+        Map<String, Object> form = untouchedForm();
+        GlobalDefaultChoice.dropUnset(form, "keepWorktrees");
+        ReadPlanStep step = Describables.bindForm(ReadPlanStep.class, form);
+
+        assertThat(Describables.uninstantiate(step)).containsExactly(Map.entry("plan", "specs/shop.md"));
+        assertThat(step.getKeepWorktrees()).as("unset, so the global default applies").isNull();
+        assertThat(RunSettings.of(step, new RunDefaults()).isKeepWorktrees()).isFalse();
+    }
+
+    @Test
+    void keepWorktreesFromTheFormIsWrittenWhenChosen() {
+        for (String choice : new String[] {"true", "false"}) {
+            Map<String, Object> form = untouchedForm();
+            form.put("keepWorktrees", choice);
+            GlobalDefaultChoice.dropUnset(form, "keepWorktrees");
+            ReadPlanStep step = Describables.bindForm(ReadPlanStep.class, form);
+
+            assertThat(Describables.uninstantiate(step)).containsEntry("keepWorktrees", Boolean.valueOf(choice));
+            assertThat(step.getKeepWorktrees()).isEqualTo(Boolean.valueOf(choice));
+        }
+    }
+
+    @Test
+    void theGlobalDefaultChoiceIsNeededBecauseStaplerMakesAnEmptyYesNoFalse() {
+        ReadPlanStep bound = Describables.bindForm(ReadPlanStep.class, untouchedForm());
+
+        assertThat(bound.getKeepWorktrees()).isFalse();
+        assertThat(Describables.uninstantiate(bound)).containsEntry("keepWorktrees", false);
+        assertThat(GlobalDefaultChoice.choices("keep them", "remove them", true)).extracting(GlobalDefaultChoice.Choice::value)
+                .containsExactly(GlobalDefaultChoice.UNSET, "true", "false");
+        assertThat(GlobalDefaultChoice.choices("keep them", "remove them", true).get(0).label())
+                .isEqualTo("The global default (now: keep them)");
+    }
+
+    @Test
+    void aClaudeWorkerLeftEmptyInTheFormHasNoLimitsAndWritesNone() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("model", "sonnet");
+        form.put("permissionMode", "acceptEdits");
+        form.put("maxBudgetUsd", "");
+        form.put("maxTurns", "");
+        form.put("allowedTools", "");
+        form.put("executable", "claude");
+        form.put("bare", false);
+        form.put("trustRepositorySettings", false);
+        ClaudeWorker claude = Describables.bindForm(ClaudeWorker.class, form);
+
+        assertThat(claude.getMaxBudgetUsd()).isNull();
+        assertThat(claude.getMaxTurns()).isNull();
+        assertThat(Describables.uninstantiate(claude)).containsExactly(Map.entry("model", "sonnet"));
+        form.put("maxBudgetUsd", "5");
+        assertThat(Describables.uninstantiate(Describables.bindForm(ClaudeWorker.class, form))).containsEntry("maxBudgetUsd", 5.0);
     }
 }
