@@ -229,7 +229,7 @@ public final class ClaudeWorker extends WorkerConfig {
 
     @Override
     public Double budgetCapUsd() {
-        return maxBudgetUsd > 0 ? maxBudgetUsd : null;
+        return maxBudgetUsd; // null when none: 0 is stored as none
     }
 
     @Override
