@@ -5,10 +5,10 @@ import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.PlanOptions.Granularity;
-import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.report.PlanGraphPicture;
 import io.dispatchplan.report.PlanJson;
 import io.dispatchplan.report.PlanText;
+import io.dispatchplan.worker.ClaudeWorkerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +51,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--feature", description = "Feature name (prefix of branches); default from the plan file name.")
     String feature;
 
-    /** With --format text, a budget forecast: workstreams x the per-worker cap, and what the run cap lets start. */
+    @Mixin
+    ClaudeOptions claude = new ClaudeOptions();
+
+    /** With --format text, a budget forecast: workstreams x --max-budget-usd, and what the run cap lets start. */
     @Mixin
     BudgetOptions budget = new BudgetOptions();
 
@@ -59,11 +62,6 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String badAmount = budget.check(new OptionRanges()).firstProblem();
-        if (badAmount != null) {
-            err.println("dispatch-plan: " + badAmount);
-            return ExitCodes.BAD_INPUT;
-        }
         Granularity level;
         try {
             level = Granularity.valueOf(granularity.toUpperCase(java.util.Locale.ROOT));
@@ -71,9 +69,15 @@ final class PlanCommand implements Callable<Integer> {
             err.println("dispatch-plan: --granularity must be auto or fine, not '" + granularity + "'");
             return ExitCodes.BAD_INPUT;
         }
+        String outOfRange = budget.check(claude.checkRanges(new OptionRanges())).firstProblem();
+        if (outOfRange != null) {
+            err.println("dispatch-plan: " + outOfRange + ". See 'dispatch-plan plan --help'.");
+            return ExitCodes.BAD_INPUT;
+        }
         Plan plan;
         try {
-            plan = PlanReader.read(file, new PlanOptions(feature, strict, level));
+            plan = PlanReading.read(file.toAbsolutePath().getParent(), file, new PlanOptions(feature, strict, level),
+                    claude.normalize, claude.applyTo(ClaudeWorkerConfig.defaults()), err);
         } catch (PlanException e) {
             err.println("dispatch-plan: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -84,7 +88,7 @@ final class PlanCommand implements Callable<Integer> {
         if (format != Format.text) {
             plan.warnings().forEach(w -> err.println("warning: " + w));
         }
-        String forecast = new BudgetForecast(plan.workstreams().size(), budget.maxBudgetUsd,
+        String forecast = new BudgetForecast(plan.workstreams().size(), claude.maxBudgetUsd,
                 budget.maxTotalBudgetUsd).describe();
         out.print(switch (format) {
             case text -> PlanText.write(plan) + (forecast == null ? "" : "\n" + forecast);

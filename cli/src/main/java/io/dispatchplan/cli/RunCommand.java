@@ -10,7 +10,6 @@ import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.PlanOptions.Granularity;
-import io.dispatchplan.plan.PlanReader;
 import io.dispatchplan.graph.RunBudget;
 import io.dispatchplan.report.ScheduleSummary;
 import io.dispatchplan.report.WorkstreamReport;
@@ -43,6 +42,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -183,8 +183,8 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--granularity", defaultValue = "auto", description = "auto or fine (one workstream per sub-assignment).")
     String granularity;
 
-    @Option(names = "--model", description = "Claude model (e.g. sonnet).")
-    String model;
+    @Mixin
+    ClaudeOptions claude = new ClaudeOptions();
 
     @Option(names = "--permission-mode", description = "Claude permission mode: acceptEdits (default), bypassPermissions,"
             + " dontAsk, default, plan.")
@@ -205,9 +205,6 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--allowed-tools", description = "Claude tools allowed without asking (default: Bash).")
     String allowedTools;
 
-    @Option(names = "--claude", paramLabel = "PATH", description = "The claude executable (default: claude on the PATH).")
-    String claudeExecutable;
-
     @Option(names = "--trust-repository-settings", description = "Let Claude load the repository's settings, hooks,"
             + " MCP servers and CLAUDE.md as it does interactively. Off by default: their hooks and MCP servers run"
             + " code with the API key in reach, so trust only repositories whose every change you trust.")
@@ -225,7 +222,7 @@ class RunCommand implements Callable<Integer> {
         Plan plan;
         RunOptions options;
         try {
-            plan = readPlan();
+            plan = readPlan(err);
             outOfRange = ranges().portsFit(basePort, portSpan, plan.workstreams().size()).firstProblem();
             if (outOfRange == null && base != null) {
                 outOfRange = plan.workstreams().stream().filter(w -> w.branch().equals(base.strip())).findFirst()
@@ -278,15 +275,16 @@ class RunCommand implements Callable<Integer> {
      * The plan; one inside the repository is read as repository content: no symbolic link on the way from the
      * repository's root to it is followed.
      */
-    private Plan readPlan() throws IOException, PlanException {
+    private Plan readPlan(PrintWriter err) throws IOException, PlanException {
         PlanOptions options = new PlanOptions(feature, strict, granularity());
         Path repo = repository.toAbsolutePath().normalize();
         Path file = planFile.toAbsolutePath().normalize();
-        return file.startsWith(repo) ? PlanReader.read(repo, file, options) : PlanReader.read(planFile, options);
+        return PlanReading.read(file.startsWith(repo) ? repo : file.getParent(), file.startsWith(repo) ? file : planFile,
+                options, claude.normalize, claudeConfig(), err);
     }
 
     private OptionRanges ranges() {
-        return budget.check(new OptionRanges()
+        return budget.check(claude.checkRanges(new OptionRanges())
                 .atLeastOne("--max-parallel", maxParallel, "workers at once; leave it out for no limit")
                 .between("--retries", retries, 0, OptionRanges.MAX_RETRIES, "retries of a retryable failure; 0 for none")
                 .minutes("--timeout", timeoutMinutes, "the limit for one worker attempt")
@@ -413,18 +411,10 @@ class RunCommand implements Callable<Integer> {
     }
 
     private ClaudeWorkerConfig claudeConfig() {
-        ClaudeWorkerConfig config = ClaudeWorkerConfig.defaults().withTrustRepositorySettings(trustRepositorySettings);
-        if (claudeExecutable != null) {
-            config = config.withExecutable(claudeExecutable);
-        }
-        if (model != null) {
-            config = config.withModel(model);
-        }
+        ClaudeWorkerConfig config = claude.applyTo(ClaudeWorkerConfig.defaults())
+                .withTrustRepositorySettings(trustRepositorySettings);
         if (permissionMode != null) {
             config = config.withPermissionMode(ClaudePermissionMode.parse(permissionMode));
-        }
-        if (budget.maxBudgetUsd != null) {
-            config = config.withMaxBudgetUsd(budget.maxBudgetUsd);
         }
         if (maxTurns != null) {
             config = config.withMaxTurns(maxTurns);

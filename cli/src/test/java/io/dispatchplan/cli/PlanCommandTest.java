@@ -70,7 +70,7 @@ class PlanCommandTest {
         CommandRun bad = CommandRun.of("plan", seed("seed-003-tracks.md").toString(), "--max-total-budget-usd", "0");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("dispatch-plan: --max-total-budget-usd must be a positive number of dollars,"
-                + " not 0 (spending of the whole run)\n");
+                + " not 0 (spending of the whole run). See 'dispatch-plan plan --help'.\n");
     }
 
     @Test
@@ -104,7 +104,8 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("no workstreams found").contains("Looked for:");
+        assertThat(run.err()).contains("no workstreams found").contains("Looked for:")
+                .contains("let Claude Code write the plan from this document, to review and commit: --normalize");
     }
 
     @Test

@@ -9,17 +9,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the canonical plan form, YAML or JSON (JSON is YAML): {@code feature}, {@code title},
- * {@code baseBranch}, plan-level defaults ({@code label}, {@code worker}, {@code timeoutMinutes}) and
- * {@code workstreams: [{id, title, focus, tasks, files, deliverables, dependsOn, preconditions, branch, label,
- * worker, timeoutMinutes, estimate, phase}]}. Unknown keys and keys given twice are errors, so a typo never silently
- * drops a dependency; errors name the line of the key. Aliases and merge keys are expanded ({@link YamlTree}).
+ * Reads the canonical plan form, YAML or JSON (JSON is YAML), whose keys {@link PlanSchema} lists: {@code feature},
+ * {@code title}, {@code baseBranch}, plan-level defaults ({@code label}, {@code worker}, {@code timeoutMinutes}),
+ * the {@code normalized} note of a plan a model wrote, and {@code workstreams: [{id, title, focus, tasks, files,
+ * deliverables, dependsOn, preconditions, branch, label, worker, timeoutMinutes, estimate, phase}]}. Unknown keys and
+ * keys given twice are errors, so a typo never silently drops a dependency; errors name the line of the key. Aliases
+ * and merge keys are expanded ({@link YamlTree}).
  */
 public final class CanonicalPlanReader {
-    static final Set<String> PLAN_KEYS = Set.of("feature", "title", "baseBranch", "label", "worker",
-            "timeoutMinutes", "workstreams", "warnings", "waves", "criticalPath");
-    static final Set<String> WORKSTREAM_KEYS = Set.of("id", "title", "focus", "tasks", "files", "deliverables",
-            "dependsOn", "preconditions", "branch", "label", "worker", "timeoutMinutes", "estimate", "phase", "line");
+    static final Set<String> PLAN_KEYS = PlanSchema.planKeys();
+    static final Set<String> WORKSTREAM_KEYS = PlanSchema.workstreamKeys();
+    private static final Set<String> NORMALIZED_KEYS = PlanSchema.normalizedKeys();
     private static final Map<String, String> ALIASES = Map.of(
             "depends_on", "dependsOn", "dependencies", "dependsOn", "depends", "dependsOn",
             "base_branch", "baseBranch", "timeout_minutes", "timeoutMinutes");
@@ -39,6 +39,7 @@ public final class CanonicalPlanReader {
         draft.feature = plan.text("feature");
         draft.title = plan.text("title");
         draft.baseBranch = plan.text("baseBranch");
+        draft.normalized = normalized(tree, root, source);
         String defaultLabel = plan.text("label");
         String defaultWorker = plan.text("worker");
         Integer defaultTimeout = plan.positiveInteger("timeoutMinutes");
@@ -98,6 +99,32 @@ public final class CanonicalPlanReader {
             draft.workstreams.add(w);
         }
         return draft;
+    }
+
+    /** The {@code normalized} note, checked as strictly as the rest: it decides whether a model is asked again. */
+    private static Normalization normalized(YamlTree tree, JsonNode root, String source) throws PlanException {
+        JsonNode node = root.get("normalized");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String where = "the 'normalized' note";
+        if (!node.isObject()) {
+            throw new PlanException(source, tree.line(root, "normalized"), where + " must be a mapping: {note, from,"
+                    + " commit, sourceSha256, schemaVersion}. It is written by --normalize; remove it from a plan you"
+                    + " wrote yourself.");
+        }
+        Fields fields = new Fields(tree, node, source, where);
+        fields.checkKeys(NORMALIZED_KEYS);
+        String note = fields.text("note");
+        String from = fields.text("from");
+        String sha256 = fields.text("sourceSha256");
+        Integer version = fields.positiveInteger("schemaVersion");
+        if (note == null || from == null || sha256 == null || !sha256.matches("[0-9a-f]{64}") || version == null) {
+            throw new PlanException(source, tree.line(node), where + " needs 'note', 'from', 'sourceSha256' (64 hex"
+                    + " digits) and 'schemaVersion'. It is written by --normalize: normalize the document again, or"
+                    + " remove the note to keep this plan as your own.");
+        }
+        return new Normalization(note, from, fields.text("commit"), sha256, version, fields.text("model"));
     }
 
     /** True when the text looks like a canonical plan rather than Markdown. */

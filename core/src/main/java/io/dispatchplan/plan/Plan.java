@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * @param workstreams in plan order
  * @param warnings what the reader changed or guessed (e.g. a dropped cycle edge)
  * @param source where the plan came from, for messages
+ * @param normalized the note on a plan a model wrote from a prose document ({@code --normalize}); null for one a
+ *     person wrote
  */
 public record Plan(
         String feature,
@@ -24,13 +26,20 @@ public record Plan(
         String baseBranch,
         List<Workstream> workstreams,
         List<String> warnings,
-        String source) {
+        String source,
+        Normalization normalized) {
 
     public Plan {
         Objects.requireNonNull(feature, "feature");
         title = title == null || title.isBlank() ? feature : title;
         workstreams = List.copyOf(workstreams);
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
+    }
+
+    /** A plan a person wrote. */
+    public Plan(String feature, String title, String baseBranch, List<Workstream> workstreams, List<String> warnings,
+            String source) {
+        this(feature, title, baseBranch, workstreams, warnings, source, null);
     }
 
     public Optional<Workstream> workstream(String id) {

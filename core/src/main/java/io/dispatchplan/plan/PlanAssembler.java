@@ -102,7 +102,7 @@ public final class PlanAssembler {
                     unit.phase, unit.line, preconditions.get(ids.get(i))));
         }
         throwIfProblems();
-        return new Plan(feature, draft.title, draft.baseBranch, workstreams, warnings, source);
+        return new Plan(feature, draft.title, draft.baseBranch, workstreams, warnings, source, draft.normalized);
     }
 
     /** Nothing that looks like a workstream is dropped silently: each is a warning, or with --strict a problem. */

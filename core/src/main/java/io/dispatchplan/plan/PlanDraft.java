@@ -8,6 +8,8 @@ public final class PlanDraft {
     public String title;
     public String feature;
     public String baseBranch;
+    /** The note of a plan a model wrote ({@code --normalize}); null for one a person wrote. */
+    public Normalization normalized;
     /**
      * True when dependencies are prose (Markdown): a piece that names no workstream and is not written like a name
      * ("RFC approved") is then a precondition. In YAML/JSON {@code dependsOn} holds names only, and preconditions

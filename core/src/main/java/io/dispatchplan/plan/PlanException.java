@@ -9,11 +9,13 @@ public class PlanException extends Exception {
 
     private final String source;
     private final int line;
+    private final String problem;
 
     public PlanException(String source, int line, String message) {
         super(format(source, line, message));
         this.source = source;
         this.line = line;
+        this.problem = message;
     }
 
     public PlanException(String source, String message) {
@@ -27,6 +29,11 @@ public class PlanException extends Exception {
     /** 1-based line, 0 when the problem is not tied to one line. */
     public int line() {
         return line;
+    }
+
+    /** The message without the file and line in front. */
+    public String problem() {
+        return problem;
     }
 
     private static String format(String source, int line, String message) {

@@ -35,7 +35,7 @@ public final class PlanReader {
     }
 
     /** The file's text, or a {@link PlanException} that says why it is not a readable plan file. */
-    static String text(Path root, Path file) throws IOException, PlanException {
+    public static String text(Path root, Path file) throws IOException, PlanException {
         String source = file.toString();
         SafeFiles.Kind kind;
         try {
@@ -106,12 +106,16 @@ public final class PlanReader {
      * @param sourceName file name or description, for messages and the default feature name
      */
     public static Plan parse(String text, String sourceName, PlanOptions options) throws PlanException {
-        String name = sourceName == null ? "" : sourceName.toLowerCase(Locale.ROOT);
-        boolean canonical = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
-                || (!name.endsWith(".md") && !name.endsWith(".markdown") && CanonicalPlanReader.looksCanonical(text));
-        PlanDraft draft = canonical
+        PlanDraft draft = isCanonical(text, sourceName)
                 ? CanonicalPlanReader.read(text, sourceName)
                 : MarkdownPlanReader.read(text, sourceName);
         return PlanAssembler.assemble(draft, sourceName, options);
+    }
+
+    /** Whether the plan is in the canonical YAML/JSON form (by its name, else by its look) rather than Markdown. */
+    public static boolean isCanonical(String text, String sourceName) {
+        String name = sourceName == null ? "" : sourceName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
+                || (!name.endsWith(".md") && !name.endsWith(".markdown") && CanonicalPlanReader.looksCanonical(text));
     }
 }

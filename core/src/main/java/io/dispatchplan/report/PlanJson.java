@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dispatchplan.graph.DependencyGraph;
+import io.dispatchplan.plan.Normalization;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.Workstream;
 import java.util.List;
@@ -22,6 +23,9 @@ public final class PlanJson {
     public static String write(Plan plan) {
         DependencyGraph graph = DependencyGraph.of(plan);
         ObjectNode root = JSON.createObjectNode();
+        if (plan.normalized() != null) {
+            root.set("normalized", normalized(plan.normalized()));
+        }
         root.put("feature", plan.feature());
         root.put("title", plan.title());
         if (plan.baseBranch() != null) {
@@ -69,6 +73,22 @@ public final class PlanJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serializes", e);
         }
+    }
+
+    /** The note of a plan a model wrote, first in the file so a reader sees it first. */
+    public static ObjectNode normalized(Normalization note) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("note", note.note());
+        node.put("from", note.from());
+        if (note.commit() != null) {
+            node.put("commit", note.commit());
+        }
+        node.put("sourceSha256", note.sourceSha256());
+        node.put("schemaVersion", note.schemaVersion());
+        if (note.model() != null) {
+            node.put("model", note.model());
+        }
+        return node;
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -15,7 +15,14 @@ public final class PlanText {
         StringBuilder out = new StringBuilder();
         out.append("Plan: ").append(plan.title()).append('\n');
         out.append("Feature: ").append(plan.feature()).append("   Workstreams: ").append(plan.workstreams().size())
-                .append('\n').append('\n');
+                .append('\n');
+        if (plan.normalized() != null) {
+            out.append("Normalized by a model from ").append(plan.normalized().from())
+                    .append(plan.normalized().commit() == null ? " (not committed)"
+                            : " at commit " + plan.normalized().commit())
+                    .append(": review it before you run it.\n");
+        }
+        out.append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "TITLE", "DEPENDS ON", "BRANCH", "TASKS"});
         for (Workstream w : plan.workstreams()) {

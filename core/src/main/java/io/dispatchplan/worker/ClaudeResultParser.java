@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the result object from what {@code claude -p --output-format json} printed: a single object, the array
@@ -28,16 +29,29 @@ public final class ClaudeResultParser {
         if (stdout == null || stdout.isBlank()) {
             return ClaudeResult.missing(ClaudeResult.Status.NO_OUTPUT, "stdout was empty");
         }
-        JsonNode whole = readOrNull(stdout.strip());
-        JsonNode found = whole == null ? null : resultIn(whole);
+        JsonNode found = resultObject(stdout);
         if (found == null) {
-            found = lastResultLine(stdout);
-        }
-        if (found == null) {
-            String why = whole == null ? "no JSON result object in" : "JSON without a type:\"result\" object:";
+            String why = readOrNull(stdout.strip()) == null ? "no JSON result object in"
+                    : "JSON without a type:\"result\" object:";
             return ClaudeResult.missing(ClaudeResult.Status.UNREADABLE, why + " '" + excerpt(stdout) + "'");
         }
         return fromNode(found);
+    }
+
+    /**
+     * The {@code structured_output} of the result object: the answer of a run given {@code --json-schema}, which the
+     * CLI checked against that schema. Empty when there is no result object or it carries no such answer.
+     */
+    public static Optional<JsonNode> structuredOutput(String stdout) {
+        JsonNode found = stdout == null || stdout.isBlank() ? null : resultObject(stdout);
+        JsonNode answer = found == null ? null : found.get("structured_output");
+        return answer == null || answer.isNull() ? Optional.empty() : Optional.of(answer);
+    }
+
+    private static JsonNode resultObject(String stdout) {
+        JsonNode whole = readOrNull(stdout.strip());
+        JsonNode found = whole == null ? null : resultIn(whole);
+        return found != null ? found : lastResultLine(stdout);
     }
 
     private static JsonNode lastResultLine(String stdout) {

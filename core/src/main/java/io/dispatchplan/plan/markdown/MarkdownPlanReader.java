@@ -43,7 +43,9 @@ public final class MarkdownPlanReader {
             message.append(System.lineSeparator()).append("  ").append(n++).append(". ").append(shape.looksLike());
         }
         message.append(System.lineSeparator()).append("Fix: write the workstreams in one of these shapes, or as a"
-                + " YAML plan (workstreams: [{id: api}, {id: ui, dependsOn: [api]}]); see docs/plan-format.md.");
+                + " YAML plan (workstreams: [{id: api}, {id: ui, dependsOn: [api]}]); see docs/plan-format.md. Or let"
+                + " Claude Code write the plan from this document, to review and commit: --normalize (in Jenkins,"
+                + " readDispatchPlan normalize: true).");
         return new PlanException(source, message.toString());
     }
 }

@@ -1,5 +1,8 @@
 package io.dispatchplan.testsupport.fakeapi;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +14,8 @@ public sealed interface Turn {
     record ToolUse(String name, Map<String, Object> input) implements Turn {
         public ToolUse {
             Objects.requireNonNull(name, "name");
-            input = Map.copyOf(input);
+            // In the order given, as a model writes its keys.
+            input = Collections.unmodifiableMap(new LinkedHashMap<>(input));
         }
     }
 
@@ -87,6 +91,19 @@ public sealed interface Turn {
         input.put("command", command);
         input.put("description", "scripted command");
         return new ToolUse("Bash", input);
+    }
+
+    /**
+     * The answer of a run given {@code --json-schema}: a call of the {@code StructuredOutput} tool the CLI offers then,
+     * with {@code json} (an object) as its input. The CLI checks it against the schema; one that passes ends the run.
+     */
+    static Turn structuredOutput(String json) {
+        try {
+            return new ToolUse("StructuredOutput",
+                    new ObjectMapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { }));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a JSON object: " + json, e);
+        }
     }
 
     static Turn text(String text) {

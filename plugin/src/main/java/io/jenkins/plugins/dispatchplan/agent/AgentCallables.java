@@ -154,6 +154,26 @@ public final class AgentCallables {
         }
     }
 
+    /** Run on the workspace: the run's Claude worker writes the plan of a document there, kept beside it. */
+    public static final class NormalizePlan extends MasterToSlaveFileCallable<PlanNormalizing.Result> {
+        private static final long serialVersionUID = 1L;
+
+        private final PlanNormalizing normalizing;
+
+        public NormalizePlan(PlanNormalizing normalizing) {
+            this.normalizing = normalizing;
+        }
+
+        @Override
+        public PlanNormalizing.Result invoke(File workspace, VirtualChannel channel) throws IOException {
+            try {
+                return normalizing.normalize(workspace.toPath());
+            } catch (PlanException | UncheckedIOException e) {
+                throw new AbortException("readDispatchPlan: " + e.getMessage());
+            }
+        }
+    }
+
     /** Run on the workspace: writes plan.json and the graph pictures under {@code .dispatch-plan/} to archive. */
     public static final class WritePlanFiles extends MasterToSlaveFileCallable<Void> {
         private static final long serialVersionUID = 1L;

@@ -165,7 +165,7 @@ public final class ClaudeWorker extends WorkerConfig {
     }
 
     /** The engine's configuration of the same settings. */
-    ClaudeWorkerConfig config() {
+    public ClaudeWorkerConfig config() {
         ClaudeWorkerConfig c = ClaudeWorkerConfig.defaults().withExecutable(executable).withModel(model)
                 .withPermissionMode(ClaudePermissionMode.parse(permissionMode)).withBare(bare)
                 .withTrustRepositorySettings(trustRepositorySettings);

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.dispatchplan.steps;
 
 import io.jenkins.plugins.dispatchplan.agent.AgentCallables;
+import io.jenkins.plugins.dispatchplan.agent.PlanNormalizing;
+import io.jenkins.plugins.dispatchplan.agent.RunSecrets;
+import io.jenkins.plugins.dispatchplan.config.ClaudeWorker;
 import io.jenkins.plugins.dispatchplan.config.WorkerConfig;
 import io.jenkins.plugins.dispatchplan.config.DispatchPlanConfiguration;
 import io.jenkins.plugins.dispatchplan.config.PlanPolicy;
@@ -57,6 +60,7 @@ public final class ReadPlanStep extends Step {
     private String text;
     private String feature;
     private boolean strictCycles;
+    private boolean normalize;
     private String granularity = "auto";
     private String rerun;
     private String label;
@@ -127,6 +131,19 @@ public final class ReadPlanStep extends Step {
     @DataBoundSetter
     public void setStrictCycles(boolean strictCycles) {
         this.strictCycles = strictCycles;
+    }
+
+    public boolean isNormalize() {
+        return normalize;
+    }
+
+    /**
+     * Let the run's Claude worker write the plan from the document (one call, its answer validated like any plan),
+     * kept beside it in the workspace as {@code <name>.plan.json}; the same text again is read from that file.
+     */
+    @DataBoundSetter
+    public void setNormalize(boolean normalize) {
+        this.normalize = normalize;
     }
 
     public String getGranularity() {
@@ -510,6 +527,11 @@ public final class ReadPlanStep extends Step {
         if (plan != null && text != null) {
             throw new IllegalArgumentException("readDispatchPlan takes plan: (a file) or text: (the plan itself), not both");
         }
+        if (normalize && (plan == null || (repository != null && baseCommit == null))) {
+            throw new IllegalArgumentException("readDispatchPlan: normalize: true writes the plan beside its document in"
+                    + " the workspace, so it needs plan: 'path/in/repo.md' read from a checkout (inside node { }, after"
+                    + " checkout scm), not " + (plan == null ? "text:" : "repository: without baseCommit:"));
+        }
         checkRepository(repository);
         if (verifyEach && verify == null) {
             throw new IllegalArgumentException("readDispatchPlan: verifyEach: true needs the verify command, e.g."
@@ -586,6 +608,15 @@ public final class ReadPlanStep extends Step {
                 if (step.baseBranch == null && peek.baseBranch() != null) {
                     pinnedBase = cacheRoot.act(new AgentCallables.ReadFromRepository(step.repository, peek.baseBranch(), null, fetcher)).sha;
                 }
+            } else if (step.plan != null && step.normalize) {
+                if (workspace == null) {
+                    throw new AbortException("readDispatchPlan: normalize: true writes the plan beside '" + step.plan
+                            + "' in the workspace; call it inside node { } after checking out the repository");
+                }
+                PlanNormalizing.Result normalized = workspace.act(new AgentCallables.NormalizePlan(normalizing(run)));
+                listener.getLogger().println("readDispatchPlan: " + normalized.description);
+                planText = normalized.text;
+                sourceName = normalized.source;
             } else if (step.plan != null) {
                 if (workspace == null) {
                     throw new AbortException("readDispatchPlan: plan: '" + step.plan + "' is a file in the workspace;"
@@ -632,6 +663,21 @@ public final class ReadPlanStep extends Step {
                     + (settings.getMaxTotalBudgetUsd() == null ? ""
                             : ", run budget " + io.dispatchplan.graph.RunBudget.usd(settings.getMaxTotalBudgetUsd())));
             return data;
+        }
+
+        /** What the agent needs to have the run's Claude worker write the plan, with the API key of credentialsId. */
+        private PlanNormalizing normalizing(Run<?, ?> run) throws AbortException {
+            RunSettings settings = RunSettings.of(step, DispatchPlanConfiguration.get().defaults());
+            if (!(settings.getWorker() instanceof ClaudeWorker claude)) {
+                throw new AbortException("readDispatchPlan: normalize: true has the run's claude(...) worker write the"
+                        + " plan, but its worker is " + (settings.getWorker() == null ? "none"
+                        : settings.getWorker().getKind()) + ". Give worker: claude(...), or write the plan yourself"
+                        + " (docs/plan-format.md)");
+            }
+            RunSecrets.Bound key = RunSecrets.bound(run, settings);
+            return new PlanNormalizing(step.plan, claude,
+                    key == null ? java.util.Map.of() : java.util.Map.of(claude.getApiKeyVariable(), key.value()),
+                    step.planOptions());
         }
     }
 

@@ -35,6 +35,28 @@ public class ReadPlanStepTest {
     }
 
     @Test
+    void normalizeNeedsAPlanFileReadFromACheckout() {
+        ReadPlanStep fromText = new ReadPlanStep();
+        fromText.setText("# A plan in prose\n");
+        fromText.setNormalize(true);
+        assertThatThrownBy(fromText::checkSource).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("normalize: true writes the plan beside its document in the workspace")
+                .hasMessageEndingWith("not text:");
+        ReadPlanStep fromRepository = new ReadPlanStep();
+        fromRepository.setPlan("docs/plan.md");
+        fromRepository.setRepository("https://github.com/acme/shop.git");
+        fromRepository.setNormalize(true);
+        assertThatThrownBy(fromRepository::checkSource).hasMessageEndingWith("not repository: without baseCommit:");
+        ReadPlanStep fromCheckout = new ReadPlanStep();
+        fromCheckout.setPlan("docs/plan.md");
+        fromCheckout.setRepository("https://github.com/acme/shop.git");
+        fromCheckout.setBaseCommit("0123456789abcdef");
+        fromCheckout.setNormalize(true);
+        fromCheckout.checkSource();
+        assertThat(fromCheckout.isNormalize()).isTrue();
+    }
+
+    @Test
     void aRepositoryUrlCarryingATokenIsRefusedAndNotRepeated() {
         for (String withToken : new String[] {"https://x-access-token:ghs_0123456789abcdef@github.com/acme/shop.git",
                 "https://ghp_0123456789abcdefghij@github.com/acme/shop.git", "ssh://git:hunter2secret@git.example.com/shop.git"}) {
