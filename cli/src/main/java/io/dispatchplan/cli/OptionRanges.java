@@ -13,6 +13,8 @@ final class OptionRanges {
     static final int MAX_PORT = 65535;
     /** A week: longer than any worker should sit silent. */
     static final int MAX_IDLE_MINUTES = 10_080;
+    /** An hour: a governor that waits longer than that between raises barely recovers within a run. */
+    static final int MAX_QUIET_SECONDS = 3600;
 
     private final List<String> problems = new ArrayList<>();
 

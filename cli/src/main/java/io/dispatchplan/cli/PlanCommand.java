@@ -1,5 +1,6 @@
 package io.dispatchplan.cli;
 
+import io.dispatchplan.graph.BudgetForecast;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
@@ -53,6 +54,10 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ClaudeOptions claude = new ClaudeOptions();
 
+    /** With --format text, a budget forecast: workstreams x --max-budget-usd, and what the run cap lets start. */
+    @Mixin
+    BudgetOptions budget = new BudgetOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,7 +69,7 @@ final class PlanCommand implements Callable<Integer> {
             err.println("dispatch-plan: --granularity must be auto or fine, not '" + granularity + "'");
             return ExitCodes.BAD_INPUT;
         }
-        String outOfRange = claude.checkRanges(new OptionRanges()).firstProblem();
+        String outOfRange = budget.check(claude.checkRanges(new OptionRanges())).firstProblem();
         if (outOfRange != null) {
             err.println("dispatch-plan: " + outOfRange + ". See 'dispatch-plan plan --help'.");
             return ExitCodes.BAD_INPUT;
@@ -83,8 +88,10 @@ final class PlanCommand implements Callable<Integer> {
         if (format != Format.text) {
             plan.warnings().forEach(w -> err.println("warning: " + w));
         }
+        String forecast = new BudgetForecast(plan.workstreams().size(), claude.maxBudgetUsd,
+                budget.maxTotalBudgetUsd).describe();
         out.print(switch (format) {
-            case text -> PlanText.write(plan);
+            case text -> PlanText.write(plan) + (forecast == null ? "" : "\n" + forecast);
             case json -> PlanJson.write(plan);
             case mermaid -> PlanGraphPicture.mermaid(plan);
             case dot -> PlanGraphPicture.dot(plan);

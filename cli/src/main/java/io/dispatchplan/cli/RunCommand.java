@@ -10,6 +10,8 @@ import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanException;
 import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.PlanOptions.Granularity;
+import io.dispatchplan.graph.RunBudget;
+import io.dispatchplan.report.ScheduleSummary;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.run.LocalDispatcher;
 import io.dispatchplan.run.RunLayout;
@@ -42,6 +44,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -187,6 +190,15 @@ class RunCommand implements Callable<Integer> {
             + " dontAsk, default, plan.")
     String permissionMode;
 
+    @Mixin
+    BudgetOptions budget = new BudgetOptions();
+
+    @Option(names = "--rate-limit-quiet", paramLabel = "SEC", defaultValue = "60", description = "When workers are"
+            + " rate-limited the run halves how many it starts at once; after each this many seconds without a rate"
+            + " limit it starts one more at once again, up to --max-parallel: 1 to " + OptionRanges.MAX_QUIET_SECONDS
+            + " (default: ${DEFAULT-VALUE}).")
+    int rateLimitQuietSeconds;
+
     @Option(names = "--max-turns", paramLabel = "N", description = "Claude turn limit per workstream run (at least 1).")
     Integer maxTurns;
 
@@ -235,7 +247,10 @@ class RunCommand implements Callable<Integer> {
         out.println("dispatch-plan: " + plan.workstreams().size() + " workstream(s) of '" + plan.title() + "' in "
                 + options.repository() + (options.rerun() == Rerun.NONE ? " (integration only: the branches as they are)"
                 : " (" + options.worker().kind() + " worker"
-                + (options.maxParallel() > 0 ? ", at most " + options.maxParallel() + " at once" : "") + ")"));
+                + (options.maxParallel() > 0 ? ", at most " + options.maxParallel() + " at once" : "")
+                + (options.maxTotalBudgetUsd() == null ? ""
+                        : ", run budget " + RunBudget.usd(options.maxTotalBudgetUsd()))
+                + ")"));
         RunResult result;
         LocalDispatcher dispatcher = new LocalDispatcher();
         try (ProgressPrinter progress = new ProgressPrinter(out, System.console() != null
@@ -269,7 +284,7 @@ class RunCommand implements Callable<Integer> {
     }
 
     private OptionRanges ranges() {
-        return claude.checkRanges(new OptionRanges())
+        return budget.check(claude.checkRanges(new OptionRanges())
                 .atLeastOne("--max-parallel", maxParallel, "workers at once; leave it out for no limit")
                 .between("--retries", retries, 0, OptionRanges.MAX_RETRIES, "retries of a retryable failure; 0 for none")
                 .minutes("--timeout", timeoutMinutes, "the limit for one worker attempt")
@@ -279,8 +294,10 @@ class RunCommand implements Callable<Integer> {
                 .between("--base-port", basePort, 1, OptionRanges.MAX_PORT, "the first port of the first workstream")
                 .between("--port-span", portSpan, 1, OptionRanges.MAX_PORT, "ports per workstream")
                 .atLeastOne("--max-turns", maxTurns, "Claude turns per workstream run")
+                .between("--rate-limit-quiet", rateLimitQuietSeconds, 1, OptionRanges.MAX_QUIET_SECONDS,
+                        "seconds without a rate limit before one more worker starts at once")
                 .minutes("--resolver-timeout", resolverTimeoutMinutes, "the limit for one conflict resolution")
-                .dollars("--resolver-max-budget-usd", resolverMaxBudgetUsd, "Claude spending per conflict resolution");
+                .dollars("--resolver-max-budget-usd", resolverMaxBudgetUsd, "Claude spending per conflict resolution"));
     }
 
     private RunOptions options(Plan plan) {
@@ -325,6 +342,8 @@ class RunCommand implements Callable<Integer> {
                 .rerun(rerun())
                 .secretVariables(secretEnv)
                 .verifyEach(verifyEach)
+                .maxTotalBudgetUsd(budget.maxTotalBudgetUsd)
+                .rateLimitQuietPeriod(Duration.ofSeconds(rateLimitQuietSeconds))
                 .resolver(resolver(layout))
                 .build();
     }
@@ -449,6 +468,10 @@ class RunCommand implements Callable<Integer> {
                     + (result.clean() ? " (everything merged)"
                             : !integration.clean() ? " (incomplete: see INTEGRATION.md)"
                             : " (merged " + merged + " of " + total + " workstreams; see above for why the others are not)"));
+        }
+        ScheduleSummary schedule = result.report().schedule();
+        if (schedule != null && schedule.budget().worthShowing()) {
+            out.println("budget: " + schedule.budget().describe());
         }
         out.println("report: " + result.layout().integrationMarkdown() + " and " + result.reportFile());
         out.flush();

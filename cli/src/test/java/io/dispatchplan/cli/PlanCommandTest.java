@@ -55,6 +55,25 @@ class PlanCommandTest {
     }
 
     @Test
+    void textEndsWithABudgetForecastWhenCapsAreGiven() throws Exception {
+        CommandRun run = CommandRun.of("plan", seed("seed-003-tracks.md").toString(), "--max-budget-usd", "0.05",
+                "--max-total-budget-usd", "0.12");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).endsWith("""
+
+                Budget forecast: 7 workstreams x $0.05 per worker = $0.35 at most
+                  run cap $0.12: at least 2 of 7 start; the others start only if earlier ones spend less than their\
+                 cap, else they are skipped
+                """);
+        assertThat(CommandRun.of("plan", seed("seed-003-tracks.md").toString()).out()).doesNotContain("Budget");
+        CommandRun bad = CommandRun.of("plan", seed("seed-003-tracks.md").toString(), "--max-total-budget-usd", "0");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("dispatch-plan: --max-total-budget-usd must be a positive number of dollars,"
+                + " not 0 (spending of the whole run). See 'dispatch-plan plan --help'.\n");
+    }
+
+    @Test
     void strictMakesTheCycleAnErrorWithExitCode2() throws Exception {
         CommandRun run = CommandRun.of("plan", seed("seed-000-spec-list.md").toString(), "--strict");
 

@@ -104,6 +104,9 @@ class RunCommandTest {
         "--max-budget-usd | Infinity | --max-budget-usd must be a positive number of dollars, not Infinity",
         "--idle-timeout   | -1   | --idle-timeout must be from 0 to 10080, not -1",
         "--idle-timeout   | 20000 | --idle-timeout must be from 0 to 10080, not 20000",
+        "--max-total-budget-usd | 0 | --max-total-budget-usd must be a positive number of dollars, not 0",
+        "--max-total-budget-usd | -1.5 | --max-total-budget-usd must be a positive number of dollars, not -1.5",
+        "--rate-limit-quiet | 0 | --rate-limit-quiet must be from 1 to 3600, not 0",
         "--resolver-timeout | 0  | --resolver-timeout must be at least 1 minute, not 0",
         "--resolver-max-budget-usd | 0 | --resolver-max-budget-usd must be a positive number of dollars, not 0",
     })
@@ -250,5 +253,29 @@ class RunCommandTest {
                 .containsPattern("\\[\\d+ s\\] api +turn 2: Edit: src/api.ts\n")
                 .containsPattern("\\[\\d+ s\\] api +result: success, 2 turns, \\$0.12, 4 s\n");
         assertThat(dir.resolve("out/workstreams/api/worker.events.jsonl")).exists();
+    }
+
+    @Test
+    void theRunBudgetSkipsWhatItCannotReserveAndTheGovernorsChangesAreLines() throws Exception {
+        Path claude = dir.resolve("claude");
+        Files.writeString(claude, String.join("\n", "#!/bin/sh",
+                "printf '%s\\n' '{\"type\":\"system\",\"subtype\":\"api_retry\",\"attempt\":1,\"max_retries\":3,"
+                        + "\"retry_delay_ms\":500,\"error_status\":429,\"error\":\"rate_limit\"}'",
+                "echo done > \"$RESULTS_FILE\"",
+                "printf '%s\\n' '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"num_turns\":1,"
+                        + "\"total_cost_usd\":0.04,\"duration_ms\":1000}'",
+                ""));
+        claude.toFile().setExecutable(true);
+
+        CommandRun run = CommandRun.of("run", plan.toString(), "--repo", repo.dir().toString(), "--claude",
+                claude.toString(), "--out", dir.resolve("out").toString(), "--retries", "0", "--max-budget-usd", "0.05",
+                "--max-total-budget-usd", "0.08");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("(claude worker, run budget $0.08)")
+                .contains("rate limit: starting at most 1 worker at once (was 2): api reported rate_limit\n")
+                .contains("ui not started: run budget reached ($0.04 of $0.08 spent)\n")
+                .contains("skipped    ui: run budget reached ($0.04 of $0.08 spent)\n")
+                .contains("budget: $0.04 spent, $0.00 reserved, cap $0.08\n");
     }
 }

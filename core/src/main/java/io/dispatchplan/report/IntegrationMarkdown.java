@@ -43,8 +43,10 @@ public final class IntegrationMarkdown {
             }
             out.append('\n');
         }
+        ScheduleSection.budgetLine(out, r.schedule());
         out.append("- Result: ").append(verdict(r)).append("\n\n");
         summaryTable(out, r);
+        ScheduleSection.rateLimits(out, r.schedule());
         if (integration == null) {
             out.append("## Integration\n\nThe integration did not run")
                     .append(r.integrationMessage() == null ? "." : ": " + Markdown.text(r.integrationMessage()))

@@ -65,6 +65,7 @@ public final class ReportJson {
             node.put("otherBranch", c.otherBranch());
             strings(node.putArray("files"), c.files());
         }
+        ScheduleJson.write(root, r.schedule());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -105,7 +106,7 @@ public final class ReportJson {
         return new RunReport(root.get("feature").asText(), text(root, "planTitle"), text(root, "baseSha"),
                 instant(root, "startedAt"), instant(root, "finishedAt"), workstreams,
                 integration == null || integration.isNull() ? null : readIntegration(integration),
-                text(root, "integrationMessage"), predicted);
+                text(root, "integrationMessage"), predicted, ScheduleJson.read(root));
     }
 
     /** One workstream's outcome on its own, as a resumed run reads it back (the run's durable record). */

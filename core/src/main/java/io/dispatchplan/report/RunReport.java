@@ -22,15 +22,30 @@ import java.util.Optional;
  * @param integrationMessage why the integration could not run (or anything else to say about it); null if nothing
  * @param predictedConflicts conflicts between finished workstream branches found before the integration, in the
  *     order they were found
+ * @param schedule the run's budget and rate-limit changes; null when not known
  */
 public record RunReport(String feature, String planTitle, String baseSha, Instant startedAt, Instant finishedAt,
         List<WorkstreamReport> workstreams, IntegrationResult integration, String integrationMessage,
-        List<PredictedConflict> predictedConflicts) {
+        List<PredictedConflict> predictedConflicts, ScheduleSummary schedule) {
 
     public RunReport {
         Objects.requireNonNull(feature, "feature");
         workstreams = List.copyOf(workstreams);
         predictedConflicts = predictedConflicts == null ? List.of() : List.copyOf(predictedConflicts);
+    }
+
+    /** Without what the schedule says about money and rate limits. */
+    public RunReport(String feature, String planTitle, String baseSha, Instant startedAt, Instant finishedAt,
+            List<WorkstreamReport> workstreams, IntegrationResult integration, String integrationMessage,
+            List<PredictedConflict> predictedConflicts) {
+        this(feature, planTitle, baseSha, startedAt, finishedAt, workstreams, integration, integrationMessage,
+                predictedConflicts, null);
+    }
+
+    /** This report with the run's budget and rate-limit changes. */
+    public RunReport withSchedule(ScheduleSummary value) {
+        return new RunReport(feature, planTitle, baseSha, startedAt, finishedAt, workstreams, integration,
+                integrationMessage, predictedConflicts, value);
     }
 
     /** Without conflicts predicted before the integration. */

@@ -7,6 +7,8 @@ import io.dispatchplan.git.GitException;
 import io.dispatchplan.git.GitVersion;
 import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.graph.Outcome;
+import io.dispatchplan.graph.RateGovernor;
+import io.dispatchplan.graph.RunBudget;
 import io.dispatchplan.graph.Scheduler;
 import io.dispatchplan.graph.WorkstreamState;
 import io.dispatchplan.integrate.IntegrationException;
@@ -19,6 +21,7 @@ import io.dispatchplan.report.PlanGraphPicture;
 import io.dispatchplan.report.PlanJson;
 import io.dispatchplan.report.ReportJson;
 import io.dispatchplan.report.RunReport;
+import io.dispatchplan.report.ScheduleSummary;
 import io.dispatchplan.report.WorkstreamReport;
 import io.dispatchplan.secrets.Secrets;
 import io.dispatchplan.tasks.TaskFiles;
@@ -117,7 +120,8 @@ public final class LocalDispatcher {
                 new TaskFiles(plan, RunSetup.templatesAt(git, options.repository(), baseSha)), listener,
                 DependencyGraph.of(plan), Secrets.of(options.secretVariables(), options.workerEnvironment(), System.getenv()));
         Map<String, WorkstreamReport> reports = new ConcurrentHashMap<>();
-        Scheduler scheduler = new Scheduler(context.graph(), options.maxParallel(), options.failFast());
+        Scheduler scheduler = new Scheduler(context.graph(), options.maxParallel(), options.failFast(),
+                budget(plan, options), options.rateLimitQuietPeriod());
         if (options.rerun() == Rerun.NONE) {
             // Integration only: the branches as they are, no worker.
             BranchesAsTheyAre.judge(git, options.repository(), plan, baseSha, previous, context.agent())
@@ -158,7 +162,8 @@ public final class LocalDispatcher {
             }
         }
         RunReport report = new RunReport(plan.feature(), plan.title(), baseSha, startedAt, Instant.now(), ordered, integration,
-                integrationMessage, listener.predicted());
+                integrationMessage, listener.predicted(), new ScheduleSummary(scheduler.budget(),
+                        scheduler.concurrencyChanges()));
         write(layout, layout.reportJson(), context.secrets().mask(ReportJson.write(report)));
         write(layout, layout.integrationMarkdown(), context.secrets().mask(IntegrationMarkdown.write(report)));
         String notCopied = RunSetup.copyIfPresent(layout.worktreeRoot(), layout.coordinationFile(), layout.outDir(),
@@ -179,9 +184,20 @@ public final class LocalDispatcher {
         for (int i = 0; i < context.plan().workstreams().size(); i++) {
             index.put(context.plan().workstreams().get(i).id(), i);
         }
-        WorkstreamRunner workstreams = new WorkstreamRunner(context);
         RunListener listener = context.listener();
-        new ParallelDispatch<WorkstreamReport>(scheduler, r -> Outcome.valueOf(r.status()), WorkstreamReport::reason).run(
+        WorkstreamRunner workstreams = new WorkstreamRunner(context, new ScheduleSignals() {
+            @Override
+            public void rateLimited(String id, String cause) {
+                scheduler.rateLimited(id, cause, Instant.now());
+            }
+
+            @Override
+            public void spent(String id, double totalUsd) {
+                scheduler.spent(id, totalUsd);
+            }
+        });
+        new ParallelDispatch<WorkstreamReport>(scheduler, r -> Outcome.valueOf(r.status()), WorkstreamReport::reason,
+                WorkstreamReport::costUsd).run(
                 id -> workstreams.run(context.plan().workstream(id).orElseThrow(), index.get(id), reports),
                 (id, e) -> failedInternally(context, id, e),
                 (report, why) -> report.withReason("stopped: " + why + "; " + report.reason()),
@@ -205,7 +221,36 @@ public final class LocalDispatcher {
                     public void stopping(String reason) {
                         listener.message(reason + ": stopping the running workers");
                     }
+
+                    @Override
+                    public void concurrencyChanged(RateGovernor.Change change) {
+                        listener.message(change.describe());
+                    }
+
+                    @Override
+                    public void notStarted(String id, String reason) {
+                        listener.message(id + " not started: " + reason);
+                    }
                 });
+    }
+
+    /**
+     * The run budget: each workstream reserves its worker's own cap ({@code maxBudgetUsd}), else an even share of
+     * the run's cap.
+     */
+    private static RunBudget budget(Plan plan, RunOptions options) {
+        Map<String, Double> workerCaps = new HashMap<>();
+        for (Workstream w : plan.workstreams()) {
+            try {
+                Double cap = options.workerFor(w).budgetCapUsd();
+                if (cap != null) {
+                    workerCaps.put(w.id(), cap);
+                }
+            } catch (IllegalArgumentException unknownWorker) {
+                // It fails when it starts, saying so; until then it reserves an even share.
+            }
+        }
+        return RunBudget.of(options.maxTotalBudgetUsd(), plan.ids(), workerCaps);
     }
 
     private static WorkstreamReport failedInternally(RunContext context, String id, RuntimeException e) {

@@ -1,9 +1,11 @@
 package io.dispatchplan.run;
 
 import io.dispatchplan.graph.Outcome;
+import io.dispatchplan.graph.RateGovernor;
 import io.dispatchplan.graph.Scheduler;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,16 +36,30 @@ public final class ParallelDispatch<R> {
         default void finished(String id, R result) {}
 
         default void stopping(String reason) {}
+
+        /** The rate-limit governor changed how many start at once. */
+        default void concurrencyChanged(RateGovernor.Change change) {}
+
+        /** The run budget kept {@code id} from starting (its dependents are skipped too, said by their reasons). */
+        default void notStarted(String id, String reason) {}
     }
 
     private final Scheduler scheduler;
     private final Function<R, Outcome> outcomeOf;
     private final Function<R, String> reasonOf;
+    private final Function<R, Double> spentOf;
 
     public ParallelDispatch(Scheduler scheduler, Function<R, Outcome> outcomeOf, Function<R, String> reasonOf) {
+        this(scheduler, outcomeOf, reasonOf, result -> null);
+    }
+
+    /** @param spentOf what a job's workstream spent in this run in all (for the run budget); null when unknown */
+    public ParallelDispatch(Scheduler scheduler, Function<R, Outcome> outcomeOf, Function<R, String> reasonOf,
+            Function<R, Double> spentOf) {
         this.scheduler = scheduler;
         this.outcomeOf = outcomeOf;
         this.reasonOf = reasonOf;
+        this.spentOf = spentOf;
     }
 
     /**
@@ -78,9 +94,12 @@ public final class ParallelDispatch<R> {
         Map<String, R> results = new LinkedHashMap<>();
         long deadlineNanos = deadline == null ? Long.MAX_VALUE : System.nanoTime() + deadline.toNanos();
         String stopReason = null;
+        News news = new News();
         try {
             while (!scheduler.isDone()) {
-                for (String id : scheduler.grant()) {
+                List<String> granted = scheduler.grant();
+                news.tell(listener);
+                for (String id : granted) {
                     listener.started(id);
                     pool.execute(() -> {
                         running.put(id, Thread.currentThread());
@@ -104,7 +123,7 @@ public final class ParallelDispatch<R> {
                         result = stopped.apply(result, stopReason);
                     }
                     results.put(finished.id(), result);
-                    scheduler.finished(finished.id(), outcome, reasonOf.apply(result));
+                    scheduler.finished(finished.id(), outcome, reasonOf.apply(result), spentOf.apply(result));
                     listener.finished(finished.id(), result);
                     if (outcome == Outcome.FAILED && failFast && stopReason == null) {
                         stopReason = finished.id() + " failed and failFast is on";
@@ -121,9 +140,27 @@ public final class ParallelDispatch<R> {
                     running.values().forEach(Thread::interrupt);
                 }
             }
+            news.tell(listener);
         } finally {
             pool.shutdownNow();
         }
         return results;
+    }
+
+    /** What the schedule decided on its own since last told: governor changes, workstreams the budget kept out. */
+    private final class News {
+        private int changesTold;
+        private int skipsTold;
+
+        void tell(Listener<R> listener) {
+            List<RateGovernor.Change> changes = scheduler.concurrencyChanges();
+            for (; changesTold < changes.size(); changesTold++) {
+                listener.concurrencyChanged(changes.get(changesTold));
+            }
+            List<String> skipped = scheduler.skippedByBudget();
+            for (; skipsTold < skipped.size(); skipsTold++) {
+                listener.notStarted(skipped.get(skipsTold), scheduler.reason(skipped.get(skipsTold)));
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.dispatchplan.run;
 
 import io.dispatchplan.git.CommitIdentity;
+import io.dispatchplan.graph.RateGovernor;
 import io.dispatchplan.integrate.ConflictPolicy;
+import io.dispatchplan.plan.Workstream;
 import io.dispatchplan.worker.RetryPolicy;
 import io.dispatchplan.worker.Worker;
 import io.dispatchplan.worktree.SetupOptions;
@@ -41,6 +43,10 @@ import java.util.Objects;
  *     fails, retryable; null for no limit
  * @param resultGrace how long Claude Code may go on running after its result before it is stopped; null for the
  *     default (60 s)
+ * @param maxTotalBudgetUsd the whole run's spending cap: a workstream starts only when its reservation (its worker's
+ *     own cap, else an even share of this) fits beside what was spent and reserved; null for none
+ * @param rateLimitQuietPeriod how long without a rate limit before the run starts one more worker at once again;
+ *     null for the default (60 s)
  * @param resolver the worker a conflicting merge is handed to in the integration; null to leave a conflicting branch
  *     out (the run adds the workstreams' notes, the worker environment, its name and secrets)
  */
@@ -70,6 +76,8 @@ public record RunOptions(
         boolean verifyEach,
         Duration idleTimeout,
         Duration resultGrace,
+        Double maxTotalBudgetUsd,
+        Duration rateLimitQuietPeriod,
         io.dispatchplan.integrate.ResolverOptions resolver) {
 
     /** A worker silent this long is stopped, unless the run says otherwise. */
@@ -92,6 +100,33 @@ public record RunOptions(
         rerun = rerun == null ? Rerun.UNFINISHED : rerun;
         secretVariables = List.copyOf(secretVariables == null ? List.of() : secretVariables);
         resultGrace = resultGrace == null ? io.dispatchplan.worker.WorkerRequest.DEFAULT_RESULT_GRACE : resultGrace;
+        if (maxTotalBudgetUsd != null && (!(maxTotalBudgetUsd > 0) || maxTotalBudgetUsd.isInfinite())) {
+            throw new IllegalArgumentException("the run budget must be a positive amount of USD, not "
+                    + maxTotalBudgetUsd);
+        }
+        rateLimitQuietPeriod = rateLimitQuietPeriod == null ? RateGovernor.DEFAULT_QUIET_PERIOD : rateLimitQuietPeriod;
+        if (rateLimitQuietPeriod.isNegative() || rateLimitQuietPeriod.isZero()) {
+            throw new IllegalArgumentException("the rate-limit quiet period must be positive, not "
+                    + rateLimitQuietPeriod);
+        }
+    }
+
+    /**
+     * The worker {@code w} runs with: the run's, or the one it names ({@code worker: command}).
+     *
+     * @throws IllegalArgumentException when it names a worker this run does not have
+     */
+    public Worker workerFor(Workstream w) {
+        if (w.worker() == null) {
+            return worker;
+        }
+        Worker named = namedWorkers.get(w.worker());
+        if (named == null) {
+            throw new IllegalArgumentException("workstream '" + w.id() + "' asks for the worker '" + w.worker()
+                    + "', which this run does not have (known: " + namedWorkers.keySet()
+                    + "); remove 'worker:' from the plan or configure that worker");
+        }
+        return named;
     }
 
     /** Options with defaults for everything but the repository, the output directory and the worker. */
@@ -130,6 +165,8 @@ public record RunOptions(
         private boolean verifyEach;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration resultGrace;
+        private Double maxTotalBudgetUsd;
+        private Duration rateLimitQuietPeriod;
         private io.dispatchplan.integrate.ResolverOptions resolver;
 
         private Builder(Path repository, Path outDir, Worker worker) {
@@ -231,6 +268,18 @@ public record RunOptions(
             return this;
         }
 
+        /** The whole run's spending cap in USD; null for none. */
+        public Builder maxTotalBudgetUsd(Double usd) {
+            this.maxTotalBudgetUsd = usd;
+            return this;
+        }
+
+        /** How long without a rate limit before one more worker starts at once again; null for 60 s. */
+        public Builder rateLimitQuietPeriod(Duration quiet) {
+            this.rateLimitQuietPeriod = quiet;
+            return this;
+        }
+
         /** Conflicting merges go to this resolver; null (the default) leaves a conflicting branch out. */
         public Builder resolver(io.dispatchplan.integrate.ResolverOptions value) {
             this.resolver = value;
@@ -241,7 +290,8 @@ public record RunOptions(
             return new RunOptions(repository, baseRef, outDir, worktreeRoot, worker, namedWorkers, maxParallel, failFast,
                     keepWorktrees, workstreamTimeout, deadline, conflictPolicy, verifyCommand, verifyTimeout,
                     mergeUnstable, identity, setup, retry, job, workerEnvironment, rerun, secretVariables,
-                    verifyEach, idleTimeout, resultGrace, resolver);
+                    verifyEach, idleTimeout, resultGrace, maxTotalBudgetUsd, rateLimitQuietPeriod,
+                    resolver);
         }
     }
 }

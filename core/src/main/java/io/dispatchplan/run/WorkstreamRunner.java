@@ -40,9 +40,11 @@ import java.util.Optional;
  */
 final class WorkstreamRunner {
     private final RunContext context;
+    private final ScheduleSignals schedule;
 
-    WorkstreamRunner(RunContext context) {
+    WorkstreamRunner(RunContext context, ScheduleSignals schedule) {
         this.context = context;
+        this.schedule = schedule;
     }
 
     /**
@@ -74,7 +76,7 @@ final class WorkstreamRunner {
             // The logs and the worker's state go below the run directory; no link may lead them out of it.
             SafeFiles.directories(context.layout().outDir(), context.layout().workstreamDir(w.id()));
             SafeFiles.directories(context.layout().outDir(), context.layout().stateDir(w.id()));
-            Worker worker = new RetryingWorker(workerFor(w), options.retry());
+            Worker worker = new RetryingWorker(options.workerFor(w), options.retry());
             WorkerRequest request = WorkerRequest.builder(plan.feature(), w.id(), worktree.path())
                     .job(options.job())
                     .title(w.title())
@@ -94,6 +96,18 @@ final class WorkstreamRunner {
                     @Override
                     public void activity(WorkerRequest r, WorkerActivity activity) {
                         context.listener().activity(w.id(), activity);
+                    }
+
+                    @Override
+                    public void rateLimited(WorkerRequest r, String cause) {
+                        schedule.rateLimited(w.id(), cause);
+                    }
+
+                    @Override
+                    public void retrying(WorkerRequest r, WorkerOutcome failed, int nextAttempt, Duration delay) {
+                        if (failed.costUsd() != null) {
+                            schedule.spent(w.id(), failed.costUsd());
+                        }
                     }
                 });
             } finally {
@@ -183,19 +197,6 @@ final class WorkstreamRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the earlier " + stale + " aside: " + e.getMessage(), e);
         }
-    }
-
-    private Worker workerFor(Workstream w) {
-        if (w.worker() == null) {
-            return context.options().worker();
-        }
-        Worker named = context.options().namedWorkers().get(w.worker());
-        if (named == null) {
-            throw new IllegalArgumentException("workstream '" + w.id() + "' asks for the worker '" + w.worker()
-                    + "', which this run does not have (known: " + context.options().namedWorkers().keySet()
-                    + "); remove 'worker:' from the plan or configure that worker");
-        }
-        return named;
     }
 
     private Duration timeoutFor(Workstream w) {

@@ -44,10 +44,14 @@ public final class ClaudeEventFormatter {
     private String cwd;
     private boolean sawResult;
     private Instant lastTimestamp;
+    private String rateLimit;
+    private int rateLimits;
+    private String lastRateLimit;
 
     /** The readable lines for one line of the stream; none for an event that says nothing new or is not JSON. */
     public List<String> lines(String eventLine) {
         List<String> lines = new ArrayList<>();
+        rateLimit = null;
         JsonNode event = read(eventLine);
         if (event == null || !event.isObject()) {
             return lines;
@@ -61,14 +65,42 @@ public final class ClaudeEventFormatter {
             cwd = text(event, "cwd");
             lines.add(init(event));
         } else if ("system".equals(type) && "api_retry".equals(subtype)) {
+            rateLimit = rateLimitOf(event.path("error"), event.path("error_status"));
             lines.add(retry(event));
         } else if ("assistant".equals(type)) {
             assistant(event, lines);
         } else if ("result".equals(type)) {
             sawResult = true;
+            if (event.path("is_error").asBoolean(false)) {
+                rateLimit = rateLimitOf(null, event.path("api_error_status"));
+            }
             lines.add(result(event));
         }
+        if (rateLimit != null) {
+            rateLimits++;
+            lastRateLimit = rateLimit;
+        }
         return lines;
+    }
+
+    /**
+     * The rate limit or overload the last event reported, or null: {@code rate_limit} or {@code overloaded} for an
+     * API retry ({@code system}/{@code api_retry}), {@code HTTP 429} or {@code HTTP 529} for an API retry of another
+     * error name or a result that failed with that status.
+     */
+    public String rateLimit() {
+        return rateLimit;
+    }
+
+    private static String rateLimitOf(JsonNode error, JsonNode status) {
+        if (error != null && error.isTextual()
+                && ("rate_limit".equals(error.asText()) || "overloaded".equals(error.asText()))) {
+            return error.asText();
+        }
+        if (status.isNumber() && (status.asInt() == 429 || status.asInt() == 529)) {
+            return "HTTP " + status.asInt();
+        }
+        return null;
     }
 
     /** Turns so far: assistant messages seen (a message's blocks may come as several events with one id). */
@@ -86,8 +118,12 @@ public final class ClaudeEventFormatter {
         return lastTimestamp;
     }
 
-    /** What a whole stream (e.g. a finished attempt's events file) amounts to. */
-    public record Summary(int turns, String lastLine, Instant lastTimestamp, boolean sawResult) {
+    /**
+     * What a whole stream (e.g. a finished attempt's events file) amounts to; {@code rateLimits} counts the events
+     * that reported a {@linkplain #rateLimit() rate limit or overload}, {@code lastRateLimit} is the last one's cause.
+     */
+    public record Summary(int turns, String lastLine, Instant lastTimestamp, boolean sawResult, int rateLimits,
+            String lastRateLimit) {
     }
 
     public static Summary summarize(String events) {
@@ -99,7 +135,8 @@ public final class ClaudeEventFormatter {
                 last = lines.get(lines.size() - 1);
             }
         }
-        return new Summary(formatter.turns, last, formatter.lastTimestamp, formatter.sawResult);
+        return new Summary(formatter.turns, last, formatter.lastTimestamp, formatter.sawResult, formatter.rateLimits,
+                formatter.lastRateLimit);
     }
 
     private static String init(JsonNode event) {

@@ -80,6 +80,11 @@ public final class ClaudeWorker implements Worker {
         return KIND;
     }
 
+    @Override
+    public Double budgetCapUsd() {
+        return config.maxBudgetUsd();
+    }
+
     public static UUID sessionId(WorkerRequest request) {
         return SessionIds.forWorkstream(request.job(), request.feature(), request.workstreamId());
     }
@@ -147,6 +152,7 @@ public final class ClaudeWorker implements Worker {
      * empty one, and then {@code --session-id} is refused as "already in use" too). Kept, not deleted.
      */
     public static void setAsideTranscripts(WorkerRequest request) {
+        ConversationCost.forget(request.stateDir());
         for (Path transcript : transcripts(request)) {
             Path aside = transcript.resolveSibling(transcript.getFileName() + ".unresumable-" + System.currentTimeMillis());
             try {
@@ -224,6 +230,10 @@ public final class ClaudeWorker implements Worker {
             Consumer<String> onLine = event -> {
                 List<String> lines = formatter.lines(event);
                 sawResult.set(formatter.sawResult());
+                String rateLimit = formatter.rateLimit();
+                if (rateLimit != null) {
+                    listener.rateLimited(request, rateLimit);
+                }
                 for (String line : lines) {
                     try {
                         readable.write(line);
@@ -264,6 +274,8 @@ public final class ClaudeWorker implements Worker {
         boolean noResult = result.status() == ClaudeResult.Status.NO_OUTPUT
                 || result.status() == ClaudeResult.Status.UNREADABLE;
         String sessionId = result.sessionId() != null ? result.sessionId() : sessionId(request).toString();
+        // A resumed conversation's total includes what earlier attempts spent: only the new spending counts.
+        Double spent = ConversationCost.newSpending(request.stateDir(), sessionId, result.totalCostUsd());
 
         WorkerOutcome.Status status;
         String reason;
@@ -279,7 +291,7 @@ public final class ClaudeWorker implements Worker {
                     + "; its process tree was killed [retryable: it went silent]";
         } else if (result.succeeded()) {
             status = resultsWritten ? WorkerOutcome.Status.SUCCEEDED : WorkerOutcome.Status.NO_RESULTS;
-            reason = resultsWritten ? result.describe() + cost(result)
+            reason = resultsWritten ? result.describe() + cost(spent)
                     : result.describe() + " but wrote no " + request.resultsFile().getFileName() + " at "
                             + request.resultsFile();
         } else {
@@ -303,7 +315,7 @@ public final class ClaudeWorker implements Worker {
                     : "; Claude Code went silent after its result and was stopped";
         }
         return new WorkerOutcome(KIND, status, process.exitCode(), reason, retryable, 1, process.duration(),
-                result.totalCostUsd(), result.numTurns(), sessionId, resultsWritten, request.logs(), result);
+                spent, result.numTurns(), sessionId, resultsWritten, request.logs(), result);
     }
 
     /**
@@ -337,9 +349,8 @@ public final class ClaudeWorker implements Worker {
         return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
     }
 
-    private static String cost(ClaudeResult result) {
-        return result.totalCostUsd() == null ? ""
-                : String.format(Locale.ROOT, " ($%.4f)", result.totalCostUsd());
+    private static String cost(Double spent) {
+        return spent == null ? "" : String.format(Locale.ROOT, " ($%.4f)", spent);
     }
 
     private static boolean runningAsRoot() {

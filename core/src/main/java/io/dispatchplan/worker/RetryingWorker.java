@@ -32,6 +32,11 @@ public final class RetryingWorker implements Worker {
     }
 
     @Override
+    public Double budgetCapUsd() {
+        return delegate.budgetCapUsd();
+    }
+
+    @Override
     public WorkerOutcome run(WorkerRequest request) {
         return run(request, WorkerListener.NONE);
     }

@@ -22,6 +22,14 @@ public interface Worker {
     }
 
     /**
+     * The most one run of this worker may spend, in USD, when the worker itself enforces it (Claude Code's
+     * {@code --max-budget-usd}); null when it has no cap. The run budget reserves it before the worker starts.
+     */
+    default Double budgetCapUsd() {
+        return null;
+    }
+
+    /**
      * What would make every run of this worker fail before it starts (its program cannot be found), said so that a
      * user can fix it; empty when it can run. Checked before a run creates any branch or worktree.
      */

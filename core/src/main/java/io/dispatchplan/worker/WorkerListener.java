@@ -18,6 +18,13 @@ public interface WorkerListener {
     default void activity(WorkerRequest request, WorkerActivity activity) {
     }
 
+    /**
+     * The worker met a rate limit or an overload ({@code cause}: {@code rate_limit}, {@code overloaded} from Claude
+     * Code's API retries, {@code HTTP 429} from a result), as it happened; the run's governor starts fewer at once.
+     */
+    default void rateLimited(WorkerRequest request, String cause) {
+    }
+
     /** Both, in this order. */
     default WorkerListener and(WorkerListener other) {
         if (other == null || other == NONE) {
@@ -38,6 +45,12 @@ public interface WorkerListener {
             public void activity(WorkerRequest request, WorkerActivity activity) {
                 first.activity(request, activity);
                 other.activity(request, activity);
+            }
+
+            @Override
+            public void rateLimited(WorkerRequest request, String cause) {
+                first.rateLimited(request, cause);
+                other.rateLimited(request, cause);
             }
         };
     }

@@ -130,16 +130,21 @@ class SchedulerTest {
         scheduler.grant();
         scheduler.finished("a", Outcome.SUCCEEDED, null);
 
+        Scheduler restored = roundTrip(scheduler);
+
+        assertThat(restored.states()).isEqualTo(scheduler.states());
+        assertThat(restored.grant()).containsExactly("b");
+    }
+
+    /** The scheduler as Java serialization writes and reads it back. */
+    static Scheduler roundTrip(Scheduler scheduler) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(scheduler);
         }
-        Scheduler restored;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            restored = (Scheduler) in.readObject();
+            return (Scheduler) in.readObject();
         }
-        assertThat(restored.states()).isEqualTo(scheduler.states());
-        assertThat(restored.grant()).containsExactly("b");
     }
 
     @Property(tries = 300)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dispatchplan.git.CommitIdentity;
 import io.dispatchplan.git.DiffStat;
 import io.dispatchplan.git.GitCli;
+import io.dispatchplan.graph.BudgetSummary;
 import io.dispatchplan.integrate.BranchToMerge;
 import io.dispatchplan.integrate.ConflictPolicy;
 import io.dispatchplan.integrate.IntegrationRequest;
@@ -186,5 +187,24 @@ class IntegrationMarkdownTest {
         assertThat(md).contains("## Verify\n\nPassed in ");
         assertThat(md).doesNotContain("## Conflicts").doesNotContain("## Not merged");
         assertThat(md).contains("Everything is merged.").contains("git merge --no-ff chat/integration");
+    }
+
+    @Test
+    void theBudgetAndTheRateLimitChangesAreShown() {
+        RunReport run = new RunReport("chat", "Chat", base, null, null, List.of(), null)
+                .withSchedule(ReportJsonTest.sampleSchedule());
+
+        String md = IntegrationMarkdown.write(run);
+
+        assertThat(md).contains("- Budget: $0.08 spent, $0.05 reserved, cap $0.12\n")
+                .contains("## Rate limits\n\nThe API rate-limited workers, so the run started fewer at once for a"
+                        + " while:\n\n- 2024-05-01T10:01:00Z: rate limit: starting at most 2 workers at once (was 4):"
+                        + " api reported rate\\_limit\n- 2024-05-01T10:02:00Z: rate limit: starting at most 3 workers"
+                        + " at once (was 2): no rate limit for 60 s\n");
+        assertThat(IntegrationMarkdown.write(new RunReport("chat", "Chat", base, null, null, List.of(), null)))
+                .doesNotContain("Budget").doesNotContain("Rate limits");
+        assertThat(IntegrationMarkdown.write(new RunReport("chat", "Chat", base, null, null, List.of(), null)
+                .withSchedule(new ScheduleSummary(new BudgetSummary(null, 0, 0), List.of()))))
+                .as("no cap and nothing spent: nothing to say").doesNotContain("Budget");
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dispatchplan.git.DiffStat;
+import io.dispatchplan.graph.BudgetSummary;
+import io.dispatchplan.graph.RateGovernor;
 import io.dispatchplan.integrate.IntegrationResult;
 import io.dispatchplan.integrate.MergeRecord;
 import io.dispatchplan.integrate.MergeStatus;
@@ -66,6 +68,29 @@ class ReportJsonTest {
 
         assertThat(back).isEqualTo(report);
         assertThat(back.integration().verify().duration()).isEqualTo(Duration.ofNanos(1_234_567_891));
+    }
+
+    static ScheduleSummary sampleSchedule() {
+        return new ScheduleSummary(new BudgetSummary(0.12, 0.0816, 0.05), List.of(
+                new RateGovernor.Change(Instant.parse("2024-05-01T10:01:00Z"), 4, 2, "api reported rate_limit"),
+                new RateGovernor.Change(Instant.parse("2024-05-01T10:02:00Z"), 2, 3, "no rate limit for 60 s")));
+    }
+
+    @Test
+    void readsBackTheBudgetAndTheRateLimitChanges() throws Exception {
+        RunReport report = sampleReport().withSchedule(sampleSchedule());
+
+        String json = ReportJson.write(report);
+
+        assertThat(ReportJson.read(json)).isEqualTo(report);
+        JsonNode budget = new ObjectMapper().readTree(json).path("budget");
+        assertThat(budget.path("capUsd").asDouble()).isEqualTo(0.12);
+        assertThat(budget.path("spentUsd").asDouble()).isEqualTo(0.0816);
+        assertThat(budget.path("reservedUsd").asDouble()).isEqualTo(0.05);
+        assertThat(new ObjectMapper().readTree(json).path("concurrencyChanges").get(0).path("to").asInt()).isEqualTo(2);
+        RunReport noCap = sampleReport().withSchedule(new ScheduleSummary(new BudgetSummary(null, 1.5, 0), List.of()));
+        assertThat(ReportJson.read(ReportJson.write(noCap))).isEqualTo(noCap);
+        assertThat(ReportJson.read(ReportJson.write(sampleReport())).schedule()).as("a report without one").isNull();
     }
 
     @Test

@@ -74,4 +74,31 @@ class ClaudeEventFormatterTest {
         assertThat(s.lastTimestamp()).hasToString("2026-12-01T08:44:50Z");
         assertThat(s.sawResult()).isFalse();
     }
+
+    @Test
+    void tellsWhichEventsReportARateLimitOrAnOverload() {
+        List<String> events = List.of(
+                "{\"type\":\"system\",\"subtype\":\"api_retry\",\"attempt\":1,\"max_retries\":3,\"retry_delay_ms\":596,"
+                        + "\"error_status\":429,\"error\":\"rate_limit\"}",
+                "{\"type\":\"system\",\"subtype\":\"api_retry\",\"attempt\":1,\"max_retries\":3,\"retry_delay_ms\":596,"
+                        + "\"error_status\":529,\"error\":\"overloaded\"}",
+                "{\"type\":\"system\",\"subtype\":\"api_retry\",\"attempt\":2,\"max_retries\":3,\"retry_delay_ms\":900,"
+                        + "\"error_status\":429,\"error\":\"unknown\"}",
+                "{\"type\":\"system\",\"subtype\":\"api_retry\",\"attempt\":3,\"max_retries\":3,\"retry_delay_ms\":900,"
+                        + "\"error_status\":500,\"error\":\"server_error\"}",
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m\",\"content\":[{\"type\":\"text\",\"text\":\"429\"}]}}",
+                "{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":true,\"api_error_status\":529}",
+                "{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":true,\"api_error_status\":400}");
+        ClaudeEventFormatter f = new ClaudeEventFormatter();
+        List<String> causes = new ArrayList<>();
+        for (String event : events) {
+            f.lines(event);
+            causes.add(String.valueOf(f.rateLimit()));
+        }
+
+        assertThat(causes).containsExactly("rate_limit", "overloaded", "HTTP 429", "null", "null", "HTTP 529", "null");
+        ClaudeEventFormatter.Summary summary = ClaudeEventFormatter.summarize(String.join("\n", events));
+        assertThat(summary.rateLimits()).isEqualTo(4);
+        assertThat(summary.lastRateLimit()).isEqualTo("HTTP 529");
+    }
 }

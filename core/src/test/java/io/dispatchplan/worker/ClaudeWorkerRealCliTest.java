@@ -1,6 +1,7 @@
 package io.dispatchplan.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.dispatchplan.process.ProcessListener;
 import io.dispatchplan.process.ProcessRunner;
@@ -336,6 +337,51 @@ class ClaudeWorkerRealCliTest {
             watcher.interrupt();
             watcher.join();
         }
+    }
+
+    // What the run budget counts: a resumed conversation reports its whole total, and only what an attempt adds is
+    // its spending. The scripted usage is priced by the CLI: 2,000 output tokens cost $0.04 at the model it asks for.
+
+    @Test
+    void aResumedConversationCountsOnlyWhatItAdds() {
+        api.enqueue(Turn.costly(0, 2000, Turn.bash("echo one > one.txt")), Turn.text("First part done."),
+                Turn.costly(0, 1000, Turn.bash(EDIT_AND_REPORT)), Turn.text("All done."));
+        WorkerRequest request = request(Duration.ofSeconds(60));
+
+        WorkerOutcome first = worker().run(request);
+        assertThat(ClaudeWorker.sessionMode(request)).isEqualTo(ClaudeCommandBuilder.SessionMode.RESUME);
+        WorkerOutcome second = worker().run(request);
+
+        assertThat(first.costUsd()).isCloseTo(0.04, within(0.002));
+        assertThat(second.claude().totalCostUsd()).as("the CLI reports the conversation's total")
+                .isCloseTo(first.costUsd() + 0.02, within(0.002));
+        assertThat(second.costUsd()).as("the resumed attempt spent only its own turns").isCloseTo(0.02, within(0.002));
+        assertThat(second.reason()).endsWith(String.format(java.util.Locale.ROOT, "($%.4f)", second.costUsd()));
+    }
+
+    @Test
+    void aRateLimitedAttemptIsRetriedResumedItsRateLimitHeardAndItsSpendingCountedOnce() {
+        api.enqueue(Turn.costly(0, 2000, Turn.bash("echo one > one.txt")), Turn.httpError(429),
+                Turn.costly(0, 1000, Turn.bash(EDIT_AND_REPORT)), Turn.text("Done after the rate limit."));
+        List<String> rateLimits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WorkerListener listener = new WorkerListener() {
+            @Override
+            public void rateLimited(WorkerRequest request, String cause) {
+                rateLimits.add(cause);
+            }
+        };
+
+        WorkerOutcome outcome = new RetryingWorker(worker(), new RetryPolicy(2, Duration.ofMillis(10),
+                Duration.ofMillis(10)), d -> { }, WorkerListener.NONE).run(request(Duration.ofSeconds(60)), listener);
+
+        assertThat(outcome.status()).as(outcome.reason()).isEqualTo(WorkerOutcome.Status.SUCCEEDED);
+        assertThat(outcome.attempts()).isEqualTo(2);
+        assertThat(api.conversationRequests().get(2).bashCommands()).as("the second attempt resumed the conversation")
+                .contains("echo one > one.txt");
+        assertThat(rateLimits).as("the 429 result was heard as it came").containsExactly("HTTP 429");
+        assertThat(outcome.costUsd()).as("both attempts' spending, the first not counted twice")
+                .isCloseTo(outcome.claude().totalCostUsd(), within(1e-9))
+                .isCloseTo(0.06, within(0.003));
     }
 
     private static void assertNoneRunning(Set<Long> pids) throws InterruptedException {

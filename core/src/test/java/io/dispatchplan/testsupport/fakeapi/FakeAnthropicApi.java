@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,11 @@ public final class FakeAnthropicApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Deque<Turn> turns = new ArrayDeque<>();
+    /** Every conversation's own copy of the script, by session; unused unless {@link #scriptEachConversation}. */
+    private final Map<String, Deque<Turn>> conversations = new HashMap<>();
+    private List<Turn> eachConversation;
+    /** Conversation requests still to answer with HTTP 429 before any script, whatever their session. */
+    private int rateLimited;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger messageCount = new AtomicInteger();
@@ -106,6 +112,29 @@ public final class FakeAnthropicApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Gives every conversation (a CLI session, told by its {@code X-Claude-Code-Session-Id} header) its own copy of
+     * {@code script} instead of one shared queue: parallel workers then each get the whole script, whatever order
+     * their requests arrive in. {@link #enqueue} turns are not used after this.
+     */
+    public FakeAnthropicApi scriptEachConversation(Turn... script) {
+        synchronized (turns) {
+            eachConversation = List.of(script);
+        }
+        return this;
+    }
+
+    /**
+     * Answers the next {@code requests} conversation requests, of any session, with HTTP 429 {@code rate_limit_error}
+     * before the scripts go on: the API rate-limiting everyone at once, as when many workers start together.
+     */
+    public FakeAnthropicApi rateLimitNext(int requests) {
+        synchronized (turns) {
+            rateLimited += requests;
+        }
+        return this;
+    }
+
     public int turnsLeft() {
         synchronized (turns) {
             return turns.size();
@@ -149,7 +178,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
             if (exchange.getRequestURI().getPath().equals("/v1/messages/count_tokens")) {
                 sendJson(exchange, 200, JSON.createObjectNode().put("input_tokens", 42));
             } else if (conversation) {
-                answer(exchange, body, nextTurn());
+                answer(exchange, body, nextTurn(exchange.getRequestHeaders().getFirst("X-Claude-Code-Session-Id")));
             } else if (messages) {
                 answer(exchange, body, Turn.text("OK"));
             } else {
@@ -158,11 +187,17 @@ public final class FakeAnthropicApi implements AutoCloseable {
         }
     }
 
-    private Turn nextTurn() {
+    private Turn nextTurn(String session) {
         synchronized (turns) {
-            Turn turn = turns.poll();
+            if (rateLimited > 0) {
+                rateLimited--;
+                return Turn.httpError(429);
+            }
+            Deque<Turn> script = eachConversation == null ? turns
+                    : conversations.computeIfAbsent(String.valueOf(session), s -> new ArrayDeque<>(eachConversation));
+            Turn turn = script.poll();
             if (turn instanceof Turn.HttpError error && error.times() > 1) {
-                turns.addFirst(error.lessOnce());
+                script.addFirst(error.lessOnce());
                 return error.once();
             }
             return turn != null ? turn : new Turn.HttpError(400, "invalid_request_error",
@@ -216,8 +251,11 @@ public final class FakeAnthropicApi implements AutoCloseable {
     private ObjectNode wholeMessage(String model, Turn turn) {
         ObjectNode message = StreamEvents.messageShell(messageId(), model);
         message.set("content", JSON.createArrayNode().add(StreamEvents.block(turn)));
-        message.put("stop_reason", turn instanceof Turn.ToolUse ? "tool_use" : "end_turn");
-        ((ObjectNode) message.get("usage")).put("output_tokens", StreamEvents.OUTPUT_TOKENS);
+        Turn answer = turn instanceof Turn.Costly costly ? costly.then() : turn;
+        message.put("stop_reason", answer instanceof Turn.ToolUse ? "tool_use" : "end_turn");
+        ((ObjectNode) message.get("usage")).put("input_tokens", turn instanceof Turn.Costly c ? c.inputTokens()
+                : StreamEvents.INPUT_TOKENS).put("output_tokens", turn instanceof Turn.Costly c ? c.outputTokens()
+                : StreamEvents.OUTPUT_TOKENS);
         return message;
     }
 

@@ -21,9 +21,18 @@ final class StreamEvents {
      * text), content_block_stop, message_delta (stop_reason), message_stop.
      */
     static List<ObjectNode> of(String messageId, String model, Turn turn) {
+        int inputTokens = INPUT_TOKENS;
+        int outputTokens = OUTPUT_TOKENS;
+        if (turn instanceof Turn.Costly costly) {
+            inputTokens = costly.inputTokens();
+            outputTokens = costly.outputTokens();
+            turn = costly.then();
+        }
         boolean toolUse = turn instanceof Turn.ToolUse;
         ObjectNode start = JSON.createObjectNode().put("type", "message_start");
-        start.set("message", messageShell(messageId, model));
+        ObjectNode shell = messageShell(messageId, model);
+        ((ObjectNode) shell.get("usage")).put("input_tokens", inputTokens);
+        start.set("message", shell);
 
         ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
         ObjectNode emptyBlock = block(turn);
@@ -44,7 +53,7 @@ final class StreamEvents {
         ObjectNode blockStop = JSON.createObjectNode().put("type", "content_block_stop").put("index", 0);
         ObjectNode messageDelta = JSON.createObjectNode().put("type", "message_delta");
         messageDelta.putObject("delta").put("stop_reason", toolUse ? "tool_use" : "end_turn").putNull("stop_sequence");
-        messageDelta.putObject("usage").put("output_tokens", OUTPUT_TOKENS);
+        messageDelta.putObject("usage").put("output_tokens", outputTokens);
         ObjectNode stop = JSON.createObjectNode().put("type", "message_stop");
         return List.of(start, blockStart, delta, blockStop, messageDelta, stop);
     }
@@ -65,6 +74,9 @@ final class StreamEvents {
 
     /** The complete content block of a turn. */
     static ObjectNode block(Turn turn) {
+        if (turn instanceof Turn.Costly costly) {
+            return block(costly.then());
+        }
         if (turn instanceof Turn.ToolUse call) {
             ObjectNode block = JSON.createObjectNode()
                     .put("type", "tool_use")

@@ -61,6 +61,25 @@ public sealed interface Turn {
         }
     }
 
+    /**
+     * The API answers as {@code then} would, reporting {@code inputTokens} and {@code outputTokens} of usage, so the CLI
+     * counts the cost those tokens have at its model's price (a plain turn reports a few tokens and costs fractions of
+     * a cent).
+     */
+    record Costly(int inputTokens, int outputTokens, Turn then) implements Turn {
+        public Costly {
+            Objects.requireNonNull(then, "then");
+            if (!(then instanceof ToolUse || then instanceof Text)) {
+                throw new IllegalArgumentException("only a tool call or a text has usage, not " + then);
+            }
+        }
+    }
+
+    /** {@code then}, reporting the given usage. */
+    static Turn costly(int inputTokens, int outputTokens, Turn then) {
+        return new Costly(inputTokens, outputTokens, then);
+    }
+
     /** {@code then}, after the API stalled for {@code delay}. */
     static Turn stall(java.time.Duration delay, Turn then) {
         return new Stalled(delay, then);
@@ -94,6 +113,11 @@ public sealed interface Turn {
     /** An HTTP error, once, with the type the real API uses for that status. */
     static Turn httpError(int status) {
         return new HttpError(status, errorType(status), "scripted failure " + status, 1);
+    }
+
+    /** The same HTTP error for the next {@code times} conversation requests (e.g. 429: rate-limited that often). */
+    static Turn httpError(int status, int times) {
+        return new HttpError(status, errorType(status), "scripted failure " + status, times);
     }
 
     /** The same HTTP error for every conversation request from now on (later turns are never reached). */

@@ -20,6 +20,14 @@ public final class BuildXml {
         return (T) xstream.fromXML(xml);
     }
 
+    /** Reads what Jenkins wrote in {@code build.xml} (e.g. an older build's, without fields added since). */
+    @SuppressWarnings("unchecked")
+    public static <T> T read(String xml) {
+        XStream xstream = new XStream();
+        xstream.addPermission(AnyTypePermission.ANY);
+        return (T) xstream.fromXML(xml);
+    }
+
     /** What Jenkins would write for it in {@code build.xml}. */
     public static String of(Object state) {
         return new XStream().toXML(state);

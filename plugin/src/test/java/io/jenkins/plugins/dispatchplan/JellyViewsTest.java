@@ -31,7 +31,7 @@ class JellyViewsTest {
     /** The variables the run page's views use, and their types. */
     private static final Map<String, Class<?>> RUN_PAGE_VARIABLES = Map.of("it", DispatchPlanAction.class,
             "view", RunPageView.class, "row", RunPageView.Row.class, "link", RunPageView.Link.class,
-            "integration", IntegrationView.class, "warning", String.class, "n", String.class);
+            "integration", IntegrationView.class, "warning", String.class, "n", String.class, "change", String.class);
     /** Set by Jelly or Jenkins itself, not by these views. */
     private static final Set<String> JELLY_VARIABLES = Set.of("rootURL", "s");
 
@@ -57,7 +57,8 @@ class JellyViewsTest {
                 }
             }
         }
-        assertThat(checked).contains("view.graphSvg", "row.look.symbol", "link.href", "integration.summary");
+        assertThat(checked).contains("view.graphSvg", "row.look.symbol", "link.href", "integration.summary",
+                "it.budgetText", "it.concurrencyChanges.isEmpty()");
     }
 
     @Test

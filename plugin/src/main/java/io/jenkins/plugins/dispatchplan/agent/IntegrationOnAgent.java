@@ -166,7 +166,8 @@ public final class IntegrationOnAgent {
                     r.resultsArtifact == null ? null : "../" + r.resultsArtifact));
         }
         RunReport report = new RunReport(setup.feature, setup.planTitle, setup.baseCommit,
-                setup.startedAt > 0 ? Instant.ofEpochMilli(setup.startedAt) : null, Instant.now(), rows, result);
+                setup.startedAt > 0 ? Instant.ofEpochMilli(setup.startedAt) : null, Instant.now(), rows, result)
+                .withSchedule(setup.schedule);
         // Below the workspace only, links replaced, never written through.
         SafeFiles.writeRegularFile(workspace, dir.resolve("INTEGRATION.md"), IntegrationMarkdown.write(report) + more);
         SafeFiles.writeRegularFile(workspace, dir.resolve("report.json"), ReportJson.write(report));

@@ -89,6 +89,8 @@ public final class IntegrationSetup implements Serializable {
     public String buildUrl;
     public long startedAt;
     public ArrayList<Row> rows = new ArrayList<>();
+    /** The build's budget and rate-limit changes, for INTEGRATION.md and report.json; null when not known. */
+    public io.dispatchplan.report.ScheduleSummary schedule;
     final String baseCommit;
     final ArrayList<Branch> branches;
     final boolean stopOnConflict;

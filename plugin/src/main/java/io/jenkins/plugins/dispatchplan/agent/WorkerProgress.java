@@ -22,10 +22,15 @@ import java.util.Optional;
  * @param lastActivityAt when that was, in milliseconds since the epoch; 0 when unknown
  * @param size the events file's size when it was read
  * @param modified its modification time then, in milliseconds: with the size, what tells the next read nothing changed
+ * @param rateLimit the last rate limit or overload the worker reported, for the run's governor; null for none
  */
-public record WorkerProgress(Integer turns, String lastActivity, long lastActivityAt, long size, long modified)
-        implements Serializable {
+public record WorkerProgress(Integer turns, String lastActivity, long lastActivityAt, long size, long modified,
+        String rateLimit) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    public WorkerProgress(Integer turns, String lastActivity, long lastActivityAt, long size, long modified) {
+        this(turns, lastActivity, lastActivityAt, size, modified, null);
+    }
 
     /** Before the events file exists: nothing to show. */
     static final WorkerProgress NONE = new WorkerProgress(null, null, 0, -1, -1);
@@ -58,6 +63,6 @@ public record WorkerProgress(Integer turns, String lastActivity, long lastActivi
         ClaudeEventFormatter.Summary summary = ClaudeEventFormatter.summarize(text.get());
         long at = summary.lastLine() == null ? 0
                 : summary.lastTimestamp() != null ? summary.lastTimestamp().toEpochMilli() : modified;
-        return new WorkerProgress(summary.turns(), summary.lastLine(), at, size, modified);
+        return new WorkerProgress(summary.turns(), summary.lastLine(), at, size, modified, summary.lastRateLimit());
     }
 }

@@ -80,7 +80,7 @@ public final class WorkstreamCollection {
             long delay = fixed ? 0 : RETRIES.delayBefore(attempt + 1).toSeconds();
             String why = fixed ? "the CLI refused the session flag; trying the other one" : outcome.reason();
             return CollectedWorkstream.retry(why, delay, outcome.costUsd(), outcome.sessionId())
-                    .withActivity(activity.turns(), activity.lastActivity(), activity.lastActivityAt());
+                    .withActivity(activity.turns(), activity.lastActivity(), activity.lastActivityAt()).withRateLimit(activity.rateLimit());
         }
 
         Path bundle = workspace.resolve(RunSettings.ARTIFACTS_DIR).resolve(bundlePath(setup.id));
@@ -129,7 +129,7 @@ public final class WorkstreamCollection {
                 outcome.costUsd(), outcome.sessionId(), saved.resultsPresent(),
                 saved.wipCommitted() ? saved.headSha() : null, results,
                 saved.bundle() == null ? null : bundlePath(setup.id), saved.headSha(), saved.commits(), cleanup)
-                .withActivity(activity.turns(), activity.lastActivity(), activity.lastActivityAt())
+                .withActivity(activity.turns(), activity.lastActivity(), activity.lastActivityAt()).withRateLimit(activity.rateLimit())
                 .withOutputTail(status.equals("FAILURE") ? outputTail : null);
     }
 
@@ -197,7 +197,7 @@ public final class WorkstreamCollection {
     /**
      * Copies this attempt's raw events ({@code worker.events.jsonl}, {@code worker.events.<attempt>.jsonl} for a
      * later attempt: each attempt's script starts the file afresh) beside RESULTS.md for archiving, and reads from them
-     * the turns, the last activity and when it happened.
+     * the turns, the last activity and when it happened, and the last rate limit or overload it reported.
      */
     private static WorkerProgress keepEvents(WorkerRequest request, Path stateRoot, Path workspace, Path dir, int attempt)
             throws IOException {

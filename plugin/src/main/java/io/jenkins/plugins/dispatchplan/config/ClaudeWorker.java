@@ -228,6 +228,11 @@ public final class ClaudeWorker extends WorkerConfig {
     }
 
     @Override
+    public Double budgetCapUsd() {
+        return maxBudgetUsd; // null when none: 0 is stored as none
+    }
+
+    @Override
     public io.dispatchplan.worker.Worker resolver() {
         return new io.dispatchplan.worker.ClaudeWorker(io.dispatchplan.integrate.ResolverPrompt.forClaude(config()));
     }

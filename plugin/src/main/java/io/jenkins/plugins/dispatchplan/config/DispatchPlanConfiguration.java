@@ -102,23 +102,54 @@ public class DispatchPlanConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public double getMaxTotalBudgetUsd() {
+        return defaults.maxTotalBudgetUsd;
+    }
+
+    /** The spending cap of every run that gives none itself, in USD; 0 for none. */
+    @DataBoundSetter
+    public void setMaxTotalBudgetUsd(double maxTotalBudgetUsd) {
+        defaults.maxTotalBudgetUsd = RunDefaults.checkBudget(maxTotalBudgetUsd);
+        save();
+    }
+
+    public int getRateLimitQuietSeconds() {
+        return defaults.getRateLimitQuietSeconds();
+    }
+
+    /** Seconds without a rate limit before a run starts one more worker at once again (after rate limits cut it). */
+    @DataBoundSetter
+    public void setRateLimitQuietSeconds(int rateLimitQuietSeconds) {
+        defaults.rateLimitQuietSeconds = RunDefaults.checkQuiet(rateLimitQuietSeconds);
+        save();
+    }
+
+    public FormValidation doCheckMaxTotalBudgetUsd(@QueryParameter double value) {
+        return validation(RunDefaults.budgetProblem(value));
+    }
+
+    public FormValidation doCheckRateLimitQuietSeconds(@QueryParameter int value) {
+        return validation(RunDefaults.quietProblem(value));
+    }
+
     /** The Secret text credentials for the API key picker; only administrators, who edit this page, see them listed. */
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         return CredentialPickers.secretTexts(null, credentialsId);
     }
 
     public FormValidation doCheckIdleTimeoutMinutes(@QueryParameter int value) {
-        return RunDefaults.idleTimeoutProblem(value) == null ? FormValidation.ok()
-                : FormValidation.error(RunDefaults.idleTimeoutProblem(value));
+        return validation(RunDefaults.idleTimeoutProblem(value));
     }
 
     public FormValidation doCheckMaxParallel(@QueryParameter int value) {
-        return RunDefaults.maxParallelProblem(value) == null ? FormValidation.ok()
-                : FormValidation.error(RunDefaults.maxParallelProblem(value));
+        return validation(RunDefaults.maxParallelProblem(value));
     }
 
     public FormValidation doCheckTimeoutMinutes(@QueryParameter int value) {
-        return RunDefaults.timeoutProblem(value) == null ? FormValidation.ok()
-                : FormValidation.error(RunDefaults.timeoutProblem(value));
+        return validation(RunDefaults.timeoutProblem(value));
+    }
+
+    private static FormValidation validation(String problem) {
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 }

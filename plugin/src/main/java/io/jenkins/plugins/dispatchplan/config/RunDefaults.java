@@ -13,6 +13,8 @@ public final class RunDefaults implements Serializable {
     static final int DEFAULT_TIMEOUT_MINUTES = 120;
     static final int MAX_PARALLEL_LIMIT = 256;
     public static final int DEFAULT_IDLE_TIMEOUT_MINUTES = 15;
+    public static final int DEFAULT_RATE_LIMIT_QUIET_SECONDS = 60;
+    static final int MAX_RATE_LIMIT_QUIET_SECONDS = 3600;
 
     String label;
     int maxParallel = DEFAULT_MAX_PARALLEL;
@@ -22,6 +24,10 @@ public final class RunDefaults implements Serializable {
     boolean keepWorktrees;
     /** Null (as in a configuration saved before the option existed) means the default, 15. */
     Integer idleTimeoutMinutes;
+    /** The run cap in USD; 0 (also what a configuration from before the option reads as) for none. */
+    double maxTotalBudgetUsd;
+    /** Null (as in a configuration saved before the option existed) means the default, 60. */
+    Integer rateLimitQuietSeconds;
 
     RunDefaults copy() {
         RunDefaults c = new RunDefaults();
@@ -32,6 +38,8 @@ public final class RunDefaults implements Serializable {
         c.worker = worker;
         c.keepWorktrees = keepWorktrees;
         c.idleTimeoutMinutes = idleTimeoutMinutes;
+        c.maxTotalBudgetUsd = maxTotalBudgetUsd;
+        c.rateLimitQuietSeconds = rateLimitQuietSeconds;
         return c;
     }
 
@@ -64,6 +72,39 @@ public final class RunDefaults implements Serializable {
         return idleTimeoutMinutes == null ? DEFAULT_IDLE_TIMEOUT_MINUTES : idleTimeoutMinutes;
     }
 
+    /** The whole run's spending cap in USD; 0 for none. */
+    public double getMaxTotalBudgetUsd() {
+        return maxTotalBudgetUsd;
+    }
+
+    /** Seconds without a rate limit before a run starts one more worker at once again. */
+    public int getRateLimitQuietSeconds() {
+        return rateLimitQuietSeconds == null ? DEFAULT_RATE_LIMIT_QUIET_SECONDS : rateLimitQuietSeconds;
+    }
+
+    static String budgetProblem(double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            return "maxTotalBudgetUsd must be a positive number of dollars (0 for no cap), not " + value;
+        }
+        return null;
+    }
+
+    public static double checkBudget(double value) {
+        return valid(value, budgetProblem(value));
+    }
+
+    static String quietProblem(int value) {
+        if (value < 1 || value > MAX_RATE_LIMIT_QUIET_SECONDS) {
+            return "rateLimitQuietSeconds must be between 1 and " + MAX_RATE_LIMIT_QUIET_SECONDS + " (seconds without a"
+                    + " rate limit before one more worker starts at once), not " + value;
+        }
+        return null;
+    }
+
+    public static int checkQuiet(int value) {
+        return valid(value, quietProblem(value));
+    }
+
     static String idleTimeoutProblem(int value) {
         if (value < 0) {
             return "idleTimeoutMinutes must be 0 (no limit) or a number of minutes, not " + value;
@@ -72,11 +113,7 @@ public final class RunDefaults implements Serializable {
     }
 
     public static int checkIdleTimeout(int value) {
-        String problem = idleTimeoutProblem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        return value;
+        return valid(value, idleTimeoutProblem(value));
     }
 
     static String maxParallelProblem(int value) {
@@ -87,11 +124,7 @@ public final class RunDefaults implements Serializable {
     }
 
     public static int checkMaxParallel(int value) {
-        String problem = maxParallelProblem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        return value;
+        return valid(value, maxParallelProblem(value));
     }
 
     static String timeoutProblem(int value) {
@@ -102,7 +135,11 @@ public final class RunDefaults implements Serializable {
     }
 
     public static int checkTimeout(int value) {
-        String problem = timeoutProblem(value);
+        return valid(value, timeoutProblem(value));
+    }
+
+    /** {@code value}, or the problem with it as an exception a Jenkinsfile's author reads. */
+    private static <T> T valid(T value, String problem) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }

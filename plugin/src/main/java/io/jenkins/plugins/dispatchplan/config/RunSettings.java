@@ -48,6 +48,10 @@ public final class RunSettings implements Serializable {
     /** 0: no limit (also what a build recorded before the option existed reads back as). */
     int idleTimeoutMinutes;
     boolean keepWorktrees;
+    /** The run cap in USD; 0 (also a build from before the option) for none. */
+    double maxTotalBudgetUsd;
+    /** 0 in a build from before the option: the default then. */
+    int rateLimitQuietSeconds;
     /** {@link #RERUN_UNFINISHED} or {@link #RERUN_ALL}; null (a build from before the option) reads as the first. */
     String rerun;
     Integer basePort;
@@ -81,6 +85,10 @@ public final class RunSettings implements Serializable {
         s.idleTimeoutMinutes = step.getIdleTimeoutMinutes() != null ? step.getIdleTimeoutMinutes()
                 : defaults.getIdleTimeoutMinutes();
         s.keepWorktrees = step.getKeepWorktrees() != null ? step.getKeepWorktrees() : defaults.isKeepWorktrees();
+        s.maxTotalBudgetUsd = step.getMaxTotalBudgetUsd() != null ? step.getMaxTotalBudgetUsd()
+                : defaults.getMaxTotalBudgetUsd();
+        s.rateLimitQuietSeconds = step.getRateLimitQuietSeconds() != null ? step.getRateLimitQuietSeconds()
+                : defaults.getRateLimitQuietSeconds();
         s.rerun = step.getRerun() != null ? step.getRerun() : RERUN_UNFINISHED;
         s.basePort = step.getBasePort();
         s.portSpan = step.getPortSpan();
@@ -179,6 +187,15 @@ public final class RunSettings implements Serializable {
 
     public int getIdleTimeoutMinutes() {
         return idleTimeoutMinutes;
+    }
+
+    /** The run cap in USD; null for none. */
+    public Double getMaxTotalBudgetUsd() {
+        return maxTotalBudgetUsd > 0 ? maxTotalBudgetUsd : null;
+    }
+
+    public int getRateLimitQuietSeconds() {
+        return rateLimitQuietSeconds > 0 ? rateLimitQuietSeconds : RunDefaults.DEFAULT_RATE_LIMIT_QUIET_SECONDS;
     }
 
     /** True when even what an earlier build finished runs again ({@code rerun: 'all'}). */

@@ -28,6 +28,11 @@ public abstract class WorkerConfig implements Describable<WorkerConfig>, Seriali
         return false;
     }
 
+    /** What one run of this worker may spend at most, which the run budget reserves; null when it has no cap. */
+    public Double budgetCapUsd() {
+        return null;
+    }
+
     /** Whether its stdout is Claude Code's stream-json events, shown as readable lines in the stage log. */
     public boolean streamsEvents() {
         return false;

@@ -4,6 +4,7 @@ import io.jenkins.plugins.dispatchplan.config.RunSettings;
 
 import hudson.model.Api;
 import hudson.model.Run;
+import io.dispatchplan.graph.BudgetSummary;
 import io.dispatchplan.graph.DependencyGraph;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.Workstream;
@@ -158,6 +159,57 @@ public final class DispatchPlanAction implements RunAction2 {
             }
         }
         throw new IllegalArgumentException("no workstream '" + id + "' in this build's plan");
+    }
+
+    /** The run cap in USD, or null when the run has none. */
+    @Exported
+    public Double getBudgetCapUsd() {
+        return budget() == null ? null : budget().capUsd();
+    }
+
+    /** What this build's workers spent (a resumed conversation counts only what it spent in this build). */
+    @Exported
+    public double getBudgetSpentUsd() {
+        return budget() == null ? 0 : budget().spentUsd();
+    }
+
+    /** What the running workstreams may still spend, as reserved when they started. */
+    @Exported
+    public double getBudgetReservedUsd() {
+        return budget() == null ? 0 : budget().reservedUsd();
+    }
+
+    /** {@code $0.08 spent, $0.05 reserved, cap $0.12}; null when the run has no cap and spent nothing. */
+    public String getBudgetText() {
+        BudgetSummary budget = budget();
+        return budget == null || !budget.worthShowing() ? null : budget.describe();
+    }
+
+    /** How many workers start at once now: maxParallel, or less while rate limits hold it down. */
+    @Exported
+    public int getConcurrencyLimit() {
+        ScheduleState schedule = schedule();
+        return schedule == null ? settings.getMaxParallel() : schedule.concurrencyLimit();
+    }
+
+    /** Each change the rate-limit governor made, oldest first: {@code <time>: rate limit: starting at most ...}. */
+    @Exported
+    public List<String> getConcurrencyChanges() {
+        ScheduleState schedule = schedule();
+        List<String> lines = new ArrayList<>();
+        if (schedule != null) {
+            schedule.concurrencyChanges().forEach(c -> lines.add(c.at() + ": " + c.describe()));
+        }
+        return lines;
+    }
+
+    private ScheduleState schedule() {
+        return run == null ? null : run.getAction(ScheduleState.class);
+    }
+
+    private BudgetSummary budget() {
+        ScheduleState schedule = schedule();
+        return schedule == null ? null : schedule.budget();
     }
 
     /** What the run page shows, from this action's exported data and the build's archived files (listed once). */

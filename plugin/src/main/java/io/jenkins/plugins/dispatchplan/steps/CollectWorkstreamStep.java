@@ -15,6 +15,8 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.dispatchplan.secrets.Secrets;
+import io.dispatchplan.graph.RateGovernor;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -94,8 +96,17 @@ public final class CollectWorkstreamStep extends Step {
             // The answer comes from outside withCredentials: mask the API key before it is logged or kept.
             Secrets secrets = RunSecrets.of(run, build.action.settings());
             CollectedWorkstream collected = answer.asTrustedBy(id, secrets);
+            // The run budget counts each attempt's new spending; a rate limit lowers how many workers start at once.
+            if (collected.getCostUsd() != null) {
+                build.schedule.spent(id, attempt, collected.getCostUsd());
+            }
+            if (collected.getRateLimit() != null) {
+                build.schedule.rateLimited(id, collected.getRateLimit(), java.time.Instant.now());
+            }
+            List<RateGovernor.Change> changes = build.schedule.takeUnloggedChanges();
             if (collected.getRetryAfterSeconds() != null && attempt >= WorkstreamCollection.RETRIES.maxAttempts()) {
                 // The retry loop is bounded here, on the controller, whatever the agent answers.
+                run.save();
                 throw new AbortException(id + ": attempt " + attempt + " failed (" + collected.getReason() + "), and "
                         + WorkstreamCollection.RETRIES.maxAttempts() + " attempts is the most");
             }
@@ -105,14 +116,17 @@ public final class CollectWorkstreamStep extends Step {
             }
             if (collected.getRetryAfterSeconds() != null) {
                 run.save();
+                changes.forEach(c -> listener.getLogger().println(c.describe()));
                 listener.getLogger().println(retryLine(id, attempt, collected));
                 return collected;
             }
             if (build.action.workstream(id).getCarriedFromBuild() == null) {
                 // A carried-over workstream keeps what the earlier build recorded: nothing ran now.
-                record(build.action.workstream(id), id, collected, answer.resultsMarkdown(), secrets);
+                record(build.action.workstream(id), id, collected, build.schedule.spentBy(id), answer.resultsMarkdown(),
+                        secrets);
             }
             run.save();
+            changes.forEach(c -> listener.getLogger().println(c.describe()));
             listener.getLogger().println(verdictLine(id, collected));
             if (collected.getOutputTail() != null) {
                 listener.getLogger().println(id + ": the end of the worker's output (all of it is archived with its"
@@ -122,9 +136,13 @@ public final class CollectWorkstreamStep extends Step {
         }
     }
 
-    /** Puts a collected verdict (already {@linkplain CollectedWorkstream#asTrustedBy kept as trusted}) on its run page row. */
-    static void record(WorkstreamRecord row, String id, CollectedWorkstream collected, String resultsMarkdown, Secrets secrets) {
-        row.worker(collected.getCostUsd(), collected.getSessionId());
+    /**
+     * Puts a collected verdict (already {@linkplain CollectedWorkstream#asTrustedBy kept as trusted}) on its run page
+     * row, with what every attempt of the workstream spent in this build ({@code costUsd}; null when unknown).
+     */
+    static void record(WorkstreamRecord row, String id, CollectedWorkstream collected, Double costUsd,
+            String resultsMarkdown, Secrets secrets) {
+        row.worker(costUsd, collected.getSessionId());
         row.branchTip(collected.getHeadSha(), collected.getCommits());
         row.results(collected.isResultsWritten() ? "workstreams/" + id + "/RESULTS.md" : null, secrets.mask(resultsMarkdown));
         row.outputTail(collected.getOutputTail());

@@ -30,6 +30,7 @@ public final class CollectedWorkstream implements Serializable {
     private String lastActivity;
     private long lastActivityAt;
     private String outputTail;
+    private String rateLimit;
 
     public CollectedWorkstream(String status, String reason, String artifactsDir, String artifacts, Double costUsd,
             String sessionId, boolean resultsWritten, String wipCommit, String resultsMarkdown, String bundle,
@@ -62,12 +63,23 @@ public final class CollectedWorkstream implements Serializable {
     CollectedWorkstream asTrustedBy(String id, Secrets secrets) {
         String checkedStatus = java.util.Set.of("SUCCESS", "UNSTABLE", "FAILURE").contains(status) ? status : "FAILURE";
         CollectedWorkstream c = new CollectedWorkstream(checkedStatus, cap(secrets.mask(reason)), RunSettings.ARTIFACTS_DIR,
-                retryAfterSeconds != null ? null : artifacts(id), costUsd, cap(secrets.mask(sessionId)), resultsWritten,
+                retryAfterSeconds != null ? null : artifacts(id), checkedCost(costUsd), cap(secrets.mask(sessionId)),
+                resultsWritten,
                 checkedSha(wipCommit, "its WIP commit"), null, bundle == null ? null : WorkstreamCollection.bundlePath(id),
                 checkedSha(headSha, "its branch head"), Math.max(0, commits), cap(secrets.mask(cleanup)));
         c.retryAfterSeconds = retryAfterSeconds == null ? null : Math.max(0, Math.min(retryAfterSeconds, 3600));
         return c.withActivity(turns == null ? null : Math.max(0, turns), cap(secrets.mask(lastActivity)), lastActivityAt)
-                .withOutputTail(cap(secrets.mask(outputTail)));
+                .withOutputTail(cap(secrets.mask(outputTail)))
+                .withRateLimit(rateLimit != null && RATE_LIMIT_CAUSES.contains(rateLimit) ? rateLimit : null);
+    }
+
+    /** The causes the engine reports; anything else from an agent is not a rate limit the schedule acts on. */
+    private static final java.util.Set<String> RATE_LIMIT_CAUSES = java.util.Set.of("rate_limit", "overloaded",
+            "HTTP 429", "HTTP 529");
+
+    /** A cost the run budget can add up: a finite amount, not below 0. */
+    private static Double checkedCost(Double usd) {
+        return usd != null && usd >= 0 && !usd.isInfinite() ? usd : null;
     }
 
     /**
@@ -101,6 +113,20 @@ public final class CollectedWorkstream implements Serializable {
         this.lastActivity = activity;
         this.lastActivityAt = activityAt;
         return this;
+    }
+
+    /** The same with the cause of the last rate limit or overload the attempt's events reported (null: none). */
+    public CollectedWorkstream withRateLimit(String cause) {
+        this.rateLimit = cause;
+        return this;
+    }
+
+    /**
+     * The last rate limit or overload the attempt met ({@code rate_limit}, {@code overloaded}, {@code HTTP 429},
+     * {@code HTTP 529}), for the run's rate-limit governor; null when none.
+     */
+    public String getRateLimit() {
+        return rateLimit;
     }
 
     /** The same with the end of a failed worker's output (its logs' last lines, secrets masked). */

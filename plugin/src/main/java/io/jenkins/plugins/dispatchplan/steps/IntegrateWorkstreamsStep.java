@@ -10,6 +10,7 @@ import io.jenkins.plugins.dispatchplan.run.DispatchPlanAction;
 import io.jenkins.plugins.dispatchplan.agent.GitAccess;
 import io.jenkins.plugins.dispatchplan.agent.IntegrationBundle;
 import io.jenkins.plugins.dispatchplan.agent.IntegrationSetup;
+import io.dispatchplan.report.ScheduleSummary;
 import io.jenkins.plugins.dispatchplan.agent.RunSecrets;
 
 import hudson.AbortException;
@@ -232,6 +233,7 @@ public final class IntegrateWorkstreamsStep extends Step {
             setup.planTitle = build.action.getTitle();
             setup.job = run.getParent().getFullName();
             setup.startedAt = run.getStartTimeInMillis();
+            setup.schedule = new ScheduleSummary(build.schedule.budget(), build.schedule.concurrencyChanges());
             EnvVars env = getContext().get(EnvVars.class);
             setup.buildUrl = env == null ? null : env.get("BUILD_URL");
             for (WorkstreamRecord row : build.action.getWorkstreams()) {

@@ -80,6 +80,8 @@ public final class ReadPlanStep extends Step {
     private Integer resolverTimeoutMinutes;
     private Integer timeoutMinutes;
     private Integer idleTimeoutMinutes;
+    private Double maxTotalBudgetUsd;
+    private Integer rateLimitQuietSeconds;
     private Boolean keepWorktrees;
     private Integer basePort;
     private int portSpan = RunSettings.DEFAULT_PORT_SPAN;
@@ -356,6 +358,34 @@ public final class ReadPlanStep extends Step {
         this.idleTimeoutMinutes = idleTimeoutMinutes == null ? null : RunDefaults.checkIdleTimeout(idleTimeoutMinutes);
     }
 
+    public Double getMaxTotalBudgetUsd() {
+        return maxTotalBudgetUsd;
+    }
+
+    /**
+     * The whole run's spending cap in USD: a workstream starts only when its reservation (the worker's
+     * {@code maxBudgetUsd}, else an even share of this) fits beside what the run spent and reserved. 0 for none;
+     * default from the global configuration.
+     */
+    @DataBoundSetter
+    public void setMaxTotalBudgetUsd(Double maxTotalBudgetUsd) {
+        this.maxTotalBudgetUsd = maxTotalBudgetUsd == null ? null : RunDefaults.checkBudget(maxTotalBudgetUsd);
+    }
+
+    public Integer getRateLimitQuietSeconds() {
+        return rateLimitQuietSeconds;
+    }
+
+    /**
+     * Seconds without a rate limit before the run starts one more worker at once again, after rate limits halved it;
+     * default from the global configuration (60).
+     */
+    @DataBoundSetter
+    public void setRateLimitQuietSeconds(Integer rateLimitQuietSeconds) {
+        this.rateLimitQuietSeconds = rateLimitQuietSeconds == null ? null
+                : RunDefaults.checkQuiet(rateLimitQuietSeconds);
+    }
+
     /** Null when not given: the global default applies (and the Snippet Generator leaves it out). */
     public Boolean getKeepWorktrees() {
         return keepWorktrees;
@@ -618,7 +648,10 @@ public final class ReadPlanStep extends Step {
             DispatchPlanAction action = new DispatchPlanAction(plan, settings);
             Integer earlier = EarlierBuilds.continueFrom(run, action);
             run.addOrReplaceAction(action);
-            run.addOrReplaceAction(new ScheduleState(plan, settings.getMaxParallel(), settings.isFailFast()));
+            Double workerCap = settings.getWorker() == null ? null : settings.getWorker().budgetCapUsd();
+            run.addOrReplaceAction(new ScheduleState(plan, settings.getMaxParallel(), settings.isFailFast(),
+                    settings.getMaxTotalBudgetUsd(), workerCap,
+                    java.time.Duration.ofSeconds(settings.getRateLimitQuietSeconds())));
             run.save();
             listener.getLogger().print(PlanText.write(plan));
             if (earlier != null) {
@@ -626,7 +659,9 @@ public final class ReadPlanStep extends Step {
                         + settings.getRerun() + "'): " + EarlierBuilds.describe(action, settings.isRerunAll()));
             }
             listener.getLogger().println("maxParallel " + settings.getMaxParallel() + (settings.isFailFast() ? ", failFast" : "")
-                    + ", worker " + (settings.getWorker() == null ? "none" : settings.getWorker().getKind()));
+                    + ", worker " + (settings.getWorker() == null ? "none" : settings.getWorker().getKind())
+                    + (settings.getMaxTotalBudgetUsd() == null ? ""
+                            : ", run budget " + io.dispatchplan.graph.RunBudget.usd(settings.getMaxTotalBudgetUsd())));
             return data;
         }
 

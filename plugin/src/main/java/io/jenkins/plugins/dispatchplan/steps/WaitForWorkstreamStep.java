@@ -6,7 +6,10 @@ import io.jenkins.plugins.dispatchplan.run.ScheduleState;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.dispatchplan.graph.RateGovernor;
+import io.jenkins.plugins.dispatchplan.run.GovernorTimer;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,6 +69,8 @@ public final class WaitForWorkstreamStep extends Step {
                 return true;
             }
             log(id + " " + build.schedule.waitingStatus(id));
+            // Quiet time raising the rate-limit governor's limit asks nobody: a timer does.
+            GovernorTimer.schedule(build.run, build.schedule);
             return false;
         }
 
@@ -89,6 +94,7 @@ public final class WaitForWorkstreamStep extends Step {
 
         private void complete(PlannedBuild build, GateDecision decision) {
             long now = System.currentTimeMillis();
+            logGovernorChanges(build);
             if (decision.isStart()) {
                 build.action.workstream(id).started(now);
                 log(id + ": starting");
@@ -130,6 +136,20 @@ public final class WaitForWorkstreamStep extends Step {
                 return schedule == null ? null : schedule.waitingStatus(id);
             } catch (IOException | InterruptedException | RuntimeException e) {
                 return null;
+            }
+        }
+
+        /** What the rate-limit governor changed since a build log last said, e.g. the raise that lets this start. */
+        private void logGovernorChanges(PlannedBuild build) {
+            List<RateGovernor.Change> changes = build.schedule.takeUnloggedChanges();
+            if (changes.isEmpty()) {
+                return;
+            }
+            changes.forEach(c -> log(c.describe()));
+            try {
+                build.run.save();
+            } catch (IOException e) {
+                LOGGER.log(Level.FINE, "cannot save that the governor's changes were logged", e);
             }
         }
 

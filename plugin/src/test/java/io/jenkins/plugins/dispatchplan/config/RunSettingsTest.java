@@ -133,4 +133,35 @@ class RunSettingsTest {
         assertThatThrownBy(() -> step.setIdleTimeoutMinutes(-1))
                 .hasMessage("idleTimeoutMinutes must be 0 (no limit) or a number of minutes, not -1");
     }
+
+    @Test
+    void theRunBudgetAndTheQuietPeriodComeFromTheStepElseTheGlobalDefaults() {
+        RunDefaults defaults = new RunDefaults();
+        RunSettings none = RunSettings.of(new ReadPlanStep(), defaults);
+        assertThat(none.getMaxTotalBudgetUsd()).as("no cap by default").isNull();
+        assertThat(none.getRateLimitQuietSeconds()).isEqualTo(60);
+        defaults.maxTotalBudgetUsd = 20;
+        defaults.rateLimitQuietSeconds = 120;
+        assertThat(RunSettings.of(new ReadPlanStep(), defaults).getMaxTotalBudgetUsd()).isEqualTo(20.0);
+        ReadPlanStep step = new ReadPlanStep();
+        step.setMaxTotalBudgetUsd(0.0);
+        step.setRateLimitQuietSeconds(30);
+        RunSettings own = RunSettings.of(step, defaults);
+        assertThat(own.getMaxTotalBudgetUsd()).as("0: this run has no cap").isNull();
+        assertThat(own.getRateLimitQuietSeconds()).isEqualTo(30);
+        assertThatThrownBy(() -> step.setMaxTotalBudgetUsd(-1.0))
+                .hasMessage("maxTotalBudgetUsd must be a positive number of dollars (0 for no cap), not -1.0");
+        assertThatThrownBy(() -> step.setMaxTotalBudgetUsd(Double.NaN))
+                .hasMessage("maxTotalBudgetUsd must be a positive number of dollars (0 for no cap), not NaN");
+        assertThatThrownBy(() -> step.setRateLimitQuietSeconds(0)).hasMessage("rateLimitQuietSeconds must be between 1"
+                + " and 3600 (seconds without a rate limit before one more worker starts at once), not 0");
+    }
+
+    @Test
+    void aClaudeWorkersOwnCapIsWhatItsWorkstreamsReserve() {
+        ClaudeWorker claude = new ClaudeWorker();
+        assertThat(claude.budgetCapUsd()).as("0 is no cap: an even share of the run's is reserved").isNull();
+        claude.setMaxBudgetUsd(0.05);
+        assertThat(claude.budgetCapUsd()).isEqualTo(0.05);
+    }
 }

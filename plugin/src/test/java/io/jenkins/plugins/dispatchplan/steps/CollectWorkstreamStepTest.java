@@ -45,6 +45,20 @@ class CollectWorkstreamStepTest {
                 null, null, "HEAD; touch x", 1, null).asTrustedBy("api", Secrets.NONE)).hasMessageContaining("not a full commit id");
     }
 
+    @Test
+    void theScheduleActsOnlyOnACostAndARateLimitItKnowsTheShapeOf() {
+        CollectedWorkstream hostile = CollectedWorkstream.retry("x", 1, Double.NaN, null).withRateLimit("<script>");
+        CollectedWorkstream negative = CollectedWorkstream.retry("x", 1, -5.0, null).withRateLimit("HTTP 429");
+
+        assertThat(hostile.asTrustedBy("api", Secrets.NONE).getCostUsd()).isNull();
+        assertThat(hostile.asTrustedBy("api", Secrets.NONE).getRateLimit()).isNull();
+        assertThat(negative.asTrustedBy("api", Secrets.NONE).getCostUsd()).isNull();
+        assertThat(negative.asTrustedBy("api", Secrets.NONE).getRateLimit()).isEqualTo("HTTP 429");
+        assertThat(CollectedWorkstream.retry("x", 1, 0.25, null).withRateLimit("rate_limit")
+                .asTrustedBy("api", Secrets.NONE)).extracting(CollectedWorkstream::getCostUsd,
+                CollectedWorkstream::getRateLimit).containsExactly(0.25, "rate_limit");
+    }
+
     static final String API_KEY = "sk-ant-api03-0123456789abcdefghij";
 
     @Test
@@ -58,7 +72,7 @@ class CollectWorkstreamStepTest {
 
         CollectedWorkstream kept = answer.asTrustedBy("api", secrets);
         WorkstreamRecord row = new WorkstreamRecord(workstream("api"), "shop/api");
-        CollectWorkstreamStep.record(row, "api", kept, answer.resultsMarkdown(), secrets);
+        CollectWorkstreamStep.record(row, "api", kept, kept.getCostUsd(), answer.resultsMarkdown(), secrets);
         String logged = CollectWorkstreamStep.verdictLine("api", kept);
 
         assertThat(kept.getReason()).isEqualTo("worker exited with 1: invalid x-api-key " + Secrets.MASK);
