@@ -77,8 +77,9 @@ final class IntegrationWorkspace {
             boolean exists = git.branchExists(repo, branch);
             String tip = exists ? git.revParse(repo, "refs/heads/" + branch) : null;
             boolean ours = exists && tip.equals(lastHead);
+            boolean holdsResolutions = false;
             if (exists && !tip.equals(base) && !ours) {
-                refuseToLoseWork(repo, branch, tip, base, r.branches());
+                holdsResolutions = refuseToLoseWork(repo, branch, tip, base, r.branches());
             }
             // Checked: from here on nothing is lost.
             if (atPath.isPresent()) {
@@ -89,7 +90,7 @@ final class IntegrationWorkspace {
                 git.createBranch(repo, branch, base, false);
             } else if (!tip.equals(base)) {
                 if (!ours) {
-                    keepWhatWouldDangle(repo, branch, tip);
+                    keepWhatWouldDangle(repo, branch, tip, holdsResolutions);
                     replaced = tip;
                 }
                 git.createBranch(repo, branch, base, true);
@@ -117,8 +118,10 @@ final class IntegrationWorkspace {
      * Refuses to re-create an integration branch holding work that only it has: commits made on it by hand, or
      * merges resolved by hand. What our own earlier merges of workstream branches brought in is not such work,
      * even when that workstream is not merged this time or its branch moved: it came from a workstream branch.
+     *
+     * @return whether it holds merges our resolver worker resolved (work too, but ours: kept aside, not refused)
      */
-    private void refuseToLoseWork(Path repo, String branch, String tip, String base, List<BranchToMerge> branches) {
+    private boolean refuseToLoseWork(Path repo, String branch, String tip, String base, List<BranchToMerge> branches) {
         List<String> args = new ArrayList<>(List.of("rev-list", "--no-merges", tip, "^" + base));
         List<String> merges = new ArrayList<>(List.of("rev-list", "--merges", tip, "^" + base));
         for (BranchToMerge b : branches) {
@@ -141,8 +144,10 @@ final class IntegrationWorkspace {
                     + repo + " branch -m " + branch + " " + branch + "-kept; then run the integration again");
         }
         merges.add("--");
+        boolean resolutions = false;
         for (String merge : git.output(repo, merges.toArray(String[]::new)).lines().toList()) {
             if (resolvedByOurResolver(repo, merge)) {
+                resolutions = true;
                 continue; // resolved again by this run's resolver; the old branch is kept below (-previous-N)
             }
             // A combined diff shows only what differs from every parent: a conflict resolved or an edit made by hand.
@@ -156,6 +161,7 @@ final class IntegrationWorkspace {
                         + repo + " branch -m " + branch + " " + branch + "-kept; then run the integration again");
             }
         }
+        return resolutions;
     }
 
     /** Whether {@code merge} is one of ours whose conflicts the resolver worker resolved (its trailer says so). */
@@ -170,15 +176,11 @@ final class IntegrationWorkspace {
      * integration branch still holds those commits. They get a branch of their own ({@code <branch>-previous-N})
      * before it is re-created, so nothing becomes unreachable.
      */
-    private void keepWhatWouldDangle(Path repo, String branch, String tip) {
-        // Our plain merge commits are made again from the branches; only a commit of work, or a merge that holds a
-        // resolution (the resolver's), would be lost with the old tip.
-        List<String> dangling = git.output(repo, "rev-list", tip, "--not", "--exclude=" + branch, "--branches", "--")
-                .lines().filter(line -> !line.isBlank()).toList();
-        boolean work = dangling.stream().anyMatch(commit -> git.output(repo, "rev-list", "--no-walk", "--no-merges",
-                commit, "--").length() > 0 || !git.output(repo, "show", "--cc", "--format=", "--no-color",
-                "--no-ext-diff", commit).isBlank());
-        if (!work) {
+    private void keepWhatWouldDangle(Path repo, String branch, String tip, boolean holdsResolutions) {
+        // Our plain merge commits are made again from the branches; only a commit of work no other branch has, or a
+        // merge holding the resolver's resolution (refuseToLoseWork found those), would be lost with the old tip.
+        if (!holdsResolutions && git.countCommits(repo, List.of("--no-merges", tip, "--not", "--exclude=" + branch,
+                "--branches")) == 0) {
             return;
         }
         for (int n = 1; ; n++) {
