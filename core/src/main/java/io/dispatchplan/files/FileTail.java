@@ -20,6 +20,15 @@ public final class FileTail {
      * process that swapped its log for one gets nothing read through it).
      */
     public static String of(Path file, int maxBytes) {
+        return read(file, maxBytes, false);
+    }
+
+    /** The same, without a first line the cut went through (unless it is all there is): whole lines only. */
+    public static String wholeLines(Path file, int maxBytes) {
+        return read(file, maxBytes, true);
+    }
+
+    private static String read(Path file, int maxBytes, boolean wholeLines) {
         if (file == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return "";
         }
@@ -31,8 +40,15 @@ public final class FileTail {
                 // reads until the buffer is full or the file ends
             }
             String text = new String(Arrays.copyOf(read.array(), read.position()), StandardCharsets.UTF_8);
+            if (from == 0) {
+                return text;
+            }
+            int newline = text.indexOf('\n');
+            if (wholeLines && newline >= 0 && newline < text.length() - 1) {
+                return text.substring(newline + 1);
+            }
             // A cut through a multi-byte character decodes to U+FFFD at the start: drop it.
-            return from > 0 && text.startsWith("\uFFFD") ? text.substring(1) : text;
+            return text.startsWith("\uFFFD") ? text.substring(1) : text;
         } catch (IOException e) {
             return "";
         }

@@ -164,7 +164,7 @@ public final class WorkstreamCollection {
             }
             SafeFiles.copyRegularFile(stateRoot, pair[0], workspace, pair[1]);
             secrets.maskFiles(pair[1]);
-            String end = wholeLines(io.dispatchplan.files.FileTail.of(pair[1], TAIL_BYTES_PER_LOG)).strip();
+            String end = io.dispatchplan.files.FileTail.wholeLines(pair[1], TAIL_BYTES_PER_LOG).strip();
             if (!end.isEmpty()) {
                 tail.append(tail.length() == 0 ? "" : "\n").append("--- ").append(pair[1].getFileName()).append(" (end)\n")
                         .append(end);
@@ -186,12 +186,6 @@ public final class WorkstreamCollection {
             SafeFiles.copyRegularFile(request.stateDir(), transcript, workspace, copy);
             secrets.maskFiles(copy);
         });
-    }
-
-    /** Drops a first line cut in the middle, unless it is all there is. */
-    private static String wholeLines(String tail) {
-        int newline = tail.indexOf('\n');
-        return tail.length() >= TAIL_BYTES_PER_LOG - 4 && newline >= 0 ? tail.substring(newline + 1) : tail;
     }
 
     /**
