@@ -108,7 +108,9 @@ public final class Scheduler implements Serializable {
             return granted;
         }
         governor.advance(now);
-        for (Priority next : new ArrayList<>(ready)) {
+        // Walks the ready set by order, not over a copy of it (a copy per grant is quadratic in a large plan):
+        // higher() finds the successor even when running or skipping took this one out of the set.
+        for (Priority next = ready.isEmpty() ? null : ready.first(); next != null; next = ready.higher(next)) {
             if (runningCount >= concurrencyLimit()) {
                 break;
             }

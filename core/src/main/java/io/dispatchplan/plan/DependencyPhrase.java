@@ -2,6 +2,7 @@ package io.dispatchplan.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,35 +22,42 @@ public final class DependencyPhrase {
                     + "|dependency)(?![\\w-])\\s*[*_]*\\s*:?\\s*[*_]*\\s*");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|\\band\\b|&|\\+|\\n)\\s*", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern QUOTES = Pattern.compile("^[`*_\"'“”]+|[`*_\"'“”.:]+$");
-
     private DependencyPhrase() {}
 
     /** True when the phrase says there is no dependency. */
     public static boolean isNone(String phrase) {
-        String text = withoutNotes(phrase).strip();
+        return saysNone(withoutNotes(phrase));
+    }
+
+    private static boolean saysNone(String withoutNotes) {
+        String text = withoutNotes.strip();
         return text.isEmpty() || NONE.matcher(text).matches();
     }
 
     /** The phrase without parenthetical notes and without a leading "Requires"/"Blocked by". */
     public static String core(String phrase) {
-        String text = withoutNotes(phrase);
-        String previous;
-        do {
-            previous = text;
-            text = LEAD_IN.matcher(text).replaceFirst("");
-        } while (!text.equals(previous));
+        return withoutLeadIns(withoutNotes(phrase));
+    }
+
+    private static String withoutLeadIns(String withoutNotes) {
+        String text = withoutNotes;
+        Matcher leadIn = LEAD_IN.matcher(text);
+        while (leadIn.lookingAt()) {
+            text = text.substring(leadIn.end());
+            leadIn.reset(text);
+        }
         return text.strip();
     }
 
     /** The pieces of a phrase, each expected to start with a reference; empty when {@link #isNone}. */
     public static List<String> pieces(String phrase) {
         List<String> pieces = new ArrayList<>();
-        if (isNone(phrase)) {
+        String withoutNotes = withoutNotes(phrase);
+        if (saysNone(withoutNotes)) {
             return pieces;
         }
-        for (String piece : SEPARATOR.split(core(phrase))) {
-            String trimmed = QUOTES.matcher(piece.strip()).replaceAll("").strip();
+        for (String piece : SEPARATOR.split(withoutLeadIns(withoutNotes))) {
+            String trimmed = withoutQuotes(piece.strip()).strip();
             if (!trimmed.isEmpty()) {
                 pieces.add(trimmed);
             }
@@ -57,8 +65,24 @@ public final class DependencyPhrase {
         return pieces;
     }
 
+    /** Without quotes and emphasis around it, nor a full stop or colon after it: {@code "`api`."} gives {@code api}. */
+    private static String withoutQuotes(String piece) {
+        int start = 0;
+        int end = piece.length();
+        while (start < end && "`*_\"'\u201C\u201D".indexOf(piece.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && "`*_\"'\u201C\u201D.:".indexOf(piece.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return piece.substring(start, end);
+    }
+
     private static String withoutNotes(String phrase) {
         String text = phrase == null ? "" : phrase;
+        if (text.indexOf('(') < 0 && text.indexOf('[') < 0) {
+            return text;
+        }
         String previous;
         do {
             previous = text;

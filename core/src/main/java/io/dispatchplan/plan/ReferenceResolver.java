@@ -255,7 +255,7 @@ public final class ReferenceResolver {
      */
     public boolean looksLikeReference(String piece) {
         String stripped = piece.strip();
-        if (stripped.isEmpty() || !SPACES.matcher(stripped).find()) {
+        if (stripped.isEmpty() || !Spaces.any(stripped)) {
             return true;
         }
         Matcher keyword = KEYWORD_PREFIX.matcher(stripped);
@@ -293,16 +293,25 @@ public final class ReferenceResolver {
         return new LinkedHashSet<>(names);
     }
 
-    private static final Pattern MARKUP = Pattern.compile("[`*\"“”]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.:;,]+$");
-
+    /** Lower case, without {@code `*"“”}, white space collapsed and stripped, without trailing {@code .:;,}. */
     static String normalize(String text) {
         if (text == null) {
             return "";
         }
-        String lower = MARKUP.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
-        return TRAILING_PUNCTUATION.matcher(SPACES.matcher(lower).replaceAll(" ").strip()).replaceAll("");
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder unmarked = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c != '`' && c != '*' && c != '"' && c != '\u201C' && c != '\u201D') {
+                unmarked.append(c);
+            }
+        }
+        String collapsed = Spaces.collapse(unmarked).strip();
+        int end = collapsed.length();
+        while (end > 0 && ".:;,".indexOf(collapsed.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return collapsed.substring(0, end);
     }
 
     static int levenshtein(String a, String b) {

@@ -41,7 +41,8 @@ public final class Slugs {
 
     public static String slug(String name) {
         String text = name == null ? "" : name;
-        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        // ASCII is its own NFKD form and has no combining marks.
+        String ascii = isAscii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         StringBuilder out = new StringBuilder();
         for (char c : ascii.toLowerCase(Locale.ROOT).toCharArray()) {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
@@ -52,12 +53,22 @@ public final class Slugs {
                 out.append('-');
             }
         }
-        // Dashes next to a dot go first: collapsing them can bring two dots together.
-        String slug = DASHES_AROUND_DOT.matcher(out).replaceAll(".");
-        slug = DOTS.matcher(slug).replaceAll(".");
-        slug = DASHES.matcher(slug).replaceAll("-");
-        slug = LEADING.matcher(slug).replaceAll("");
-        slug = TRAILING.matcher(slug).replaceAll("");
+        // Dashes next to a dot go first: collapsing them can bring two dots together. Each pattern only runs
+        // where it could match: most names have no dot and no double dash.
+        String slug = out.toString();
+        if (slug.indexOf('.') >= 0) {
+            slug = DASHES_AROUND_DOT.matcher(slug).replaceAll(".");
+            slug = DOTS.matcher(slug).replaceAll(".");
+        }
+        if (slug.contains("--")) {
+            slug = DASHES.matcher(slug).replaceAll("-");
+        }
+        if (!slug.isEmpty() && "-._".indexOf(slug.charAt(0)) >= 0) {
+            slug = LEADING.matcher(slug).replaceAll("");
+        }
+        if (!slug.isEmpty() && "-.".indexOf(slug.charAt(slug.length() - 1)) >= 0) {
+            slug = TRAILING.matcher(slug).replaceAll("");
+        }
         if (slug.endsWith(".lock")) {
             slug = slug.substring(0, slug.length() - ".lock".length()) + "-lock";
         }
@@ -95,6 +106,10 @@ public final class Slugs {
     /** True when {@code name}, a file or directory name, is a Windows device name such as {@code con} or {@code lpt1.txt}. */
     public static boolean isWindowsDeviceName(String name) {
         int dot = name.indexOf('.');
+        int stem = dot < 0 ? name.length() : dot;
+        if (stem != 3 && stem != 4) {
+            return false; // every device name has 3 or 4 characters
+        }
         return WINDOWS_DEVICE.matcher(dot < 0 ? name : name.substring(0, dot)).matches();
     }
 
@@ -110,6 +125,15 @@ public final class Slugs {
     /** True when the text is already a slug this class could have produced. */
     public static boolean isSafe(String id) {
         return id != null && !id.isEmpty() && id.equals(slug(id));
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String shortHash(String text) {

@@ -20,7 +20,7 @@ final class TitleParts {
     static List<String> of(String... texts) {
         Set<String> parts = new LinkedHashSet<>();
         for (String text : texts) {
-            if (text == null) {
+            if (text == null || !hasSeparatorCharacter(text)) {
                 continue;
             }
             String[] split = SEPARATOR.split(text.strip());
@@ -35,5 +35,15 @@ final class TitleParts {
             }
         }
         return new ArrayList<>(parts);
+    }
+
+    /** Every {@link #SEPARATOR} holds one of these; most names hold none, and skip the regex. */
+    private static boolean hasSeparatorCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if ("-\u2013\u2014:()/".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,9 @@
 package io.dispatchplan.plan.markdown;
 
+import io.dispatchplan.plan.Spaces;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** What a labelled line ({@code **Dependencies**: ...}) or a sub-heading ({@code #### Tasks}) carries. */
@@ -23,12 +26,30 @@ enum FieldKind {
         this.pattern = Pattern.compile("(?i)^(" + regex + ")$");
     }
 
-    private static final Pattern MARKUP = Pattern.compile("[*_`:]+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Labels already classified: a plan repeats the same few ("Depends on", "Tasks") for every workstream. */
+    private static final Map<String, FieldKind> KNOWN = new ConcurrentHashMap<>();
+    private static final int MAX_KNOWN = 1024;
 
     static FieldKind of(String label) {
-        String unmarked = MARKUP.matcher(label.strip()).replaceAll("");
-        String normalized = SPACES.matcher(unmarked).replaceAll(" ").toLowerCase(Locale.ROOT).strip();
+        FieldKind known = KNOWN.get(label);
+        if (known == null) {
+            known = classify(label);
+            if (KNOWN.size() < MAX_KNOWN) {
+                KNOWN.put(label, known);
+            }
+        }
+        return known;
+    }
+
+    private static FieldKind classify(String label) {
+        StringBuilder unmarked = new StringBuilder(label.length());
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c != '*' && c != '_' && c != '`' && c != ':') {
+                unmarked.append(c);
+            }
+        }
+        String normalized = Spaces.collapse(unmarked).toLowerCase(Locale.ROOT).strip();
         for (FieldKind kind : values()) {
             if (kind != OTHER && kind.pattern.matcher(normalized).matches()) {
                 return kind;

@@ -1,5 +1,6 @@
 package io.dispatchplan.plan.markdown;
 
+import io.dispatchplan.plan.Spaces;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,15 @@ final class Keywords {
 
     /** {@code work stream} and {@code Workstream} alike become {@code workstream}. */
     static String normalize(String keyword) {
-        return keyword.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        String lower = keyword.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (!Spaces.isSpace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String capitalized(String keyword) {

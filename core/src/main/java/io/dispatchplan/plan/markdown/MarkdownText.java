@@ -1,5 +1,6 @@
 package io.dispatchplan.plan.markdown;
 
+import io.dispatchplan.plan.Spaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,6 @@ final class MarkdownText {
     private static final Pattern PLAIN_DEPENDENCY = Pattern.compile(
             "(?i)^\\s*(" + Keywords.DEPENDENCY_LABELS + ")\\s+(\\S.*)$");
 
-    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private MarkdownText() {}
 
@@ -43,7 +42,7 @@ final class MarkdownText {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             append(child, out);
         }
-        return BLANKS.matcher(out).replaceAll(" ").strip();
+        return Spaces.collapseBlanks(out).strip();
     }
 
     private static void append(Node node, StringBuilder out) {
@@ -75,7 +74,7 @@ final class MarkdownText {
             for (Node node : inlines) {
                 append(node, out);
             }
-            return SPACES.matcher(out).replaceAll(" ").strip();
+            return Spaces.collapse(out).strip();
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.node.Node;
 
 /**
@@ -42,12 +41,27 @@ final class Phases {
             names.add(draft.keyword + " " + draft.code);
         }
         for (String name : names) {
-            Pattern whole = Pattern.compile("(?<![\\w-])" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "(?![\\w-])");
-            if (whole.matcher(text).find()) {
+            if (containsWord(text, name.toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code word} stands in the text with no letter, digit, {@code _} or {@code -} right before or after it. */
+    static boolean containsWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int after = at + word.length();
+            if ((at == 0 || !isWordOrDash(text.charAt(at - 1))) && (after == text.length() || !isWordOrDash(text.charAt(after)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Regex {@code [\\w-]}: ASCII letters, digits, underscore, dash. */
+    private static boolean isWordOrDash(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
 
     private static String sectionText(Section section) {
