@@ -19,6 +19,8 @@ import org.commonmark.node.Text;
  * follows it and says what it depends on, and only when the plan has two or more such leads.
  */
 final class BoldBlockShape implements PlanShape {
+    /** Compiled once: {@code String.replaceAll} compiles its pattern on every call, and this runs for every paragraph. */
+    private static final Pattern TRAILING_COLON = Pattern.compile(":$");
     private static final Pattern LEAD = Pattern.compile(
             "(?i)^(" + Keywords.WORDS + ")\\s+([A-Za-z]?[0-9]+|[A-Z])\\s*(?:[:\\-–—]\\s*(.*))?$");
 
@@ -93,7 +95,7 @@ final class BoldBlockShape implements PlanShape {
                 || !(paragraph.getNext() instanceof ListBlock list)) {
             return null;
         }
-        String label = MarkdownText.plain(strong).strip().replaceAll(":$", "").strip();
+        String label = TRAILING_COLON.matcher(MarkdownText.plain(strong).strip()).replaceAll("").strip();
         String rest = new MarkdownText.Line(inlines.subList(1, inlines.size()), 0).text();
         if (label.isEmpty() || !rest.isEmpty() && !rest.equals(":") || FieldKind.of(label) != FieldKind.OTHER) {
             return null;
@@ -132,7 +134,7 @@ final class BoldBlockShape implements PlanShape {
             }
             label = label + ": " + rest.substring(1).strip();
         }
-        Matcher m = LEAD.matcher(Keywords.withoutMarker(label).replaceAll(":$", ""));
+        Matcher m = LEAD.matcher(TRAILING_COLON.matcher(Keywords.withoutMarker(label)).replaceAll(""));
         if (!m.matches()) {
             return null;
         }

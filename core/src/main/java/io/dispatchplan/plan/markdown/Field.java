@@ -1,6 +1,7 @@
 package io.dispatchplan.plan.markdown;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A labelled value: {@code **Files**: `a.py`, `b.py`} gives label {@code Files}, value
@@ -11,6 +12,9 @@ import java.util.List;
  */
 record Field(String label, FieldKind kind, String value, List<String> codeSpans, List<String> items, int line,
         boolean tentative) {
+
+    /** A comma and the spaces around it, compiled once (String.split would compile it on every call). */
+    static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
 
     Field(String label, FieldKind kind, String value, List<String> codeSpans, List<String> items, int line) {
         this(label, kind, value, codeSpans, items, line, false);
@@ -24,7 +28,7 @@ record Field(String label, FieldKind kind, String value, List<String> codeSpans,
         if (!codeSpans.isEmpty()) {
             return codeSpans;
         }
-        return value.isBlank() ? List.of() : List.of(value.split("\\s*,\\s*"));
+        return value.isBlank() ? List.of() : List.of(COMMA.split(value));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -137,7 +137,7 @@ final class TableShape implements PlanShape {
             }
             String branch = cell(cells, branchColumn).replace("`", "").strip();
             draft.branch = branch.isBlank() ? null : branch;
-            for (String file : cell(cells, filesColumn).split("\\s*,\\s*")) {
+            for (String file : Field.COMMA.split(cell(cells, filesColumn))) {
                 if (!file.isBlank()) {
                     draft.files.add(file.replace("`", "").strip());
                 }
