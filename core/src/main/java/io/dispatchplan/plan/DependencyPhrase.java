@@ -56,13 +56,26 @@ public final class DependencyPhrase {
         if (saysNone(withoutNotes)) {
             return pieces;
         }
-        for (String piece : SEPARATOR.split(withoutLeadIns(withoutNotes))) {
+        String core = withoutLeadIns(withoutNotes);
+        for (String piece : mayHoldSeparator(core) ? SEPARATOR.split(core) : new String[] {core}) {
             String trimmed = withoutQuotes(piece.strip()).strip();
             if (!trimmed.isEmpty()) {
                 pieces.add(trimmed);
             }
         }
         return pieces;
+    }
+
+    /** False when {@link #SEPARATOR} cannot match: no {@code , ; & +}, line break or "and" in any case. */
+    private static boolean mayHoldSeparator(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ';' || c == '&' || c == '+' || c == '\n'
+                    || ((c == 'a' || c == 'A') && text.regionMatches(true, i, "and", 0, 3))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Without quotes and emphasis around it, nor a full stop or colon after it: {@code "`api`."} gives {@code api}. */

@@ -35,7 +35,7 @@ public final class ReferenceResolver {
     private final Map<String, Integer> aliases = new HashMap<>();
     private final Map<String, Integer> codes = new HashMap<>();
     private final Map<String, Integer> parts = new HashMap<>();
-    /** Every target an alias, code or part was registered for, so an ambiguous reference can list them. */
+    /** Every target an ambiguous alias, code or part was registered for, so a reference to it can list them. */
     private final Map<String, Set<Integer>> aliasTargets = new HashMap<>();
     private final Map<String, Set<Integer>> codeTargets = new HashMap<>();
     private final Map<String, Set<Integer>> partTargets = new HashMap<>();
@@ -106,8 +106,18 @@ public final class ReferenceResolver {
             return;
         }
         Integer existing = map.get(key);
-        map.put(key, existing == null || existing == index ? index : AMBIGUOUS);
-        targets.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(index);
+        if (existing == null) {
+            map.put(key, index);
+        } else if (existing == AMBIGUOUS) {
+            targets.get(key).add(index);
+        } else if (existing != index) {
+            // Most keys name one target: the set of targets is only made for the ones that name several.
+            Set<Integer> several = new LinkedHashSet<>();
+            several.add(existing);
+            several.add(index);
+            targets.put(key, several);
+            map.put(key, AMBIGUOUS);
+        }
     }
 
     /**

@@ -42,7 +42,7 @@ final class HeadingShape implements PlanShape {
     /** Returns how many keyword-named workstreams were found at or below the section. */
     private int visit(Section section, Map<String, DraftWorkstream> byKey, List<DraftWorkstream> found) {
         // "Phase 2: Core" groups workstreams in time; it is never one itself.
-        boolean phase = Keywords.PHASE.matcher(section.title).find();
+        boolean phase = Keywords.isPhase(section.title);
         String title = Keywords.withoutMarker(section.title);
         Matcher keyword = Keywords.KEYWORD_CODE_TITLE.matcher(title);
         if (keyword.matches()) {

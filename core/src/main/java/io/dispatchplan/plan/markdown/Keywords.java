@@ -29,6 +29,21 @@ final class Keywords {
 
     private Keywords() {}
 
+    /** Whether a title names a phase ({@code Phase 2: Core}), which groups workstreams and is never one itself. */
+    static boolean isPhase(String title) {
+        return mayNamePhase(title) && PHASE.matcher(title).find();
+    }
+
+    /** False when {@link #PHASE} cannot match (no "phase" in any case): most titles, which then skip the regex. */
+    static boolean mayNamePhase(String title) {
+        for (int i = 0; i + 5 <= title.length(); i++) {
+            if (title.regionMatches(true, i, "phase", 0, 5)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The text without a leading emoji, symbol or checkbox: {@code 🚀 Workstream 1: API} gives {@code Workstream 1: API}. */
     static String withoutMarker(String text) {
         if (text == null || text.isEmpty() || Character.isLetterOrDigit(text.codePointAt(0))) {

@@ -18,7 +18,7 @@ final class Phases {
     static void assign(MarkdownDocument document, List<DraftWorkstream> drafts) {
         for (Section section : document.sections()) {
             Matcher phase = Keywords.PHASE.matcher(section.title);
-            if (!phase.find()) {
+            if (!Keywords.mayNamePhase(section.title) || !phase.find()) {
                 continue;
             }
             int number = Integer.parseInt(phase.group(1));

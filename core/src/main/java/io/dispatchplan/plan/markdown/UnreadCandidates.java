@@ -51,7 +51,7 @@ final class UnreadCandidates {
     }
 
     private void checkHeading(Section heading) {
-        if (readLines.contains(heading.line) || Keywords.PHASE.matcher(heading.title).find()) {
+        if (readLines.contains(heading.line) || Keywords.isPhase(heading.title)) {
             return;
         }
         String shown = heading.shown();

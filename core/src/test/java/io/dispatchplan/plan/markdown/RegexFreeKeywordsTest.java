@@ -89,4 +89,18 @@ class RegexFreeKeywordsTest {
             assertEquals(old, Phases.containsWord(text.toString(), word), text + " / " + word);
         }
     }
+
+    @Test
+    void phasesAreRecognisedAsBefore() {
+        Random random = new Random(24);
+        String[] pieces = {"Phase", "phase", "PHASE", "pHaSe", "phas", "e", " ", "2", "12", ":", "-", "x", "\u017Fhase", "Ph"};
+        for (int round = 0; round < 30_000; round++) {
+            StringBuilder title = new StringBuilder();
+            for (int i = random.nextInt(6); i >= 0; i--) {
+                title.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = title.toString();
+            assertEquals(Keywords.PHASE.matcher(text).find(), Keywords.isPhase(text), text);
+        }
+    }
 }
