@@ -316,7 +316,7 @@ public final class PlanAssembler {
     }
 
     private static List<String> distinct(List<String> items) {
-        return new ArrayList<>(new LinkedHashSet<>(items));
+        return items.size() < 2 ? new ArrayList<>(items) : new ArrayList<>(new LinkedHashSet<>(items));
     }
 
     static String quotedList(List<String> items, String separator) {

@@ -1,47 +1,46 @@
 package io.dispatchplan.plan.markdown;
 
 import io.dispatchplan.plan.Spaces;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /** What a labelled line ({@code **Dependencies**: ...}) or a sub-heading ({@code #### Tasks}) carries. */
 enum FieldKind {
-    DEPENDENCIES("dependenc(y|ies)|depends?\\s+on|dependent\\s+on|blocked\\s+by|blockers|requires|needs"
-            + "|prerequisites?|preconditions?|can\\s+start\\s+after|starts?\\s+after|waits?\\s*for|after"),
-    FILES("(key\\s+)?files?|paths?|key\\s+files?\\s+to\\s+(create|modify)"),
-    FOCUS("focus|mission|your\\s+mission|goal|objective|description|summary|scope|purpose"),
-    TASKS("tasks?|checklist|implementation\\s+checklist|to\\s*do|todo|work\\s+items|steps"),
-    DELIVERABLES("deliverables?|outputs?|success\\s+criteria|definition\\s+of\\s+done"),
-    BRANCH("branch|git\\s+branch"),
-    ESTIMATE("estimate|effort|duration|size|time\\s+estimate"),
-    LABEL("label|agent\\s+label|node\\s+label|runs\\s+on"),
-    TIMEOUT("timeout|timeout\\s+minutes"),
-    OTHER("");
+    DEPENDENCIES("dependency", "dependencies", "depend on", "depends on", "dependent on", "blocked by", "blockers",
+            "requires", "needs", "prerequisite", "prerequisites", "precondition", "preconditions", "can start after",
+            "start after", "starts after", "wait for", "waits for", "waitfor", "waitsfor", "after"),
+    FILES("file", "files", "key file", "key files", "path", "paths", "key file to create", "key files to create",
+            "key file to modify", "key files to modify"),
+    FOCUS("focus", "mission", "your mission", "goal", "objective", "description", "summary", "scope", "purpose"),
+    TASKS("task", "tasks", "checklist", "implementation checklist", "to do", "todo", "work items", "steps"),
+    DELIVERABLES("deliverable", "deliverables", "output", "outputs", "success criteria", "definition of done"),
+    BRANCH("branch", "git branch"),
+    ESTIMATE("estimate", "effort", "duration", "size", "time estimate"),
+    LABEL("label", "agent label", "node label", "runs on"),
+    TIMEOUT("timeout", "timeout minutes"),
+    OTHER;
 
-    private final Pattern pattern;
+    /** Each kind's labels, lower case with single spaces: a lookup, no regex, since every line of a plan asks. */
+    private static final Map<String, FieldKind> BY_LABEL = new HashMap<>();
 
-    FieldKind(String regex) {
-        this.pattern = Pattern.compile("(?i)^(" + regex + ")$");
-    }
-
-    /** Labels already classified: a plan repeats the same few ("Depends on", "Tasks") for every workstream. */
-    private static final Map<String, FieldKind> KNOWN = new ConcurrentHashMap<>();
-    private static final int MAX_KNOWN = 1024;
-
-    static FieldKind of(String label) {
-        FieldKind known = KNOWN.get(label);
-        if (known == null) {
-            known = classify(label);
-            if (KNOWN.size() < MAX_KNOWN) {
-                KNOWN.put(label, known);
+    static {
+        for (FieldKind kind : values()) {
+            for (String label : kind.labels) {
+                BY_LABEL.put(label, kind);
             }
         }
-        return known;
     }
 
-    private static FieldKind classify(String label) {
+    private final List<String> labels;
+
+    FieldKind(String... labels) {
+        this.labels = List.of(labels);
+    }
+
+    /** The kind of a label, ignoring case, bold, code and colons ({@code **Depends  on:**}), else OTHER. */
+    static FieldKind of(String label) {
         StringBuilder unmarked = new StringBuilder(label.length());
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
@@ -49,12 +48,6 @@ enum FieldKind {
                 unmarked.append(c);
             }
         }
-        String normalized = Spaces.collapse(unmarked).toLowerCase(Locale.ROOT).strip();
-        for (FieldKind kind : values()) {
-            if (kind != OTHER && kind.pattern.matcher(normalized).matches()) {
-                return kind;
-            }
-        }
-        return OTHER;
+        return BY_LABEL.getOrDefault(Spaces.collapse(unmarked).toLowerCase(Locale.ROOT).strip(), OTHER);
     }
 }

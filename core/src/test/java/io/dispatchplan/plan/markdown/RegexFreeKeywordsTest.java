@@ -1,6 +1,7 @@
 package io.dispatchplan.plan.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Locale;
 import java.util.Random;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class RegexFreeKeywordsTest {
     private static final String[] WORDS = {"Depends", "on", "depends on", "Tasks", "task", "Key", "files", "to",
         "create", "wait", "for", "_for", "waitsfor", "To do", "Focus", "Your", "mission", "**", "`", ":", "_", " ",
-        "\t", "\n", "\u2003", "Timeout", "minutes", "Runs", "after", "Blocked by", "x"};
+        "\t", "\n", "\u2003", "\u0085", "Timeout", "minutes", "Runs", "after", "Blocked by", "x", "Prerequisites",
+        "Key files to modify", "Definition of done", "Deliverable", "git Branch", "Node label", "Success", "criteria",
+        "Outputs", "Time estimate", "Steps", "work", "items", "Implementation"};
 
     private static String randomLabel(Random random) {
         StringBuilder label = new StringBuilder();
@@ -64,6 +67,24 @@ class RegexFreeKeywordsTest {
             assertEquals(oldKind(label), FieldKind.of(label), label);
             assertEquals(oldKind(label), FieldKind.of(label), "asked again: " + label);
         }
+    }
+
+    @Test
+    void everyLabelTheOldPatternsNamedIsStillKnown() {
+        String[] written = {"Dependency", "dependencies", "Depend on", "DEPENDS  ON", "dependent on", "Blocked by",
+            "blockers", "requires", "needs", "prerequisite", "prerequisites", "precondition", "preconditions",
+            "can start after", "start after", "starts after", "wait for", "waits for", "wait_for", "waitfor", "after",
+            "file", "files", "key file", "key files", "path", "paths", "key file to create", "key files to modify",
+            "focus", "mission", "your mission", "goal", "objective", "description", "summary", "scope", "purpose",
+            "task", "tasks", "checklist", "implementation checklist", "to do", "todo", "work items", "steps",
+            "deliverable", "deliverables", "output", "outputs", "success criteria", "definition of done", "branch",
+            "git branch", "estimate", "effort", "duration", "size", "time estimate", "label", "agent label",
+            "node label", "runs on", "timeout", "timeout minutes", "**Tasks:**", "`Files`"};
+        for (String label : written) {
+            assertEquals(oldKind(label), FieldKind.of(label), label);
+            assertNotEquals(FieldKind.OTHER, FieldKind.of(label), label);
+        }
+        assertEquals(FieldKind.OTHER, FieldKind.of("Tasks\u0085"), "a next-line character is part of the label");
     }
 
     @Test
