@@ -81,14 +81,15 @@ public final class DependencyPhrase {
     /** Without quotes and emphasis around it, nor a full stop or colon after it: {@code "`api`."} gives {@code api}. */
     private static String withoutQuotes(String piece) {
         int start = 0;
-        int end = piece.length();
+        int end = Spaces.endBeforeNextLine(piece);
         while (start < end && "`*_\"'\u201C\u201D".indexOf(piece.charAt(start)) >= 0) {
             start++;
         }
-        while (end > start && "`*_\"'\u201C\u201D.:".indexOf(piece.charAt(end - 1)) >= 0) {
-            end--;
+        int kept = end;
+        while (kept > start && "`*_\"'\u201C\u201D.:".indexOf(piece.charAt(kept - 1)) >= 0) {
+            kept--;
         }
-        return piece.substring(start, end);
+        return piece.substring(start, kept) + piece.substring(end);
     }
 
     private static String withoutNotes(String phrase) {

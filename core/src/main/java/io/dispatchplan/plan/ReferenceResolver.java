@@ -317,11 +317,12 @@ public final class ReferenceResolver {
             }
         }
         String collapsed = Spaces.collapse(unmarked).strip();
-        int end = collapsed.length();
-        while (end > 0 && ".:;,".indexOf(collapsed.charAt(end - 1)) >= 0) {
-            end--;
+        int end = Spaces.endBeforeNextLine(collapsed);
+        int kept = end;
+        while (kept > 0 && ".:;,".indexOf(collapsed.charAt(kept - 1)) >= 0) {
+            kept--;
         }
-        return collapsed.substring(0, end);
+        return collapsed.substring(0, kept) + collapsed.substring(end);
     }
 
     static int levenshtein(String a, String b) {

@@ -52,6 +52,15 @@ public final class Spaces {
         return c == ' ' || c == '\t' || (lineBreaksToo && (c == '\n' || c == '\u000B' || c == '\f' || c == '\r'));
     }
 
+    /**
+     * Where a regex {@code $} matches at the end of stripped text: before a final next-line character ({@code \u0085},
+     * a line terminator that {@link String#strip()} keeps), else at the very end. Hand-written trimming of what a
+     * pattern ending in {@code $} removed must stop there too.
+     */
+    public static int endBeforeNextLine(String stripped) {
+        return stripped.endsWith("\u0085") ? stripped.length() - 1 : stripped.length();
+    }
+
     /** Whether the character is one of Java's {@code \s}. */
     public static boolean isSpace(char c) {
         return isSpace(c, true);

@@ -6,14 +6,21 @@ import io.dispatchplan.graph.Scheduler;
 import io.dispatchplan.plan.Plan;
 import io.dispatchplan.plan.PlanOptions;
 import io.dispatchplan.plan.PlanReader;
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -52,11 +59,19 @@ public final class PlanReadingBenchmark {
                 markdown.length() / 1024, yaml.length() / 1024, FRESH_JVMS);
         for (List<String> flags : List.of(List.<String>of(), LAUNCHER_FLAGS)) {
             String jvm = flags.isEmpty() ? "default JVM flags" : "launcher's flags " + String.join(" ", flags);
-            FirstRuns parse = firstRuns(flags, "commonmark", size);
-            FirstRuns read = firstRuns(flags, "markdown", size);
+            // Rounds alternate between the three, so a host that slows down for a minute weighs on each alike.
+            Map<String, FirstRuns> runs = new LinkedHashMap<>();
+            for (int round = 0; round < FRESH_JVMS; round++) {
+                for (String what : List.of("commonmark", "markdown", "yaml")) {
+                    runs.computeIfAbsent(what, w -> new FirstRuns(new ArrayList<>(), new ArrayList<>()))
+                            .add(firstRun(flags, what, size));
+                }
+            }
+            FirstRuns parse = runs.get("commonmark");
+            FirstRuns read = runs.get("markdown");
             System.out.printf(Locale.ROOT, "%-60s markdown %s, %.1fx commonmark's own parse (%s)%n", jvm, read,
                     read.medianWall() / parse.medianWall(), parse);
-            System.out.printf(Locale.ROOT, "%-60s yaml     %s%n", jvm, firstRuns(flags, "yaml", size));
+            System.out.printf(Locale.ROOT, "%-60s yaml     %s%n", jvm, runs.get("yaml"));
         }
         warm("markdown", markdown, "bench.md");
         warm("yaml", yaml, "bench.yaml");
@@ -64,6 +79,11 @@ public final class PlanReadingBenchmark {
 
     /** Wall and CPU milliseconds of each fresh JVM's first run. */
     record FirstRuns(List<Double> wall, List<Double> cpu) {
+        void add(double[] wallAndCpu) {
+            wall.add(wallAndCpu[0]);
+            cpu.add(wallAndCpu[1]);
+        }
+
         double medianWall() {
             return median(wall);
         }
@@ -81,25 +101,45 @@ public final class PlanReadingBenchmark {
         }
     }
 
-    private static FirstRuns firstRuns(List<String> flags, String what, int size) throws Exception {
-        List<Double> wall = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        for (int i = 0; i < FRESH_JVMS; i++) {
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
-            command.addAll(flags);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlanReadingBenchmark.class.getName(),
-                    FIRST_RUN, what, Integer.toString(size)));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.waitFor() != 0 || !output.matches("[0-9.]+ [0-9.]+")) {
-                throw new IllegalStateException("the first run of " + what + " failed: " + output);
+    /** Runs one first run in a fresh JVM with {@code flags}; its wall and main-thread CPU milliseconds. */
+    private static double[] firstRun(List<String> flags, String what, int size) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classpath(), PlanReadingBenchmark.class.getName(), FIRST_RUN, what,
+                Integer.toString(size)));
+        Path output = Files.createTempFile("first-run", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("the first run of " + what + " took more than 2 minutes; stopped");
             }
-            String[] figures = output.split(" ");
-            wall.add(Double.parseDouble(figures[0]));
-            cpu.add(Double.parseDouble(figures[1]));
+            String printed = Files.readString(output).strip();
+            if (process.exitValue() != 0 || !printed.matches("[0-9.]+ [0-9.]+")) {
+                throw new IllegalStateException("the first run of " + what + " failed: " + printed);
+            }
+            String[] figures = printed.split(" ");
+            return new double[] {Double.parseDouble(figures[0]), Double.parseDouble(figures[1])};
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new FirstRuns(wall, cpu);
+    }
+
+    /**
+     * The classpath this class came from: under {@code mvn exec:java} the JVM's own java.class.path is Maven's
+     * launcher, and the benchmark's classes come from the plugin's URL class loader.
+     */
+    private static String classpath() throws Exception {
+        if (PlanReadingBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                entries.add(Path.of(url.toURI()).toString());
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     /** In a fresh JVM: prints the wall and main-thread CPU milliseconds of one first run. */

@@ -56,6 +56,24 @@ class RunBudgetSchedulingTest {
     }
 
     @Test
+    void aGrantThatSkipsTheFirstReadyOneStillStartsTheNextOnesInOrder() {
+        // x goes first (its dependent makes its chain the longest) but could never fit; skipping it and its dependent
+        // during the grant must not lose or reorder the ready ones after it.
+        List<String> ids = List.of("x", "y", "a", "b", "c");
+        Map<String, Double> caps = new HashMap<>(each(ids, 0.10));
+        caps.put("x", 2.0);
+        Scheduler scheduler = scheduler(ids, Map.of("y", List.of("x")), 2, 1.0, caps);
+
+        assertThat(scheduler.grant()).containsExactly("a", "b");
+        assertThat(scheduler.state("x")).isEqualTo(WorkstreamState.SKIPPED);
+        assertThat(scheduler.state("y")).isEqualTo(WorkstreamState.SKIPPED);
+        assertThat(scheduler.reason("y")).startsWith("skipped: dependency x was not started: run budget reached");
+        assertThat(scheduler.ready()).containsExactly("c");
+        scheduler.finished("a", Outcome.SUCCEEDED, null, 0.05);
+        assertThat(scheduler.grant()).containsExactly("c");
+    }
+
+    @Test
     void whatAFinishedWorkstreamDidNotSpendLeavesRoomForTheNext() {
         Scheduler scheduler = scheduler(SIX, Map.of(), 0, 0.12, each(SIX, 0.05));
         scheduler.grant();

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * oracle, on random text made of the characters the patterns care about.
  */
 class RegexFreeTextTest {
-    private static final String ALPHABET = "aAbZ09 _-.:;,`*\"'\u201C\u201D()[]/\t\n\u00A0\u2003\u2013\u2014\u00E9e\u0301#&+";
+    /** What the patterns care about, and the characters where regex and hand-written code could part ways. */
+    private static final String ALPHABET = "aAbZ09 _-.:;,`*\"'\u201C\u201D()[]/\t\n\r\f\u000B\u001C\u0085\u2028\u00A0\u2003"
+            + "\u2013\u2014\u00E9e\u0301\u0130\uFB01\u212A#&+";
 
     private static String randomText(Random random, int maxLength) {
         StringBuilder text = new StringBuilder();
@@ -45,6 +47,8 @@ class RegexFreeTextTest {
             assertEquals(oldNormalize(text), ReferenceResolver.normalize(text), text);
         }
         assertEquals("stream a", ReferenceResolver.normalize("  **Stream   A**.: "));
+        assertEquals(oldNormalize("Stream A.\u0085"), ReferenceResolver.normalize("Stream A.\u0085"));
+        assertEquals(oldNormalize("x:\u0085 "), ReferenceResolver.normalize("x:\u0085 "));
     }
 
     private static final Pattern OLD_PARENTHETICAL = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*\\]");
@@ -75,9 +79,18 @@ class RegexFreeTextTest {
         return text.strip();
     }
 
+    private static final Pattern OLD_NONE = Pattern.compile(
+            "(?i)^\\s*(?:(?:none|n/a|nothing|no\\s+dependenc(?:y|ies)|no\\s+blockers?|independent"
+                    + "|can\\s+start\\s+immediately|ready\\s+to\\s+start)(?![\\w-]).*|[-\u2014\u2013]+\\s*)$");
+
+    private static boolean oldIsNone(String phrase) {
+        String text = oldWithoutNotes(phrase).strip();
+        return text.isEmpty() || OLD_NONE.matcher(text).matches();
+    }
+
     private static List<String> oldPieces(String phrase) {
         List<String> pieces = new ArrayList<>();
-        if (DependencyPhrase.isNone(phrase)) {
+        if (oldIsNone(phrase)) {
             return pieces;
         }
         for (String piece : OLD_SEPARATOR.split(oldCore(phrase))) {
@@ -94,13 +107,15 @@ class RegexFreeTextTest {
         Random random = new Random(12);
         String[] words = {"Requires ", "depends on ", "**Blocked by**: ", "after ", "Stream A", "B", " and ", ", ", "; ",
             "(note)", "[x]", "`api`", "\"ui\".", "none", " to reach 50% completion", "wait_for ", "*", ":", "'", "\n",
-            "\u201Cdocs\u201D", "(a (b))", "Needs: "};
+            "\u201Cdocs\u201D", "(a (b))", "Needs: ", "AND", "And", "band", "andy", "and", " & ", "+", "None", "n/a",
+            "\u0085", "api.\u0085", "\"x\"\u0085", "\u2014"};
         for (int round = 0; round < 30_000; round++) {
             StringBuilder phrase = new StringBuilder();
             for (int i = random.nextInt(6); i >= 0; i--) {
                 phrase.append(random.nextBoolean() ? words[random.nextInt(words.length)] : randomText(random, 4));
             }
             String text = phrase.toString();
+            assertEquals(oldIsNone(text), DependencyPhrase.isNone(text), text);
             assertEquals(oldCore(text), DependencyPhrase.core(text), text);
             assertEquals(oldPieces(text), DependencyPhrase.pieces(text), text);
         }
@@ -138,6 +153,18 @@ class RegexFreeTextTest {
                     && expected.length() <= Slugs.MAX_LENGTH && !Slugs.isWindowsDeviceName(expected)) {
                 assertEquals(expected, slug, text);
             }
+        }
+        Pattern oldDevice = Pattern.compile("(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])");
+        String stemLetters = "conprauxlptm19.0Kk";
+        for (int round = 0; round < 30_000; round++) {
+            StringBuilder name = new StringBuilder();
+            for (int i = random.nextInt(7); i > 0; i--) {
+                name.append(stemLetters.charAt(random.nextInt(stemLetters.length())));
+            }
+            String text = name.toString();
+            int dot = text.indexOf('.');
+            assertEquals(oldDevice.matcher(dot < 0 ? text : text.substring(0, dot)).matches(),
+                    Slugs.isWindowsDeviceName(text), text);
         }
         for (String device : List.of("con", "CON.txt", "lpt1", "com9.x", "nul", "aux")) {
             assertEquals(true, Slugs.isWindowsDeviceName(device), device);
