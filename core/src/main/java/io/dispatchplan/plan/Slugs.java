@@ -42,7 +42,9 @@ public final class Slugs {
     public static String slug(String name) {
         String text = name == null ? "" : name;
         // ASCII is its own NFKD form and has no combining marks.
-        String ascii = isAscii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        String ascii = isAscii(text)
+                ? text
+                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         StringBuilder out = new StringBuilder();
         for (char c : ascii.toLowerCase(Locale.ROOT).toCharArray()) {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {

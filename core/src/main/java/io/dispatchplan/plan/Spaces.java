@@ -22,7 +22,8 @@ public final class Spaces {
         int firstRun = -1;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (isSpace(c, lineBreaksToo) && (c != ' ' || (i + 1 < length && isSpace(text.charAt(i + 1), lineBreaksToo)))) {
+            boolean spaceRun = c == ' ' && i + 1 < length && isSpace(text.charAt(i + 1), lineBreaksToo);
+            if (isSpace(c, lineBreaksToo) && (c != ' ' || spaceRun)) {
                 firstRun = i;
                 break;
             }

@@ -19,7 +19,7 @@ import org.commonmark.node.Text;
  * follows it and says what it depends on, and only when the plan has two or more such leads.
  */
 final class BoldBlockShape implements PlanShape {
-    /** Compiled once: {@code String.replaceAll} compiles its pattern on every call, and this runs for every paragraph. */
+    /** Compiled once: {@code String.replaceAll} compiles its pattern on every call, and this runs per paragraph. */
     private static final Pattern TRAILING_COLON = Pattern.compile(":$");
     private static final Pattern LEAD = Pattern.compile(
             "(?i)^(" + Keywords.WORDS + ")\\s+([A-Za-z]?[0-9]+|[A-Z])\\s*(?:[:\\-–—]\\s*(.*))?$");

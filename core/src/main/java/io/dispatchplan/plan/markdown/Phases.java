@@ -51,11 +51,13 @@ final class Phases {
         return false;
     }
 
-    /** Whether {@code word} stands in the text with no letter, digit, {@code _} or {@code -} right before or after it. */
+    /** Whether {@code word} stands in the text with no letter, digit, {@code _} or {@code -} just before or after. */
     static boolean containsWord(String text, String word) {
         for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
             int after = at + word.length();
-            if ((at == 0 || !isWordOrDash(text.charAt(at - 1))) && (after == text.length() || !isWordOrDash(text.charAt(after)))) {
+            boolean startsWord = at == 0 || !isWordOrDash(text.charAt(at - 1));
+            boolean endsWord = after == text.length() || !isWordOrDash(text.charAt(after));
+            if (startsWord && endsWord) {
                 return true;
             }
         }
