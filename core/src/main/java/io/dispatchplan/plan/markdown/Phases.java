@@ -24,6 +24,9 @@ final class Phases {
             int number = Integer.parseInt(phase.group(1));
             String text = " " + sectionText(section).toLowerCase(Locale.ROOT) + " ";
             for (DraftWorkstream draft : drafts) {
+                if (draft.phase != null && draft.phase <= number) {
+                    continue; // only the first phase counts: nothing to look for
+                }
                 boolean definedInside = draft.line >= section.line && draft.line <= section.endLine;
                 if (definedInside || mentions(text, draft)) {
                     draft.notePhase(number);
