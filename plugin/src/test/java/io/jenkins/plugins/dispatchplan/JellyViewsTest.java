@@ -3,6 +3,7 @@ package io.jenkins.plugins.dispatchplan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dispatchplan.run.DispatchPlanAction;
+import io.jenkins.plugins.dispatchplan.run.IntegrationRunsView;
 import io.jenkins.plugins.dispatchplan.run.IntegrationView;
 import io.jenkins.plugins.dispatchplan.run.RunPageView;
 import java.io.IOException;
@@ -31,7 +32,8 @@ class JellyViewsTest {
     /** The variables the run page's views use, and their types. */
     private static final Map<String, Class<?>> RUN_PAGE_VARIABLES = Map.of("it", DispatchPlanAction.class,
             "view", RunPageView.class, "row", RunPageView.Row.class, "link", RunPageView.Link.class,
-            "integration", IntegrationView.class, "warning", String.class, "n", String.class, "change", String.class);
+            "integration", IntegrationView.class, "runs", IntegrationRunsView.class, "run", IntegrationRunsView.Line.class,
+            "warning", String.class, "n", String.class, "change", String.class);
     /** Set by Jelly or Jenkins itself, not by these views. */
     private static final Set<String> JELLY_VARIABLES = Set.of("rootURL", "s");
 
@@ -58,7 +60,18 @@ class JellyViewsTest {
             }
         }
         assertThat(checked).contains("view.graphSvg", "row.look.symbol", "link.href", "integration.summary",
-                "it.budgetText", "it.concurrencyChanges.isEmpty()");
+                "it.budgetText", "it.concurrencyChanges.isEmpty()", "runs.verifyRuns.isEmpty()", "run.log.href",
+                "runs.resolverCost");
+    }
+
+    @Test
+    void theRunPagePrintsNothingUnescapedButThePlanGraphWhichEscapesItself() throws IOException {
+        for (String view : List.of("index.jelly", "summary.jelly")) {
+            String jelly = read("io/jenkins/plugins/dispatchplan/run/DispatchPlanAction/" + view);
+            assertThat(jelly).as(view).contains("<?jelly escape-by-default='true'?>");
+            assertThat(jelly.replace("<j:out value=\"${view.graphSvg}\"/>", "")).as("raw output in %s", view)
+                    .doesNotContain("<j:out");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dispatchplan.agent;
 
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
+import io.jenkins.plugins.dispatchplan.run.IntegrationRuns;
 import io.jenkins.plugins.dispatchplan.steps.IntegrationReport;
 
 import io.dispatchplan.files.SafeFiles;
@@ -116,7 +117,7 @@ public final class IntegrationOnAgent {
         writeReport(setup, result, workspace, reports, fetch == null ? ""
                 : IntegrationBundle.markdown(result.integrationBranch(), setup.baseCommit, fetch));
         IntegrationReport report = new IntegrationReport(result.integrationBranch(), result.headSha(), worktree.toString(),
-                merged, notMerged, result.stopped()).progress(setup.progress);
+                merged, notMerged, result.stopped()).progress(setup.progress).ran(IntegrationRuns.of(result));
         report.reachableBy(fetch == null ? null : IntegrationBundle.ARTIFACT, fetch);
         if (result.verify().ran()) {
             report.verified(result.verify().passed(), result.verify().exitCode(), result.verifyMessage());

@@ -18,6 +18,8 @@ public final class IntegrationRecord {
     private String fetchCommand;
     /** Why the integration failed, when it did ({@link #FAILED}); null otherwise. */
     private String reason;
+    /** Its verify and conflict-resolver runs; null for a build recorded before they were kept. */
+    private IntegrationRuns runs;
 
     /** The status of an integration that ran and failed before it could report what it merged. */
     public static final String FAILED = "FAILED";
@@ -86,6 +88,38 @@ public final class IntegrationRecord {
     @Exported
     public String getFetchCommand() {
         return fetchCommand;
+    }
+
+    /** Every run of the verify command, in order (as INTEGRATION.md's "Verify runs"). */
+    @Exported
+    public List<VerifyRunRecord> getVerifyRuns() {
+        return runs().verifyRuns();
+    }
+
+    /** Each branch the verify runs found to break verify, with why: {@code docs (shop/docs): breaks verify: ...}. */
+    @Exported
+    public List<String> getBreaksVerify() {
+        return runs().breaksVerify();
+    }
+
+    /** Every run of the conflict resolver, accepted or rejected, in order. */
+    @Exported
+    public List<ResolverRunRecord> getResolverRuns() {
+        return runs().resolverRuns();
+    }
+
+    /** What the resolver's runs cost in all; null when none reported a cost. */
+    @Exported
+    public Double getResolverCostUsd() {
+        return runs().resolverCostUsd();
+    }
+
+    private IntegrationRuns runs() {
+        return runs == null ? IntegrationRuns.NONE : runs;
+    }
+
+    public synchronized void runs(IntegrationRuns ran) {
+        this.runs = ran;
     }
 
     public synchronized void reachableBy(String bundle, String command) {

@@ -17,13 +17,15 @@ public final class IntegrationView {
     private final RunPageView.Link report;
     private final RunPageView.Link bundle;
     private final String fetchCommand;
+    private final IntegrationRunsView runs;
 
     private IntegrationView(String summary, StatusLook look, String branch) {
-        this(summary, look, branch, null, List.of(), null, null, null, null);
+        this(summary, look, branch, null, List.of(), null, null, null, null, IntegrationRunsView.NONE);
     }
 
     private IntegrationView(String summary, StatusLook look, String branch, String merged, List<String> notMerged,
-            String verify, RunPageView.Link report, RunPageView.Link bundle, String fetchCommand) {
+            String verify, RunPageView.Link report, RunPageView.Link bundle, String fetchCommand,
+            IntegrationRunsView runs) {
         this.summary = summary;
         this.look = look;
         this.branch = branch;
@@ -33,6 +35,7 @@ public final class IntegrationView {
         this.report = report;
         this.bundle = bundle;
         this.fetchCommand = fetchCommand;
+        this.runs = runs;
     }
 
     static IntegrationView of(IntegrationRecord record, boolean buildRunning, Collection<String> archivedPaths, String buildUrl) {
@@ -52,11 +55,11 @@ public final class IntegrationView {
         return new IntegrationView(look.getLabel() + ".", look, record.getBranch(), merged, record.getNotMerged(), verify,
                 archived("INTEGRATION.md", record.getReportArtifact(), archivedPaths, buildUrl),
                 archived("the branch as a git bundle", record.getBundleArtifact(), archivedPaths, buildUrl),
-                record.getFetchCommand());
+                record.getFetchCommand(), IntegrationRunsView.of(record, archivedPaths, buildUrl));
     }
 
     /** A link to an archived file the record names, when it is archived (or the artifacts cannot be listed). */
-    private static RunPageView.Link archived(String label, String path, Collection<String> archivedPaths, String buildUrl) {
+    static RunPageView.Link archived(String label, String path, Collection<String> archivedPaths, String buildUrl) {
         return path != null && (archivedPaths.isEmpty() || archivedPaths.contains(path))
                 ? new RunPageView.Link(label, buildUrl + "artifact/" + WorkstreamArtifacts.encode(path)) : null;
     }
@@ -103,5 +106,10 @@ public final class IntegrationView {
     /** The one line that brings the integration branch into a clone, or null. */
     public String getFetchCommand() {
         return fetchCommand;
+    }
+
+    /** Its verify and conflict-resolver runs; empty lists when it made none. */
+    public IntegrationRunsView getRuns() {
+        return runs;
     }
 }

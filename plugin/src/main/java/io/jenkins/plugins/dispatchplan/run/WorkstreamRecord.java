@@ -123,8 +123,13 @@ public final class WorkstreamRecord {
 
     /** Duration for people: {@code 12m 5s}. */
     public String getDurationText() {
-        long seconds = getDurationMillis() / 1000;
-        if (seconds == 0 && getDurationMillis() == 0) {
+        return durationText(getDurationMillis());
+    }
+
+    /** {@code 12m 5s}, {@code 3s}; empty for 0 (not known). */
+    static String durationText(long millis) {
+        long seconds = millis / 1000;
+        if (millis <= 0) {
             return "";
         }
         return seconds >= 3600 ? String.format("%dh %dm", seconds / 3600, seconds / 60 % 60)
@@ -132,7 +137,12 @@ public final class WorkstreamRecord {
     }
 
     public String getCostText() {
-        return costUsd == null ? "" : String.format("$%.2f", costUsd);
+        return costText(costUsd);
+    }
+
+    /** {@code $1.23}; empty when not known. */
+    static String costText(Double usd) {
+        return usd == null ? "" : String.format(java.util.Locale.ROOT, "$%.2f", usd);
     }
 
     public synchronized void started(long now) {

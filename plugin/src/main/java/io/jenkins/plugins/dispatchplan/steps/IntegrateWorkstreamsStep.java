@@ -3,6 +3,7 @@ package io.jenkins.plugins.dispatchplan.steps;
 import io.jenkins.plugins.dispatchplan.agent.AgentCallables;
 import io.jenkins.plugins.dispatchplan.run.WorkstreamRecord;
 import io.jenkins.plugins.dispatchplan.run.IntegrationRecord;
+import io.jenkins.plugins.dispatchplan.run.IntegrationRuns;
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
 import io.jenkins.plugins.dispatchplan.run.PlannedBuild;
 import io.jenkins.plugins.dispatchplan.config.Text;
@@ -174,6 +175,12 @@ public final class IntegrateWorkstreamsStep extends Step {
         return IntegrationRecord.failed(feature + "/integration", Text.cap(secrets.mask(why)));
     }
 
+    /** The verify and resolver runs the agent reported, as the controller keeps them: checked, masked, capped. */
+    static IntegrationRuns ranOnController(IntegrationReport report, Secrets secrets) {
+        IntegrationRuns made = report.takeRuns();
+        return made == null ? null : made.checked(secrets);
+    }
+
     static final class Execution extends SynchronousNonBlockingStepExecution<IntegrationReport> {
         private static final long serialVersionUID = 1L;
 
@@ -278,6 +285,7 @@ public final class IntegrateWorkstreamsStep extends Step {
             if (report.verifyExitStatus() != null) {
                 record.verified(report.verifyExitStatus());
             }
+            record.runs(ranOnController(report, RunSecrets.of(run, settings)));
             // Built here, not taken from the agent's answer: the bundle's path is ours, the branch name checked.
             String fetch = report.getBundle() == null || !io.dispatchplan.git.BranchName.isValid(report.getBranch()) ? null
                     : IntegrationBundle.fetchCommand(setup.buildUrl, report.getBranch());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dispatchplan.steps;
 
 import io.jenkins.plugins.dispatchplan.run.IntegrationProgress;
+import io.jenkins.plugins.dispatchplan.run.IntegrationRuns;
 
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
 
@@ -29,6 +30,8 @@ public final class IntegrationReport implements Serializable {
     private String verifyMessage;
     /** Back from the agent to the step, which keeps it with the build; never handed to the Pipeline. */
     private IntegrationProgress progress;
+    /** The verify and resolver runs, back from the agent for the run page; never handed to the Pipeline either. */
+    private IntegrationRuns runs;
     private String bundle;
     private String fetchCommand;
 
@@ -186,6 +189,18 @@ public final class IntegrationReport implements Serializable {
         IntegrationProgress state = progress;
         progress = null;
         return state;
+    }
+
+    public IntegrationReport ran(IntegrationRuns made) {
+        this.runs = made;
+        return this;
+    }
+
+    /** The runs the agent reported, taken out of the report before the Pipeline gets it; none when it reported none. */
+    public IntegrationRuns takeRuns() {
+        IntegrationRuns made = runs;
+        runs = null;
+        return made;
     }
 
     IntegrationReport withRun(String verify, String reason) {

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.dispatchplan.agent;
 
 import io.jenkins.plugins.dispatchplan.config.CommandWorker;
+import io.jenkins.plugins.dispatchplan.run.IntegrationRuns;
+import io.jenkins.plugins.dispatchplan.run.ResolverRunRecord;
+import io.jenkins.plugins.dispatchplan.run.VerifyRunRecord;
 import io.jenkins.plugins.dispatchplan.steps.CollectedWorkstream;
 import io.jenkins.plugins.dispatchplan.steps.ReadPlanStep;
 import io.jenkins.plugins.dispatchplan.steps.PreparedWorkstream;
@@ -230,6 +233,18 @@ class IntegrationOnAgentTest {
                 "FAILED: checks/docs.sh", "Verify runs:");
         assertThat(Files.readString(reports.resolve("verify.log"))).contains("FAILED: checks/docs.sh");
         assertThat(reports.resolve("verify-3.log")).exists();
+        IntegrationRuns runs = report.takeRuns();
+        assertThat(runs.verifyRuns()).extracting(r -> r.getNumber() + " " + r.getTested() + " " + r.getMerged() + " "
+                + (r.isPassed() ? "passed" : "failed " + r.getExitCode())).containsExactly(
+                        "1 every merge [api, ui, docs] failed 1", "2 the merges up to api [api] passed",
+                        "3 the merges up to ui [api, ui] passed");
+        assertThat(runs.verifyRuns()).extracting(VerifyRunRecord::getLogArtifact).allSatisfy(artifact ->
+                assertThat(integrationWorkspace.resolve(".dispatch-plan").resolve(artifact)).exists());
+        assertThat(runs.verifyRuns().get(2).getCommit()).isEqualTo(report.getHeadSha());
+        assertThat(runs.breaksVerify()).singleElement().asString()
+                .startsWith("docs (shop/docs): breaks verify: verify failed with it (run 1) and passes without it");
+        assertThat(runs.resolverRuns()).isEmpty();
+        assertThat(report.takeRuns()).as("taken out before the Pipeline gets the report").isNull();
         Path cacheRepository = Path.of(origin.gitCli().output(Path.of(report.getPath()), "rev-parse",
                 "--path-format=absolute", "--git-common-dir"));
         assertThat(origin.gitCli().output(cacheRepository, "branch", "--list", "shop/integration-*"))
@@ -261,5 +276,12 @@ class IntegrationOnAgentTest {
         assertThat(Files.readString(integrationWorkspace.resolve(".dispatch-plan/integration/INTEGRATION.md")))
                 .contains("## Conflict resolver", "**accepted**");
         assertThat(integrationWorkspace.resolve(".dispatch-plan/resolver/docs/RESOLVE.md")).exists();
+        ResolverRunRecord resolved = report.takeRuns().resolverRuns().get(0);
+        assertThat(resolved.getWorkstreamId()).isEqualTo("docs");
+        assertThat(resolved.isAccepted()).isTrue();
+        assertThat(resolved.getFiles()).containsExactly("app.txt");
+        assertThat(resolved.getWorker()).isEqualTo("command");
+        assertThat(resolved.getMergeCommit()).isEqualTo(report.getHeadSha());
+        assertThat(resolved.getReason()).isEqualTo("conflicts in app.txt resolved by the resolver (command)");
     }
 }

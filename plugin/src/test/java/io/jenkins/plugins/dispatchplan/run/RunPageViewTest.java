@@ -1,8 +1,18 @@
 package io.jenkins.plugins.dispatchplan.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.dispatchplan.integrate.IntegrationResult;
+import io.dispatchplan.integrate.MergeRecord;
+import io.dispatchplan.integrate.MergeStatus;
+import io.dispatchplan.integrate.ResolverRun;
+import io.dispatchplan.integrate.VerifyRun;
 import io.dispatchplan.plan.Plan;
+import io.jenkins.plugins.dispatchplan.BuildXml;
+import io.jenkins.plugins.dispatchplan.agent.RunSecrets;
+import java.nio.file.Path;
+import java.time.Duration;
 import io.jenkins.plugins.dispatchplan.config.RunDefaults;
 import io.jenkins.plugins.dispatchplan.config.RunSettings;
 import io.jenkins.plugins.dispatchplan.steps.ReadPlanStep;
@@ -189,6 +199,142 @@ class RunPageViewTest {
         assertThat(done.getReport()).as("recorded, and the artifacts cannot be listed").isNotNull();
         assertThat(RunPageView.of(action, BUILD, List.of("plan.json"), false).getIntegration().getReport())
                 .as("listed, and INTEGRATION.md is not among them").isNull();
+    }
+
+    static final String KEY = "sk-ant-0123456789abcdef";
+    static final String FAILED_RUN = "1111111111111111111111111111111111111111";
+    static final String PASSED_RUN = "2222222222222222222222222222222222222222";
+    static final String RESOLVED_MERGE = "3333333333333333333333333333333333333333";
+
+    /**
+     * schema and api merged (api's conflict resolved by the resolver), web's resolution rejected; verify failed with
+     * every merge (run 1) and passed without docs (run 2), so docs breaks verify. As the engine returns it.
+     */
+    static IntegrationResult integrationWithRuns() {
+        Path logs = Path.of("/agent/ws/.dispatch-plan/integration");
+        List<VerifyRun> verifyRuns = List.of(
+                new VerifyRun(1, FAILED_RUN, "every merge", List.of("schema", "api", "docs"), false, 1, false,
+                        Duration.ofSeconds(12), logs.resolve("verify.log"), "FAILED: checks/docs.sh"),
+                new VerifyRun(2, PASSED_RUN, "the merges up to api", List.of("schema", "api"), true, 0, false,
+                        Duration.ofMillis(3_400), logs.resolve("verify-2.log"), ""));
+        List<ResolverRun> resolverRuns = List.of(
+                new ResolverRun(1, "api", "claude", List.of("src/routes.ts"), true,
+                        "conflicts in src/routes.ts resolved by the resolver (claude)", RESOLVED_MERGE, 0.42,
+                        "6f2c0d1e-5b8a-5a3e-9d4c-2b7f0e1a9c33", Duration.ofSeconds(65), Path.of("/agent/resolver/api")),
+                new ResolverRun(2, "web", "claude", List.of("src/<app>.ts"), false,
+                        "the resolver's resolution was rejected: conflict markers are left in src/<app>.ts; it printed "
+                                + KEY, null, 0.31, "0a1b2c3d-0000-5000-8000-000000000000", Duration.ofSeconds(123),
+                        Path.of("/agent/resolver/web")));
+        List<MergeRecord> merges = List.of(
+                new MergeRecord("schema", "shop/schema", MergeStatus.MERGED, "4444444444444444444444444444444444444444",
+                        List.of(), false, "merged"),
+                new MergeRecord("api", "shop/api", MergeStatus.MERGED, RESOLVED_MERGE, List.of("src/routes.ts"), false,
+                        "merged", List.of("schema"), null, "claude"),
+                new MergeRecord("docs", "shop/docs", MergeStatus.BREAKS_VERIFY, null, List.of(), false,
+                        "breaks verify: verify failed with it (run 1) and passes without it; left out, its branch is kept"
+                                + " as it is", List.of(), "FAILED: checks/docs.sh"),
+                new MergeRecord("web", "shop/web", MergeStatus.CONFLICT, null, List.of("src/<app>.ts"), false,
+                        "not merged", List.of("api"), null));
+        return new IntegrationResult("shop/integration", PASSED_RUN, merges, verifyRuns.get(1).asResult(), false,
+                "5555555555555555555555555555555555555555", null, verifyRuns, "docs breaks verify", resolverRuns);
+    }
+
+    /** The record integrateWorkstreams keeps for {@link #integrationWithRuns()}: the runs as the controller keeps them. */
+    static IntegrationRecord recordWithRuns() {
+        IntegrationRecord record = new IntegrationRecord("shop/integration", List.of("schema", "api"),
+                List.of("docs: breaks verify", "web: conflict in src/<app>.ts"), "PARTIAL", "integration/INTEGRATION.md");
+        record.verified(0);
+        record.runs(IntegrationRuns.of(integrationWithRuns()).checked(RunSecrets.of("ANTHROPIC_API_KEY", KEY)));
+        return record;
+    }
+
+    @Test
+    void theIntegrationListsItsVerifyRunsTheBranchTheyFoundToBreakVerifyAndItsResolverRunsAsIntegrationMdWordsThem()
+            throws Exception {
+        DispatchPlanAction action = finishedRun();
+        action.integration(recordWithRuns());
+
+        IntegrationRunsView runs = RunPageView.of(action, BUILD, List.of("integration/INTEGRATION.md",
+                "integration/verify.log", "integration/verify-2.log"), false).getIntegration().getRuns();
+
+        assertThat(runs.getVerifyRuns()).extracting(IntegrationRunsView.Line::toString).containsExactly(
+                "1. Every merge (schema, api, docs) at 111111111111: failed with exit code 1 in 12s."
+                        + " [log -> job/shop/12/artifact/integration/verify.log]",
+                "2. The merges up to api (schema, api) at 222222222222: passed in 3s."
+                        + " [log -> job/shop/12/artifact/integration/verify-2.log]");
+        assertThat(runs.getBreaksVerify()).containsExactly("docs (shop/docs): breaks verify: verify failed with it"
+                + " (run 1) and passes without it; left out, its branch is kept as it is");
+        assertThat(runs.getResolverRuns()).extracting(IntegrationRunsView.Line::toString).containsExactly(
+                "1. api, src/routes.ts: accepted as 333333333333 (claude, session 6f2c0d1e-5b8a-5a3e-9d4c-2b7f0e1a9c33,"
+                        + " $0.42, 1m 5s). Conflicts in src/routes.ts resolved by the resolver (claude).",
+                "2. web, src/<app>.ts: rejected (claude, session 0a1b2c3d-0000-5000-8000-000000000000, $0.31, 2m 3s)."
+                        + " The resolver's resolution was rejected: conflict markers are left in src/<app>.ts; it"
+                        + " printed ****.");
+        assertThat(runs.getResolverCost()).isEqualTo("The resolver cost $0.73 in all, counted in the run's cost.");
+        assertThat(RunPageView.of(action, BUILD, List.of("integration/INTEGRATION.md"), false).getIntegration()
+                .getRuns().getVerifyRuns()).as("logs not archived are not linked")
+                .allSatisfy(line -> assertThat(line.getLog()).isNull());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void apiJsonServesTheSameVerifyAndResolverRunsAndTheBuildKeepsThem() throws Exception {
+        DispatchPlanAction action = finishedRun();
+        action.integration(recordWithRuns());
+
+        for (DispatchPlanAction a : List.of(action, BuildXml.roundTrip(action))) {
+            Map<String, Object> integration = (Map<String, Object>) ExportedData.of(a).get("integration");
+            List<Map<String, Object>> verify = (List<Map<String, Object>>) integration.get("verifyRuns");
+            assertThat(verify).hasSize(2);
+            assertThat(verify.get(0)).containsEntry("number", 1).containsEntry("commit", FAILED_RUN)
+                    .containsEntry("tested", "every merge").containsEntry("merged", List.of("schema", "api", "docs"))
+                    .containsEntry("passed", false).containsEntry("exitCode", 1).containsEntry("timedOut", false)
+                    .containsEntry("durationMillis", 12_000L).containsEntry("logArtifact", "integration/verify.log");
+            assertThat(verify.get(1)).containsEntry("number", 2).containsEntry("passed", true)
+                    .containsEntry("tested", "the merges up to api").containsEntry("logArtifact", "integration/verify-2.log");
+            assertThat((List<String>) integration.get("breaksVerify")).isEqualTo(a.getIntegration().getBreaksVerify())
+                    .singleElement().asString().startsWith("docs (shop/docs): breaks verify");
+            List<Map<String, Object>> resolver = (List<Map<String, Object>>) integration.get("resolverRuns");
+            assertThat(resolver.get(0)).containsEntry("number", 1).containsEntry("workstreamId", "api")
+                    .containsEntry("accepted", true).containsEntry("mergeCommit", RESOLVED_MERGE)
+                    .containsEntry("files", List.of("src/routes.ts")).containsEntry("worker", "claude")
+                    .containsEntry("costUsd", 0.42).containsEntry("durationMillis", 65_000L)
+                    .containsEntry("sessionId", "6f2c0d1e-5b8a-5a3e-9d4c-2b7f0e1a9c33");
+            assertThat(resolver.get(1)).containsEntry("accepted", false).containsEntry("mergeCommit", null)
+                    .containsEntry("reason", "the resolver's resolution was rejected: conflict markers are left in"
+                            + " src/<app>.ts; it printed ****");
+            assertThat((Double) integration.get("resolverCostUsd")).isCloseTo(0.73, within(1e-9));
+            IntegrationRunsView runs = RunPageView.of(a, BUILD, List.of(), false).getIntegration().getRuns();
+            assertThat(runs.getVerifyRuns()).extracting(IntegrationRunsView.Line::getNumber)
+                    .containsExactlyElementsOf(verify.stream().map(v -> (Integer) v.get("number")).toList());
+            assertThat(runs.getResolverRuns()).extracting(IntegrationRunsView.Line::getNumber).containsExactly(1, 2);
+        }
+    }
+
+    @Test
+    void anIntegrationWithoutRunsOrRecordedBeforeTheyWereKeptListsNone() throws Exception {
+        DispatchPlanAction action = finishedRun();
+        IntegrationRecord plain = new IntegrationRecord("shop/integration", List.of("schema"), List.of(), "COMPLETE",
+                "integration/INTEGRATION.md");
+        plain.runs(IntegrationRuns.of(new IntegrationResult("shop/integration", PASSED_RUN, List.of(),
+                null, false)).checked(io.dispatchplan.secrets.Secrets.NONE));
+        action.integration(plain);
+        IntegrationRunsView none = RunPageView.of(action, BUILD, ARCHIVED, false).getIntegration().getRuns();
+        assertThat(none.getVerifyRuns()).isEmpty();
+        assertThat(none.getBreaksVerify()).isEmpty();
+        assertThat(none.getResolverRuns()).isEmpty();
+        assertThat(none.getResolverCost()).isNull();
+
+        // A build.xml written before the runs were kept: no runs element at all.
+        action.integration(new IntegrationRecord("shop/integration", List.of("schema"), List.of(), "COMPLETE", null));
+        DispatchPlanAction old = BuildXml.read(BuildXml.of(action));
+        assertThat(BuildXml.of(action)).doesNotContain("<runs");
+        assertThat(old.getIntegration().getVerifyRuns()).isEmpty();
+        assertThat(old.getIntegration().getResolverRuns()).isEmpty();
+        assertThat(old.getIntegration().getResolverCostUsd()).isNull();
+        assertThat(RunPageView.of(old, BUILD, ARCHIVED, false).getIntegration().getRuns().getVerifyRuns()).isEmpty();
+        assertThat(RunPageView.of(finishedRun(), BUILD, ARCHIVED, true).getIntegration().getRuns().getVerifyRuns())
+                .as("not run yet").isEmpty();
     }
 
     @Test

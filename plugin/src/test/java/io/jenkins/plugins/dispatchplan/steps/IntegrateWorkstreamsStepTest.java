@@ -8,7 +8,12 @@ import io.jenkins.plugins.dispatchplan.run.IntegrationRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dispatchplan.integrate.IntegrationResult;
+import io.dispatchplan.integrate.ResolverRun;
+import io.dispatchplan.integrate.VerifyRun;
 import io.dispatchplan.plan.Plan;
+import io.jenkins.plugins.dispatchplan.run.IntegrationRuns;
+import java.time.Duration;
 import io.jenkins.plugins.dispatchplan.BuildXml;
 import io.jenkins.plugins.dispatchplan.agent.IntegrationSetup;
 import io.jenkins.plugins.dispatchplan.config.ClaudeWorker;
@@ -59,6 +64,29 @@ class IntegrateWorkstreamsStepTest {
         assertThat(record.getMerged()).isEmpty();
         assertThat(IntegrateWorkstreamsStep.failure("shop", new IllegalStateException(), io.dispatchplan.secrets.Secrets.NONE).getReason())
                 .isEqualTo("IllegalStateException");
+    }
+
+    @Test
+    void theRunsAnAgentReportsAreKeptCheckedMaskedAndCappedAndNotHandedToThePipeline() {
+        String key = "sk-ant-0123456789abcdef";
+        IntegrationResult result = new IntegrationResult("shop/integration", null, List.of(), null, false, null, null,
+                List.of(new VerifyRun(1, "not-a-commit", "every merge " + "x".repeat(5_000), List.of("a"), false, 2,
+                        false, Duration.ofSeconds(4), null, "")),
+                null, List.of(new ResolverRun(1, "a", "command", List.of("f.txt"), false, "rejected: it printed " + key,
+                        "not-a-commit", null, null, Duration.ZERO, null)));
+        IntegrationReport report = new IntegrationReport("shop/integration", null, "/w", List.of(), List.of(), false)
+                .ran(IntegrationRuns.of(result));
+
+        IntegrationRuns kept = IntegrateWorkstreamsStep.ranOnController(report,
+                io.jenkins.plugins.dispatchplan.agent.RunSecrets.of("ANTHROPIC_API_KEY", key));
+
+        assertThat(report.takeRuns()).as("not in what the Pipeline gets").isNull();
+        assertThat(kept.verifyRuns().get(0).getCommit()).as("only a full commit id is kept").isNull();
+        assertThat(kept.verifyRuns().get(0).getTested()).endsWith("(cut at 4000 characters)");
+        assertThat(kept.resolverRuns().get(0).getReason()).isEqualTo("rejected: it printed ****");
+        assertThat(kept.resolverRuns().get(0).getMergeCommit()).isNull();
+        assertThat(IntegrateWorkstreamsStep.ranOnController(report, io.dispatchplan.secrets.Secrets.NONE))
+                .as("an agent that reported none").isNull();
     }
 
     @Test
