@@ -37,7 +37,8 @@ final class Keywords {
     /** False when {@link #PHASE} cannot match (no "phase" in any case): most titles, which then skip the regex. */
     static boolean mayNamePhase(String title) {
         for (int i = 0; i + 5 <= title.length(); i++) {
-            if (title.regionMatches(true, i, "phase", 0, 5)) {
+            char c = title.charAt(i);
+            if ((c == 'p' || c == 'P') && title.regionMatches(true, i, "phase", 0, 5)) {
                 return true;
             }
         }
