@@ -81,15 +81,10 @@ public final class DependencyPhrase {
     /** Without quotes and emphasis around it, nor a full stop or colon after it: {@code "`api`."} gives {@code api}. */
     private static String withoutQuotes(String piece) {
         int start = 0;
-        int end = Spaces.endBeforeNextLine(piece);
-        while (start < end && "`*_\"'\u201C\u201D".indexOf(piece.charAt(start)) >= 0) {
+        while (start < piece.length() && "`*_\"'\u201C\u201D".indexOf(piece.charAt(start)) >= 0) {
             start++;
         }
-        int kept = end;
-        while (kept > start && "`*_\"'\u201C\u201D.:".indexOf(piece.charAt(kept - 1)) >= 0) {
-            kept--;
-        }
-        return piece.substring(start, kept) + piece.substring(end);
+        return Spaces.withoutTrailing(piece.substring(start), "`*_\"'\u201C\u201D.:");
     }
 
     private static String withoutNotes(String phrase) {

@@ -316,13 +316,7 @@ public final class ReferenceResolver {
                 unmarked.append(c);
             }
         }
-        String collapsed = Spaces.collapse(unmarked).strip();
-        int end = Spaces.endBeforeNextLine(collapsed);
-        int kept = end;
-        while (kept > 0 && ".:;,".indexOf(collapsed.charAt(kept - 1)) >= 0) {
-            kept--;
-        }
-        return collapsed.substring(0, kept) + collapsed.substring(end);
+        return Spaces.withoutTrailing(Spaces.collapse(unmarked).strip(), ".:;,");
     }
 
     static int levenshtein(String a, String b) {

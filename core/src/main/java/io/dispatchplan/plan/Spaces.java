@@ -1,8 +1,8 @@
 package io.dispatchplan.plan;
 
 /**
- * Collapsing runs of white space in plan text, without a regular expression: the plan reader does this for every
- * line of a plan, and a large plan is read in a fresh JVM where regex matching runs interpreted.
+ * Collapsing runs of white space in plan text and trimming its ends, without a regular expression: the plan reader
+ * does this for every line of a plan, and a large plan is read in a fresh JVM where regex matching runs interpreted.
  */
 public final class Spaces {
     private Spaces() {}
@@ -54,12 +54,17 @@ public final class Spaces {
     }
 
     /**
-     * Where a regex {@code $} matches at the end of stripped text: before a final next-line character ({@code \u0085},
-     * a line terminator that {@link String#strip()} keeps), else at the very end. Hand-written trimming of what a
-     * pattern ending in {@code $} removed must stop there too.
+     * What {@code [characters]+$} leaves of stripped text: the run of those characters at its end removed. Like the
+     * regex {@code $}, the end is before a final next-line character ({@code \u0085}, a line terminator that
+     * {@link String#strip()} keeps), which stays.
      */
-    public static int endBeforeNextLine(String stripped) {
-        return stripped.endsWith("\u0085") ? stripped.length() - 1 : stripped.length();
+    public static String withoutTrailing(String stripped, String characters) {
+        int end = stripped.endsWith("\u0085") ? stripped.length() - 1 : stripped.length();
+        int kept = end;
+        while (kept > 0 && characters.indexOf(stripped.charAt(kept - 1)) >= 0) {
+            kept--;
+        }
+        return kept == end ? stripped : stripped.substring(0, kept) + stripped.substring(end);
     }
 
     /** Whether the character is one of Java's {@code \s}. */
