@@ -1,5 +1,6 @@
 package io.dispatchplan.plan.markdown;
 
+import io.dispatchplan.plan.Spaces;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ final class DetailsBlocks {
         String text = TAG.matcher(m.group(1)).replaceAll("")
                 .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&")
-                .replaceAll("\\s+", " ").strip();
+                .transform(Spaces::collapse).strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 

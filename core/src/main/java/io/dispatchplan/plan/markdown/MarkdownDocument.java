@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
@@ -56,15 +57,10 @@ final class MarkdownDocument {
                 Section section = new Section(heading, headingText, line);
                 open.peek().children.add(section);
                 open.push(section);
-            } else if (node instanceof HtmlBlock html && DetailsBlocks.summary(html.getLiteral()).isPresent()) {
-                Section section = Section.details(open.peek(), DetailsBlocks.summary(html.getLiteral()).get(), line);
-                open.peek().children.add(section);
-                open.push(section);
-                if (DetailsBlocks.closes(html.getLiteral())) {
-                    closeDetails(open, root);
+            } else if (node instanceof HtmlBlock html) {
+                if (!detailsBoundary(html.getLiteral(), open, root, line)) {
+                    open.peek().body.add(node);
                 }
-            } else if (node instanceof HtmlBlock html && DetailsBlocks.closes(html.getLiteral())) {
-                closeDetails(open, root);
             } else {
                 if (node instanceof TableBlock) {
                     tables++;
@@ -77,6 +73,24 @@ final class MarkdownDocument {
             }
         }
         return new MarkdownDocument(root, title, headings, tables);
+    }
+
+    /**
+     * Opens a {@code <details>} section for HTML that opens one (closing it again when the same HTML closes it), or
+     * closes the open one; false when the HTML does neither and is just part of the body.
+     */
+    private static boolean detailsBoundary(String html, Deque<Section> open, Section root, int line) {
+        Optional<String> summary = DetailsBlocks.summary(html);
+        if (summary.isPresent()) {
+            Section section = Section.details(open.peek(), summary.get(), line);
+            open.peek().children.add(section);
+            open.push(section);
+        }
+        boolean closes = DetailsBlocks.closes(html);
+        if (closes) {
+            closeDetails(open, root);
+        }
+        return summary.isPresent() || closes;
     }
 
     /** Closes the innermost open {@code <details>} section and what is open inside it; nothing if none is open. */
