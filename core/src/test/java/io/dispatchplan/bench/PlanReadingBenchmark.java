@@ -48,7 +48,7 @@ public final class PlanReadingBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 3 && args[0].equals(FIRST_RUN)) {
-            firstRun(args[1], Integer.parseInt(args[2]));
+            printFirstRun(args[1], Integer.parseInt(args[2]));
             return;
         }
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
@@ -64,7 +64,7 @@ public final class PlanReadingBenchmark {
             for (int round = 0; round < FRESH_JVMS; round++) {
                 for (String what : List.of("commonmark", "markdown", "yaml")) {
                     runs.computeIfAbsent(what, w -> new FirstRuns(new ArrayList<>(), new ArrayList<>()))
-                            .add(firstRun(flags, what, size));
+                            .add(firstRunInFreshJvm(flags, what, size));
                 }
             }
             FirstRuns parse = runs.get("commonmark");
@@ -102,7 +102,7 @@ public final class PlanReadingBenchmark {
     }
 
     /** Runs one first run in a fresh JVM with {@code flags}; its wall and main-thread CPU milliseconds. */
-    private static double[] firstRun(List<String> flags, String what, int size) throws Exception {
+    private static double[] firstRunInFreshJvm(List<String> flags, String what, int size) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
         command.addAll(flags);
@@ -143,7 +143,7 @@ public final class PlanReadingBenchmark {
     }
 
     /** In a fresh JVM: prints the wall and main-thread CPU milliseconds of one first run. */
-    private static void firstRun(String what, int size) throws Exception {
+    private static void printFirstRun(String what, int size) throws Exception {
         String text = what.equals("yaml") ? yamlPlan(size, 42) : markdownPlan(size, 42);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
